@@ -1,0 +1,165 @@
+/**
+ * People resolution: who is the sender and who are the recipients, as far as the policy
+ * (or, for the embedded default, the address and display name) tells.
+ */
+import { isFreeMailDomain } from './free-mail.ts';
+import type { CouncillorEntry, CouncillorRole, OfficerEntry, OfficerRole, PartyEntry, ResolvedPolicy } from './policy.ts';
+import type { Mailbox, RecipientField } from './types.ts';
+
+export type PersonKind = 'councillor' | 'officer' | 'external';
+
+export interface Person {
+  /** Lower-cased address. */
+  email: string;
+  domain: string;
+  /** The display name as written, or the directory name. */
+  name?: string;
+  kind: PersonKind;
+  /** The directory entry, when the policy lists this person. */
+  councillor?: CouncillorEntry;
+  officer?: OfficerEntry;
+  councillorRoles: CouncillorRole[];
+  officerRoles: OfficerRole[];
+  /** At one of the council's domains (or, with the embedded default, gov.uk/gov.wales/gov.scot). */
+  councilAddress: boolean;
+  /** A free-mail/ISP address, or one the directory lists under personalEmails. */
+  personalAddress: boolean;
+  /** A personal address the Monitoring Officer has approved. */
+  approvedPersonal: boolean;
+  /** The communications team's shared address or an officer with the comms role. */
+  commsTeam: boolean;
+  /** At a media domain. */
+  media: boolean;
+  /** At a political party's domain. */
+  party?: PartyEntry;
+  /** The display name marks a councillor ("Cllr …", "Councillor …", "… (Councillor)"). */
+  titledCouncillor: boolean;
+}
+
+export interface Recipient {
+  field: RecipientField;
+  mailbox: Mailbox;
+  person: Person;
+}
+
+// Public-sector mail domains the embedded default treats as council accounts (contract 5).
+const INFERRED_COUNCIL_DOMAIN = /(?:^|\.)gov\.(?:uk|wales|scot)$/i;
+const COUNCILLOR_TITLE = /^\s*(?:cllr\.?|councillor)\s+\S|\(\s*(?:cllr|councillor)\s*\)\s*$/i;
+const TITLE_PREFIX = /^\s*(?:cllr\.?|councillor|mr|mrs|ms|miss|mx|dr|prof)\s+/i;
+
+export function emailDomain(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at === -1 ? '' : email.slice(at + 1).toLowerCase();
+}
+
+/** "Cllr Jane Smith (Councillor)" → "jane smith", for matching display names to the directory. */
+export function bareName(name: string): string {
+  let n = name.replace(/\([^)]*\)/g, ' ').replace(/["']/g, '');
+  // "Smith, Jane" → "Jane Smith"
+  const comma = /^\s*([^,]+),\s*([^,]+)$/.exec(n);
+  if (comma) n = `${comma[2]} ${comma[1]}`;
+  while (TITLE_PREFIX.test(n)) n = n.replace(TITLE_PREFIX, '');
+  return n.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export function isTitledCouncillor(name: string | undefined): boolean {
+  return !!name && COUNCILLOR_TITLE.test(name);
+}
+
+/**
+ * Indexes the policy's directory once per check; `resolve` is then a few map look-ups.
+ */
+export class People {
+  private readonly byEmail = new Map<string, { councillor?: CouncillorEntry; officer?: OfficerEntry }>();
+  private readonly councillorsByName = new Map<string, CouncillorEntry>();
+  private readonly commsAddresses: Set<string>;
+  private readonly cache = new Map<string, Person>();
+
+  constructor(private readonly policy: ResolvedPolicy) {
+    for (const c of policy.councillors) {
+      for (const e of [c.email, ...(c.personalEmails ?? []), ...(c.approvedPersonalEmails ?? [])]) {
+        this.byEmail.set(e.toLowerCase(), { councillor: c });
+      }
+      this.councillorsByName.set(bareName(c.name), c);
+    }
+    for (const o of policy.officers) {
+      const key = o.email.toLowerCase();
+      if (!this.byEmail.has(key)) this.byEmail.set(key, { officer: o });
+    }
+    this.commsAddresses = new Set(policy.communications.teamAddresses.map((a) => a.toLowerCase()));
+  }
+
+  isCouncilDomain(domain: string): boolean {
+    const d = domain.toLowerCase();
+    if (this.policy.council.domains.some((c) => d === c.toLowerCase() || d.endsWith('.' + c.toLowerCase()))) return true;
+    return this.policy.inferPeople && INFERRED_COUNCIL_DOMAIN.test(d);
+  }
+
+  partyForDomain(domain: string): PartyEntry | undefined {
+    const d = domain.toLowerCase();
+    return this.policy.parties.find((p) => (p.domains ?? []).some((x) => d === x.toLowerCase() || d.endsWith('.' + x.toLowerCase())));
+  }
+
+  isMediaDomain(domain: string): boolean {
+    const d = domain.toLowerCase();
+    return this.policy.communications.mediaDomains.some((m) => d === m.toLowerCase() || d.endsWith('.' + m.toLowerCase()));
+  }
+
+  /** The directory councillor with this (display) name, if any. */
+  councillorNamed(name: string): CouncillorEntry | undefined {
+    return this.councillorsByName.get(bareName(name));
+  }
+
+  resolve(mailbox: Mailbox): Person {
+    const email = mailbox.email.trim().toLowerCase();
+    const key = `${email}\u0000${mailbox.name ?? ''}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const person = this.resolveUncached(email, mailbox.name);
+    this.cache.set(key, person);
+    return person;
+  }
+
+  private resolveUncached(email: string, displayName: string | undefined): Person {
+    const domain = emailDomain(email);
+    const entry = this.byEmail.get(email);
+    const councilAddress = this.isCouncilDomain(domain);
+    const freeMail = isFreeMailDomain(domain);
+    const titled = isTitledCouncillor(displayName);
+    let councillor = entry?.councillor;
+    const officer = entry?.officer;
+    // A councillor at an address the directory does not list: match the display name, but only
+    // for addresses that are not the council's own (where an unlisted name is an officer) and
+    // only where the name is titled or the address is personal (a resident may share a name).
+    if (!councillor && !officer && displayName && (titled || freeMail)) {
+      councillor = this.councillorNamed(displayName);
+    }
+    let kind: PersonKind;
+    if (councillor) kind = 'councillor';
+    else if (officer) kind = 'officer';
+    else if (titled) kind = 'councillor';
+    else if (councilAddress) kind = 'officer';
+    else kind = 'external';
+
+    const listedPersonal = !!councillor && [...(councillor.personalEmails ?? []), ...(councillor.approvedPersonalEmails ?? [])].some((e) => e.toLowerCase() === email);
+    const approvedPersonal = !!councillor && (councillor.approvedPersonalEmails ?? []).some((e) => e.toLowerCase() === email);
+    const officerRoles = officer?.roles ?? [];
+    return {
+      email,
+      domain,
+      name: displayName || councillor?.name || officer?.name,
+      kind,
+      councillor,
+      officer,
+      councillorRoles: councillor?.roles ?? [],
+      officerRoles,
+      councilAddress: councilAddress && !listedPersonal,
+      personalAddress: listedPersonal || (freeMail && !councilAddress),
+      approvedPersonal,
+      commsTeam: this.commsAddresses.has(email) || officerRoles.includes('comms'),
+      media: this.isMediaDomain(domain),
+      party: this.partyForDomain(domain),
+      titledCouncillor: titled,
+    };
+  }
+}

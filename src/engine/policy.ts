@@ -1,0 +1,111 @@
+/**
+ * The council policy as the engine sees it. `PolicyFile` is contract 4 as written by a
+ * monitoring officer; `ResolvedPolicy` is the same after src/policy has validated it,
+ * filled in defaults and computed election periods, so that rules never handle a
+ * missing field.
+ */
+import type { PackId, RuleId, Severity } from './types.ts';
+
+export type CouncillorRole =
+  | 'leader'
+  | 'deputy-leader'
+  | 'cabinet'
+  | 'chair'
+  | 'vice-chair'
+  | 'mayor'
+  | 'deputy-mayor'
+  | 'group-leader'
+  | 'opposition-leader';
+
+export type OfficerRole = 'comms' | 'chief-executive' | 'monitoring-officer' | 'senior';
+
+export interface CouncillorEntry {
+  name: string;
+  email: string;
+  personalEmails?: string[];
+  approvedPersonalEmails?: string[];
+  ward?: string;
+  party?: string;
+  roles?: CouncillorRole[];
+}
+
+export interface OfficerEntry {
+  name: string;
+  email: string;
+  roles?: OfficerRole[];
+}
+
+export interface PartyEntry {
+  name: string;
+  aliases?: string[];
+  domains?: string[];
+}
+
+export interface ElectionEntry {
+  name: string;
+  /** YYYY-MM-DD */
+  pollingDay: string;
+  /** YYYY-MM-DD; computed from pollingDay when absent. */
+  periodStart?: string;
+  /** By-election: the wards it covers. */
+  wards?: string[];
+}
+
+export interface WorkingHours {
+  /** ISO weekday numbers, 1 = Monday … 7 = Sunday. */
+  days: number[];
+  /** HH:MM */
+  start: string;
+  end: string;
+  timeZone: string;
+}
+
+export type SendTimeMode = 'softBlock' | 'promptUser' | 'block' | 'off';
+
+export type RuleSetting = 'off' | { severity: Severity };
+
+/** Contract 4, as written in policy.json. Every field but `council` is optional. */
+export interface PolicyFile {
+  council: { name: string; domains?: string[]; protocol?: PackId };
+  councillors?: CouncillorEntry[];
+  officers?: OfficerEntry[];
+  communications?: { teamAddresses?: string[]; mediaDomains?: string[]; spokesperson?: string };
+  parties?: PartyEntry[];
+  elections?: ElectionEntry[];
+  workingHours?: WorkingHours;
+  letterhead?: { markers?: string[] };
+  controversialTopics?: string[];
+  nonWorkingDays?: string[];
+  sendTime?: { mode?: SendTimeMode };
+  rules?: Partial<Record<RuleId, RuleSetting>>;
+}
+
+export interface ResolvedElection extends ElectionEntry {
+  periodStart: string;
+  /** Whether periodStart was computed (25th working day before polling day) rather than given. */
+  periodStartComputed: boolean;
+}
+
+/** The policy after validation and defaults: what `check()` takes. */
+export interface ResolvedPolicy {
+  council: { name: string; domains: string[]; protocol?: PackId };
+  councillors: CouncillorEntry[];
+  officers: OfficerEntry[];
+  communications: { teamAddresses: string[]; mediaDomains: string[]; spokesperson: string };
+  parties: PartyEntry[];
+  elections: ResolvedElection[];
+  workingHours: WorkingHours;
+  letterhead: { markers: string[] };
+  controversialTopics: string[];
+  /** YYYY-MM-DD dates that are not working days: England and Wales bank holidays, plus the policy's own. */
+  nonWorkingDays: string[];
+  sendTime: { mode: SendTimeMode };
+  rules: Partial<Record<RuleId, RuleSetting>>;
+  /**
+   * True for the embedded default (contract 5): no directory, so people are inferred from
+   * gov.uk/gov.wales/gov.scot addresses and "Cllr"/"Councillor" display names.
+   */
+  inferPeople: boolean;
+  /** Where the policy came from, for messages ("policy.json", "embedded default"). */
+  source: string;
+}

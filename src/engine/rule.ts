@@ -1,0 +1,78 @@
+/**
+ * What a rule is: metadata (id, severity, citations per pack, message templates) and a
+ * pure `check(ctx)` that reports what it found. The engine turns reports into findings:
+ * it applies the policy's severity overrides, picks the citations for the council's pack
+ * and fills in the message templates.
+ */
+import type { People, Person, Recipient } from './people.ts';
+import type { ResolvedPolicy } from './policy.ts';
+import type { BodyLayout, Span } from './text.ts';
+import type { Draft, Evidence, PackId, RuleId, Severity, Suggestion } from './types.ts';
+
+export interface CitationSpec {
+  paragraph: string;
+  /** Our paraphrase, in our own words. */
+  summary: string;
+  /** The section title, where the pack's numbering needs it (tower-hamlets' tracked changes). */
+  section?: string;
+}
+
+export interface RuleMeta {
+  id: RuleId;
+  /** One line: what the rule catches. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Paragraphs per pack. A pack with no entry has no paragraph for this rule. */
+  citations: Partial<Record<PackId, CitationSpec[]>>;
+  /** Message templates by id; `{name}` placeholders are filled from the report's `data`. */
+  messages: Record<string, string>;
+  /** Whether some suggestion carries edits the add-in can apply. */
+  fixable: boolean;
+}
+
+/** What a rule reports; the engine adds rule id, citations and docs link. */
+export interface RuleReport {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** Defaults to the rule's default severity. */
+  severity?: Severity;
+  evidence: Evidence;
+  suggestions: Suggestion[];
+}
+
+export interface RuleContext {
+  /** The draft as checked: `body` is always the plain text the offsets refer to. */
+  draft: Draft;
+  policy: ResolvedPolicy;
+  /** The moment of sending. */
+  now: Date;
+  people: People;
+  sender?: Person;
+  /** Every recipient, To then Cc then Bcc, in the order written. */
+  recipients: Recipient[];
+  /** The writer's own words, quoted history and signature. */
+  layout: BodyLayout;
+  /** `draft.body.slice(own.start, own.end)`: the writer's own words. */
+  ownText: string;
+  own: Span;
+  /** Memo for analyses several rules share (publicity, attributions): computed once per check. */
+  memo: Map<string, unknown>;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): RuleReport[];
+}
+
+/** Identity helper that gives rule modules type checking and a single shape. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** Compute a shared analysis once per check. */
+export function memoised<T>(ctx: RuleContext, key: string, compute: () => T): T {
+  if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
+  const value = compute();
+  ctx.memo.set(key, value);
+  return value;
+}

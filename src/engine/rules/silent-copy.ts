@@ -1,0 +1,14 @@
+// PLACEHOLDER: not yet implemented; the rule reports nothing until it is.
+import { defineRule } from "../rule.ts";
+
+export default defineRule({
+  meta: {
+    id: "silent-copy",
+    description: "",
+    defaultSeverity: "warning",
+    citations: {},
+    messages: {},
+    fixable: false,
+  },
+  check: () => [],
+});

@@ -1,0 +1,296 @@
+/**
+ * Text helpers: tell the writer's own words from quoted history, find the signature,
+ * and search text with offsets that point back into the body the engine saw.
+ *
+ * Every function here keeps offsets into the original string: normalisation replaces
+ * characters one for one, never changing the length.
+ */
+import type { Mailbox } from './types.ts';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One message quoted in a reply or forward, with the header lines we could read. */
+export interface QuotedMessage extends Span {
+  kind: 'reply' | 'forward';
+  from?: Mailbox;
+  to: Mailbox[];
+  cc: Mailbox[];
+  subject?: string;
+  /** The quoted header's date line as written ("03 February 2027 15:48"). */
+  sent?: string;
+  /** Where the quoted message's own body starts (after its header lines). */
+  bodyStart: number;
+}
+
+export interface BodyLayout {
+  /** The writer's own words: body[0, ownEnd). */
+  own: Span;
+  /** The signature block inside the writer's own words, from the sign-off line, if found. */
+  signature?: Span;
+  /** The quoted messages, in order (the first is the one replied to or forwarded). */
+  quoted: QuotedMessage[];
+}
+
+/** Same-length normalisation: curly quotes, dashes and odd spaces become ASCII. */
+export function normaliseChars(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+    .replace(/\r/g, '\n');
+}
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export function splitLines(text: string, from = 0, to = text.length): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  while (start <= to) {
+    let end = text.indexOf('\n', start);
+    if (end === -1 || end > to) end = to;
+    let lineEnd = end;
+    if (lineEnd > start && text[lineEnd - 1] === '\r') lineEnd -= 1;
+    lines.push({ text: text.slice(start, lineEnd), start, end: lineEnd });
+    if (end >= to) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Markers that open quoted history, as Outlook, Gmail, Apple Mail and Thunderbird write them.
+const ORIGINAL_MESSAGE = /^\s*-{2,}\s*original message\s*-{2,}\s*$/i;
+const FORWARD_MARKER =
+  /^\s*(?:-{2,}\s*forwarded message\s*-{2,}|-{2,}\s*forwarded by .*|begin forwarded message:?|-{2,}\s*forwarded e-?mail\s*-{2,})\s*$/i;
+const UNDERSCORE_RULE = /^\s*_{10,}\s*$/;
+const HEADER_LINE = /^\s*(from|sent|date|to|cc|subject)\s*:\s*(.*)$/i;
+// Gmail: "On Fri, 12 Feb 2027 at 14:03, Name <a@b> wrote:"; Apple: "On 26 Feb 2027, at 12:14, Name <a@b> wrote:".
+const WROTE_LINE = /^\s*on\b.{4,200}\bwrote:\s*$/i;
+
+/** Parse "Name <a@b>; Other <c@d>" or bare addresses, as quoted headers and the preview write them. */
+export function parseAddressList(value: string): Mailbox[] {
+  const result: Mailbox[] = [];
+  const re = /(?:"?([^"<>;,]*?)"?\s*)?<([^<>\s]+@[^<>\s]+)>|([^\s<>;,"]+@[^\s<>;,"]+)/g;
+  for (const m of value.matchAll(re)) {
+    const email = (m[2] ?? m[3] ?? '').trim();
+    if (!email) continue;
+    const name = m[1]?.trim().replace(/^["']|["']$/g, '');
+    result.push(name ? { name, email } : { email });
+  }
+  return result;
+}
+
+function parseQuotedHeaders(lines: Line[], from: number): { headers: Record<string, string>; next: number } {
+  const headers: Record<string, string> = {};
+  let i = from;
+  // Allow one blank line between a marker and the header block.
+  if (lines[i] && lines[i]!.text.trim() === '' && lines[i + 1] && HEADER_LINE.test(lines[i + 1]!.text)) i += 1;
+  let last: string | undefined;
+  for (; i < lines.length; i++) {
+    const text = lines[i]!.text.replace(/^\s*>\s?/, '');
+    const m = HEADER_LINE.exec(text);
+    if (m) {
+      last = m[1]!.toLowerCase();
+      headers[last] = m[2]!.trim();
+      continue;
+    }
+    // A folded header line continues the previous one (long To: lists).
+    if (last && /^\s+\S/.test(text) && text.trim() !== '') {
+      headers[last] += ' ' + text.trim();
+      continue;
+    }
+    break;
+  }
+  return { headers, next: i };
+}
+
+function isHeaderBlockStart(lines: Line[], i: number): boolean {
+  // "From: X" followed within four lines by "Sent:"/"Date:" and "To:" or "Subject:": an Outlook header
+  // block with no rule above it (Outlook for Mac, and mobile clients).
+  const first = lines[i];
+  if (!first || !/^\s*(?:>\s*)?from\s*:/i.test(first.text)) return false;
+  let sawDate = false;
+  let sawTo = false;
+  for (let k = i + 1; k < Math.min(lines.length, i + 6); k++) {
+    const t = lines[k]!.text.replace(/^\s*>\s?/, '');
+    if (/^\s*(sent|date)\s*:/i.test(t)) sawDate = true;
+    if (/^\s*(to|subject)\s*:/i.test(t)) sawTo = true;
+  }
+  return sawDate && sawTo;
+}
+
+function quotedFromHeaders(
+  kind: QuotedMessage['kind'],
+  start: number,
+  headers: Record<string, string>,
+  bodyStart: number,
+): QuotedMessage {
+  const from = headers.from ? parseAddressList(headers.from)[0] ?? nameOnly(headers.from) : undefined;
+  return {
+    kind,
+    start,
+    end: start,
+    bodyStart,
+    from,
+    to: headers.to ? parseAddressList(headers.to) : [],
+    cc: headers.cc ? parseAddressList(headers.cc) : [],
+    subject: headers.subject,
+    sent: headers.sent ?? headers.date,
+  };
+}
+
+function nameOnly(value: string): Mailbox | undefined {
+  // "From: Cllr Jane Smith" with no address (Outlook shows names only when it resolved them).
+  const name = value.replace(/[<>"]/g, '').trim();
+  return name ? { name, email: '' } : undefined;
+}
+
+/**
+ * Find where the writer's own words end and quoted history begins, and read each quoted
+ * message's header lines. A councillor named only in quoted history is not a recipient,
+ * and a letterhead inside a quoted message is not the writer's.
+ */
+export function layoutBody(body: string): BodyLayout {
+  const lines = splitLines(body);
+  const quoted: QuotedMessage[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const t = line.text;
+    let q: QuotedMessage | undefined;
+    let consumed = i + 1;
+    if (FORWARD_MARKER.test(t)) {
+      const { headers, next } = parseQuotedHeaders(lines, i + 1);
+      q = quotedFromHeaders('forward', line.start, headers, lines[next]?.start ?? body.length);
+      consumed = next;
+    } else if (ORIGINAL_MESSAGE.test(t) || (UNDERSCORE_RULE.test(t) && isHeaderBlockStart(lines, i + 1))) {
+      const { headers, next } = parseQuotedHeaders(lines, i + 1);
+      q = quotedFromHeaders(/^\s*(fw|fwd)\s*:/i.test(headers.subject ?? '') ? 'forward' : 'reply', line.start, headers, lines[next]?.start ?? body.length);
+      consumed = next;
+    } else if (isHeaderBlockStart(lines, i) && (i === 0 || lines[i - 1]!.text.trim() === '' || quoted.length > 0)) {
+      const { headers, next } = parseQuotedHeaders(lines, i);
+      q = quotedFromHeaders(/^\s*(fw|fwd)\s*:/i.test(headers.subject ?? '') ? 'forward' : 'reply', line.start, headers, lines[next]?.start ?? body.length);
+      consumed = next;
+    } else if (WROTE_LINE.test(t) || (/^\s*on\b.{4,200}$/i.test(t) && /^\s*wrote:\s*$/i.test(lines[i + 1]?.text ?? ''))) {
+      const joined = WROTE_LINE.test(t) ? t : `${t} ${lines[i + 1]!.text}`;
+      const m = /,\s*([^,]*?<[^<>]+>|[^\s,]+@[^\s,]+)\s*wrote:\s*$/i.exec(joined) ?? /,\s*([^,]+?)\s*wrote:\s*$/i.exec(joined);
+      const fromText = m?.[1] ?? '';
+      const from = parseAddressList(fromText)[0] ?? nameOnly(fromText);
+      consumed = WROTE_LINE.test(t) ? i + 1 : i + 2;
+      q = { kind: 'reply', start: line.start, end: line.start, bodyStart: lines[consumed]?.start ?? body.length, from, to: [], cc: [] };
+    } else if (/^\s*>/.test(t) && quoted.length === 0 && i > 0) {
+      // Bare ">" quoting with no attribution line.
+      q = { kind: 'reply', start: line.start, end: line.start, bodyStart: line.start, to: [], cc: [] };
+    }
+    if (q) {
+      const previous = quoted[quoted.length - 1];
+      if (previous) previous.end = q.start;
+      quoted.push(q);
+      i = Math.max(i, consumed - 1);
+    }
+  }
+  const last = quoted[quoted.length - 1];
+  if (last) last.end = body.length;
+  const ownEnd = quoted[0] ? trimEndIndex(body, quoted[0].start) : trimEndIndex(body, body.length);
+  const own = { start: 0, end: ownEnd };
+  return { own, signature: findSignature(body, own), quoted };
+}
+
+function trimEndIndex(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && /\s/.test(text[e - 1]!)) e -= 1;
+  return e;
+}
+
+// Sign-offs that open a signature block, in British usage.
+const SIGN_OFF =
+  /^\s*(?:(?:with\s+)?(?:kind|best|warm|warmest|many|all\s+the\s+best|good)?\s*(?:regards|wishes|thanks|thank\s+you)|yours\s+(?:sincerely|faithfully|truly|ever)|cheers|sincerely|thanks(?:\s+again)?|regards|best|ta|speak\s+soon)\s*[,.!]?\s*$/i;
+
+/**
+ * The signature block of the writer's own words: from the sign-off line ("Kind regards")
+ * or a "-- " delimiter to the end of the own text. When there is no sign-off, a final
+ * block of short lines after a blank line that looks like a contact block counts.
+ */
+export function findSignature(body: string, own: Span): Span | undefined {
+  const lines = splitLines(body, own.start, own.end);
+  // The last sign-off wins ("Thanks" can appear mid-text as its own line rarely; the last is the signature).
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const t = lines[i]!.text;
+    if (/^--\s?$/.test(t) || SIGN_OFF.test(t)) {
+      // A sign-off more than 15 lines from the end is running text, not a signature.
+      if (lines.length - i > 15) break;
+      return { start: lines[i]!.start, end: own.end };
+    }
+  }
+  // No sign-off: a trailing block of 2–8 short lines after a blank line, with contact details.
+  let k = lines.length - 1;
+  while (k >= 0 && lines[k]!.text.trim() !== '') k -= 1;
+  const block = lines.slice(k + 1);
+  if (k >= 0 && block.length >= 2 && block.length <= 8 && block.every((l) => l.text.length <= 80)) {
+    const text = block.map((l) => l.text).join('\n');
+    if (/\b(?:council|tel|phone|mobile|www\.|\.gov\.uk|\d{5}\s?\d{6}|01\d{3}\s?\d{6})/i.test(text)) {
+      return { start: block[0]!.start, end: own.end };
+    }
+  }
+  return undefined;
+}
+
+/** A match of a pattern in the body, with offsets into the body. */
+export interface TextMatch extends Span {
+  quote: string;
+  groups: (string | undefined)[];
+}
+
+/**
+ * All matches of `re` (which must have the `g` flag) within `span` of `text`. Matching runs on
+ * the same-length normalised text, so curly quotes and non-breaking spaces do not defeat it.
+ */
+export function findAll(text: string, re: RegExp, span: Span = { start: 0, end: text.length }): TextMatch[] {
+  if (!re.global) throw new Error(`findAll needs a global pattern: ${re}`);
+  const slice = normaliseChars(text.slice(span.start, span.end));
+  const out: TextMatch[] = [];
+  re.lastIndex = 0;
+  for (const m of slice.matchAll(re)) {
+    const start = span.start + (m.index ?? 0);
+    const end = start + m[0].length;
+    out.push({ start, end, quote: text.slice(start, end), groups: m.slice(1) });
+  }
+  return out;
+}
+
+/** Sentences of `span` as offsets: split on . ! ? and blank lines, keeping initials and "Cllr." intact. */
+export function sentences(text: string, span: Span = { start: 0, end: text.length }): Span[] {
+  const out: Span[] = [];
+  const re = /[^.!?\n]+(?:(?:\.(?=\S)|(?<=\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Cllrs|etc|e\.g|i\.e))\.\s*)[^.!?\n]*)*(?:[.!?]+["')\]]*|\n|$)/g;
+  const slice = text.slice(span.start, span.end);
+  for (const m of slice.matchAll(re)) {
+    const raw = m[0];
+    if (!raw.trim()) continue;
+    const lead = raw.length - raw.trimStart().length;
+    const start = span.start + (m.index ?? 0) + lead;
+    const end = span.start + (m.index ?? 0) + raw.trimEnd().length;
+    if (end > start) out.push({ start, end });
+  }
+  return out;
+}
+
+/** Escape a literal for use inside a RegExp. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A pattern that matches any of the phrases as whole words, case-insensitively, tolerating flexible spaces. */
+export function phrasePattern(phrases: readonly string[], flags = 'gi'): RegExp {
+  const alts = [...phrases]
+    .filter((p) => p.trim())
+    .sort((a, b) => b.length - a.length)
+    .map((p) => escapeRegExp(normaliseChars(p).trim()).replace(/\s+/g, '\\s+'));
+  if (alts.length === 0) return /(?!)/g;
+  return new RegExp(`(?<![\\w-])(?:${alts.join('|')})(?![\\w-])`, flags);
+}
