@@ -1,0 +1,108 @@
+/**
+ * The browser preview's draft: form fields as the user typed them, turned into a Draft for the
+ * engine, and edits applied back into the fields. The one place the preview's state lives.
+ */
+import { applyEdits, EditError } from '../../engine/apply.ts';
+import { parseAddressList } from '../../engine/text.ts';
+import type { Draft, Edit, Mailbox } from '../../engine/types.ts';
+import { type DraftHost, EditRefused } from '../../ui/host.ts';
+
+export interface PreviewFields {
+  from: string;
+  to: string;
+  cc: string;
+  bcc: string;
+  subject: string;
+  body: string;
+  /** `YYYY-MM-DDTHH:MM` from a datetime-local input, in the browser's time zone; empty = now. */
+  sendDate: string;
+}
+
+export const EMPTY_FIELDS: PreviewFields = { from: '', to: '', cc: '', bcc: '', subject: '', body: '', sendDate: '' };
+
+export function formatMailbox(m: Mailbox): string {
+  return m.name ? `${m.name} <${m.email}>` : m.email;
+}
+
+export function formatMailboxes(list: readonly Mailbox[]): string {
+  return list.map(formatMailbox).join('; ');
+}
+
+/** Parse recipients written as `Name <email>` separated by `;` or `,`. */
+export function parseRecipients(value: string): Mailbox[] {
+  return parseAddressList(value);
+}
+
+export function fieldsToDraft(fields: PreviewFields): Draft {
+  const date = fields.sendDate ? new Date(fields.sendDate) : undefined;
+  return {
+    from: parseRecipients(fields.from)[0],
+    to: parseRecipients(fields.to),
+    cc: parseRecipients(fields.cc),
+    bcc: parseRecipients(fields.bcc),
+    subject: fields.subject,
+    body: fields.body,
+    ...(date && !Number.isNaN(date.getTime()) ? { date: date.toISOString() } : {}),
+  };
+}
+
+export class PreviewDraftStore implements DraftHost {
+  private fields: PreviewFields;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(initial: Partial<PreviewFields> = {}) {
+    this.fields = { ...EMPTY_FIELDS, ...initial };
+  }
+
+  get(): PreviewFields {
+    return this.fields;
+  }
+
+  set(patch: Partial<PreviewFields>): void {
+    this.fields = { ...this.fields, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  subscribe = (onChange: () => void): (() => void) => {
+    this.listeners.add(onChange);
+    return () => this.listeners.delete(onChange);
+  };
+
+  async read(): Promise<Draft> {
+    return fieldsToDraft(this.fields);
+  }
+
+  async apply(edits: readonly Edit[]): Promise<void> {
+    let next: Draft;
+    try {
+      next = applyEdits(fieldsToDraft(this.fields), edits);
+    } catch (error) {
+      if (error instanceof EditError) throw new EditRefused(error.message);
+      throw error;
+    }
+    const patch: Partial<PreviewFields> = { subject: next.subject, body: next.body };
+    // Only rewrite recipient fields that changed, so the user's own formatting survives elsewhere.
+    for (const field of ['to', 'cc', 'bcc'] as const) {
+      const before = fieldsToDraft(this.fields)[field];
+      if (JSON.stringify(before) !== JSON.stringify(next[field])) patch[field] = formatMailboxes(next[field]);
+    }
+    if (next.deliverAt) {
+      const d = new Date(next.deliverAt);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      patch.sendDate = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    }
+    this.set(patch);
+  }
+
+  async snapshot(): Promise<unknown> {
+    return { ...this.fields };
+  }
+
+  async restore(snapshot: unknown): Promise<void> {
+    this.set(snapshot as PreviewFields);
+  }
+
+  draftKey(): string {
+    return 'preview';
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * The findings panel: a summary line, one card per finding, the result of the last action
+ * (with Undo), and dismissed findings for this draft. Host-blind: it gets a DraftHost.
+ */
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  teamsHighContrastTheme,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { CheckmarkCircle20Filled } from '@fluentui/react-icons';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { ResolvedPolicy } from '../engine/policy.ts';
+import { FindingCard } from './FindingCard.tsx';
+import type { DraftHost, ThemeName } from './host.ts';
+import { RULE_TITLES, strings } from './strings.ts';
+import { findingKey, useProtocolCheck } from './useProtocolCheck.ts';
+
+export const THEMES = { light: webLightTheme, dark: webDarkTheme, highContrast: teamsHighContrastTheme } as const;
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    boxSizing: 'border-box',
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  summary: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  ok: { color: tokens.colorStatusSuccessForeground1, flexShrink: 0 },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, listStyle: 'none', margin: 0, padding: 0 },
+  dismissed: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, color: tokens.colorNeutralForeground2 },
+});
+
+export interface ProtocolPanelProps {
+  host: DraftHost;
+  policy: ResolvedPolicy;
+  /** Shown above the findings: e.g. the council policy could not be loaded. */
+  policyNotice?: string;
+  docsBase?: string;
+  /** Extra content under the heading (the Teams tab's copy button, say). */
+  children?: ReactNode;
+}
+
+export function ProtocolPanel({ host, policy, policyNotice, docsBase, children }: ProtocolPanelProps) {
+  const styles = useStyles();
+  const state = useProtocolCheck(host, policy);
+  const [showDismissed, setShowDismissed] = useState(false);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const [busy, setBusy] = useState(false);
+
+  // After Apply, Undo or Dismiss, put focus on the result line (which holds Undo), or on the summary.
+  useEffect(() => {
+    if (state.actionCount === 0) return;
+    (noticeRef.current ?? summaryRef.current)?.focus();
+  }, [state.actionCount]);
+
+  const visible = state.findings.filter((f) => !state.dismissed.has(findingKey(f)));
+  const dismissed = state.findings.filter((f) => state.dismissed.has(findingKey(f)));
+  const count = (sev: string) => visible.filter((f) => f.severity === sev).length;
+
+  const summaryText =
+    state.status === 'checking' ? strings.checking : state.status === 'failed' ? strings.checkFailed : visible.length === 0 ? strings.nothingFound : strings.summary(count('error'), count('warning'), count('info'));
+
+  return (
+    <div className={styles.root}>
+      <h2 className={styles.heading}>{strings.panelHeading}</h2>
+      {policyNotice && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{policyNotice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {children}
+      <p className={styles.summary} ref={summaryRef} tabIndex={-1} role="status" aria-live="polite" style={{ margin: 0 }}>
+        {state.status === 'checking' && <Spinner size="tiny" aria-hidden="true" />}
+        {state.status === 'ready' && visible.length === 0 && <CheckmarkCircle20Filled className={styles.ok} aria-hidden="true" />}
+        <Text weight="semibold" data-testid="summary">
+          {summaryText}
+        </Text>
+      </p>
+      {state.notice && (
+        <div ref={noticeRef} tabIndex={-1}>
+          <MessageBar intent={state.notice.kind === 'applied' || state.notice.kind === 'undone' ? 'success' : 'error'} layout="multiline">
+            <MessageBarBody>
+              {state.notice.kind === 'applied'
+                ? strings.applied(state.notice.title)
+                : state.notice.kind === 'undone'
+                  ? strings.undone
+                  : state.notice.kind === 'refused'
+                    ? strings.refused(state.notice.message)
+                    : strings.checkFailed}
+            </MessageBarBody>
+            {state.notice.kind === 'applied' && (
+              <MessageBarActions>
+                <Button onClick={() => void state.undo()}>{strings.undo}</Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        </div>
+      )}
+      <ul className={styles.list} aria-label="Findings">
+        {visible.map((f) => (
+          <li key={findingKey(f)}>
+            <FindingCard
+              finding={f}
+              docsBase={docsBase}
+              busy={busy}
+              onApply={(s) => {
+                setBusy(true);
+                void state.apply(s).finally(() => setBusy(false));
+              }}
+              onDismiss={(reason) => state.dismiss(f, reason)}
+            />
+          </li>
+        ))}
+      </ul>
+      {dismissed.length > 0 && (
+        <div className={styles.dismissed}>
+          <Text>{strings.dismissedCount(dismissed.length)}</Text>
+          <Button appearance="subtle" aria-expanded={showDismissed} onClick={() => setShowDismissed((v) => !v)}>
+            {showDismissed ? strings.hideDismissed : strings.showDismissed}
+          </Button>
+          {showDismissed && (
+            <ul className={styles.list}>
+              {dismissed.map((f) => {
+                const key = findingKey(f);
+                const reason = state.dismissed.get(key);
+                return (
+                  <li key={key}>
+                    <Text>
+                      {RULE_TITLES[f.rule]}
+                      {reason ? ` — ${strings.dismissedBecause(reason)}` : ''}
+                    </Text>{' '}
+                    <Button size="small" onClick={() => state.restoreDismissed(key)}>
+                      {strings.restore}
+                    </Button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The panel inside Fluent's provider with the host's theme. */
+export function ThemedApp({ theme, children }: { theme: ThemeName; children: ReactNode }) {
+  return (
+    <FluentProvider theme={THEMES[theme]} style={{ minHeight: '100vh' }} data-theme={theme}>
+      {children}
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * What the panel needs from whichever host it runs in (Outlook, Teams, the browser preview):
+ * a draft to read, a way to hear that it changed, and a way to apply edits and undo them.
+ * The panel knows nothing else about the host.
+ */
+import type { Draft, Edit } from '../engine/types.ts';
+
+/** Thrown by `apply` when an edit cannot be made safely; its message is shown to the user. */
+export class EditRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EditRefused';
+  }
+}
+
+export interface DraftHost {
+  /** The draft as it is now. */
+  read(): Promise<Draft>;
+  /**
+   * Call `onChange` when the draft may have changed. The host decides how (events, gentle
+   * polling while visible). Returns a function that stops listening.
+   */
+  subscribe(onChange: () => void): () => void;
+  /** Apply all the edits, or none: throws EditRefused with a reason when it cannot. */
+  apply(edits: readonly Edit[]): Promise<void>;
+  /** Capture the draft so that `restore` can put it back exactly (Undo). */
+  snapshot(): Promise<unknown>;
+  restore(snapshot: unknown): Promise<void>;
+  /** Identifies the draft, so that dismissals are remembered for this draft only. */
+  draftKey?(): string;
+}
+
+export type ThemeName = 'light' | 'dark' | 'highContrast';
