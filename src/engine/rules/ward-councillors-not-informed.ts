@@ -1,14 +1,230 @@
-// PLACEHOLDER: not yet implemented; the rule reports nothing until it is.
-import { defineRule } from "../rule.ts";
+/**
+ * ward-councillors-not-informed: when an officer tells ward councillors about a council public
+ * meeting, consultation, drop-in, opening ceremony, photo opportunity or public works in their
+ * ward, every councillor for that ward should hear about it, not just some of them.
+ *
+ * It needs the directory's wards, so with the embedded default policy it never fires.
+ */
+import type { CouncillorEntry } from '../policy.ts';
+import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
+import { escapeRegExp, normaliseChars, sentences, type Span } from '../text.ts';
+import type { Evidence } from '../types.ts';
+import { notePosition, personKey, wardCouncillors } from '../analysis/recipients.ts';
+
+// ---- Helpers: is this a public event or consultation? ----
+
+/*
+ * Public events and exercises the protocols name (crawley 6.5: meetings, consultations,
+ * publicity events, opening ceremonies, photo opportunities; surrey-heath 7.4 and
+ * district-model 14.3: consultative exercises and public meetings), with the inflections and
+ * near-synonyms councils use for them. Each entry is one idea; a sentence must contain one.
+ */
+const PUBLIC_EVENT = new RegExp(
+  [
+    // Consultations and other consultative exercises (but not "consultant" or "consultee").
+    String.raw`\bconsult(?:ation|ations|ing|ed|s)?\b(?!\s*(?:with\s+)?(?:the\s+)?(?:staff|unions?|colleagues|team|officers|HR)\b)`,
+    String.raw`\b(?:questionnaires?|(?:residents'?|public|resident)\s+surveys?|have\s+(?:their|your)\s+say|engagement\s+(?:event|session|exercise)s?)\b`,
+    // Public meetings: "public meeting", "residents' meeting", "community meeting" (not formal committees).
+    String.raw`\b(?:public|residents'?|community|open|ward)\s+(?:meeting|forum|event|session)s?\b`,
+    String.raw`\bdrop[- ]?in(?:\s+(?:session|event|day|surgery))?s?\b`,
+    String.raw`\b(?:public\s+)?exhibitions?\b|\bopen\s+(?:day|evening|morning)s?\b|\broadshows?\b|\bfun\s+days?\b`,
+    // Opening ceremonies and photo opportunities.
+    String.raw`\b(?:official|formal|grand)\s+(?:opening|launch|re-?opening)\b|\bopening\s+ceremon(?:y|ies)\b|\bribbon[- ]cutting\b|\bunveil(?:ing|ed|s)?\b|\blaunch\s+event\b`,
+    String.raw`\bphoto(?:graph)?[- ]?(?:opportunit(?:y|ies)|calls?|ops?)\b|\bphotocalls?\b`,
+    // Public works in the area (not repairs inside one home).
+    String.raw`\b(?:road|street|highway|resurfacing|drainage|construction|improvement|regeneration|demolition|flood(?:\s+defence)?|tree[- ]felling|utility)\s+works\b|\broadworks\b|\broad\s+closures?\b`,
+  ].join('|'),
+  'i',
+);
+
+// Internal matters are not public events (district-model 14.3 excludes formal council meetings too).
+const INTERNAL = /\b(?:internal|staff|restructur\w*|employees?|trade\s+unions?|HR|committee\s+meeting|council\s+meeting|cabinet\s+meeting|briefing\s+for\s+members)\b/i;
+
+const NEGATED = /(?:\b(?:not|no|never|nor|without)\b|n't\b)(?:\s+\w+){0,4}\s*$/i;
+
+/** The first sentence of the subject or the writer's own words that describes a public event. */
+function findPublicEvent(ctx: RuleContext): string | undefined {
+  const body = normaliseChars(ctx.draft.body);
+  const pieces = [normaliseChars(ctx.draft.subject), ...sentences(body, ctx.own).map((s) => body.slice(s.start, s.end))];
+  for (const piece of pieces) {
+    const m = PUBLIC_EVENT.exec(piece);
+    if (!m) continue;
+    // "This is not a public consultation", "there will be no drop-in".
+    if (NEGATED.test(piece.slice(0, m.index))) continue;
+    if (INTERNAL.test(piece)) continue;
+    return m[0];
+  }
+  return undefined;
+}
+
+// ---- Helpers: which ward is it in? ----
+
+interface WardMention extends Span {
+  ward: string;
+  field: 'body' | 'subject';
+  /** "Riverside ward", "the ward of Riverside": unambiguous. */
+  explicit: boolean;
+}
+
+function wardPattern(ctx: RuleContext): RegExp | undefined {
+  const wards = [...new Set(ctx.policy.councillors.map((c) => c.ward?.trim()).filter((w): w is string => !!w))];
+  if (wards.length === 0) return undefined;
+  const alts = wards.sort((a, b) => b.length - a.length).map((w) => escapeRegExp(normaliseChars(w)).replace(/\s+/g, '\\s+'));
+  return new RegExp(`(?<![\\w-])(${alts.join('|')})(?![\\w-])`, 'gi');
+}
+
+// A ward name that is plainly something else: another authority ("Riverside District Council").
+const NOT_THE_WARD_AFTER = /^\s+(?:borough|district|county|city|town|parish)\s+council\b/i;
+const WARD_AFTER = /^\s*(?:ward|division)\b/i;
+const WARD_BEFORE = /\bward\s+of\s+(?:the\s+)?$/i;
+
+function findWardMentions(ctx: RuleContext): WardMention[] {
+  const re = wardPattern(ctx);
+  if (!re) return [];
+  const out: WardMention[] = [];
+  const scan = (text: string, field: 'body' | 'subject', span: Span) => {
+    const norm = normaliseChars(text);
+    re.lastIndex = 0;
+    for (const m of norm.slice(span.start, span.end).matchAll(re)) {
+      const start = span.start + (m.index ?? 0);
+      const end = start + m[0].length;
+      // Ward names are proper nouns: "central" in running prose is not "Central" ward.
+      if (!/[A-Z]/.test(norm[start]!)) continue;
+      const after = norm.slice(end, end + 40);
+      if (NOT_THE_WARD_AFTER.test(after)) continue;
+      const explicit = WARD_AFTER.test(after) || WARD_BEFORE.test(norm.slice(Math.max(0, start - 20), start));
+      const ward = ctx.policy.councillors.find((c) => c.ward && normaliseChars(c.ward).toLowerCase().replace(/\s+/g, ' ') === m[0].toLowerCase().replace(/\s+/g, ' '))?.ward ?? m[0];
+      out.push({ ward, field, start, end, explicit });
+    }
+  };
+  scan(ctx.draft.subject, 'subject', { start: 0, end: ctx.draft.subject.length });
+  scan(ctx.draft.body, 'body', ctx.own);
+  return out;
+}
+
+/**
+ * The wards the draft is about. Where a ward is named as a ward ("in Castle ward"), only those
+ * count: other ward names are then street or place names ("Abbey Road") that locate something
+ * inside the named ward, not further wards. Otherwise a ward name inside a place name ("Millbrook
+ * Lane") is the best evidence of where the event is.
+ */
+function wardsConcerned(mentions: WardMention[]): Map<string, WardMention> {
+  const explicit = mentions.filter((m) => m.explicit);
+  const use = explicit.length ? explicit : mentions;
+  const byWard = new Map<string, WardMention>();
+  // Prefer body evidence (offsets the host can highlight), then the first mention.
+  for (const m of [...use.filter((x) => x.field === 'body'), ...use.filter((x) => x.field === 'subject')]) {
+    const key = m.ward.toLowerCase();
+    if (!byWard.has(key)) byWard.set(key, m);
+  }
+  return byWard;
+}
+
+function evidenceFor(ctx: RuleContext, m: WardMention): Evidence {
+  const text = m.field === 'body' ? ctx.draft.body : ctx.draft.subject;
+  return { field: m.field, start: m.start, end: m.end, quote: text.slice(m.start, m.end) };
+}
+
+function listNames(entries: CouncillorEntry[]): string {
+  const names = entries.map((c) => `Cllr ${c.name}`);
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function copyNote(ctx: RuleContext, missing: CouncillorEntry[], ward: string) {
+  const at = notePosition(ctx);
+  const sentence = `I have copied in ${listNames(missing)} so that all the councillors for ${ward} ward have the same information.`;
+  const body = ctx.draft.body;
+  const text = at >= body.length ? (body.trim() ? `\n\n${sentence}` : sentence) : `${sentence}\n\n`;
+  return { kind: 'insertText' as const, field: 'body' as const, at, text };
+}
+
+// ---- The rule ----
 
 export default defineRule({
   meta: {
-    id: "ward-councillors-not-informed",
-    description: "",
-    defaultSeverity: "warning",
-    citations: {},
-    messages: {},
-    fixable: false,
+    id: 'ward-councillors-not-informed',
+    description: 'A public meeting, consultation, opening or photo opportunity in a ward is sent to some of its councillors but not all.',
+    defaultSeverity: 'warning',
+    citations: {
+      crawley: [
+        {
+          paragraph: '6.5',
+          summary: 'Officers keep ward councillors up to date; every councillor for a ward is invited to council meetings, consultations, publicity events, openings and photo calls held there.',
+        },
+      ],
+      'district-model': [
+        { paragraph: '14.1', summary: 'Members must hear about matters that affect their ward so they can represent it.' },
+        { paragraph: '14.2', summary: 'An issue may touch one ward or several, and the local members for each need to be informed.' },
+        {
+          paragraph: '14.3',
+          summary: 'Every member for the affected ward is invited to a council-run public meeting on a local issue and told when a consultation on it begins.',
+        },
+      ],
+      'surrey-heath': [
+        { paragraph: '7.2', summary: 'Correspondence on a matter of general interest in a ward normally goes to all of that ward’s councillors.' },
+        {
+          paragraph: '7.4',
+          summary: 'Ward members are informed at the start of any local consultation, and all of them are invited to public meetings the council arranges on a local issue.',
+        },
+      ],
+      'tower-hamlets': [
+        {
+          paragraph: '2.6',
+          section: '2 Roles of Members and Officers',
+          summary: 'Officers keep members of every group, and independents, informed of significant council developments and events in their wards.',
+        },
+        { paragraph: '2.7', section: '2 Roles of Members and Officers', summary: 'Officers tell ward members about council activity going on in their wards.' },
+      ],
+    },
+    messages: {
+      missingWardCouncillors:
+        'This is about a {event} in {ward} ward, but {missing} {verb} not included: {present} of the {total} councillors for {ward} will receive it.',
+    },
+    fixable: true,
   },
-  check: () => [],
+
+  check(ctx) {
+    // Officers inform ward councillors; with no directory of wards there is nothing to compare.
+    if (ctx.sender?.kind !== 'officer') return [];
+    if (!ctx.policy.councillors.some((c) => c.ward)) return [];
+    const event = findPublicEvent(ctx);
+    if (!event) return [];
+
+    const receiving = new Set(ctx.recipients.filter((r) => r.person.councillor).map((r) => personKey(r.person)));
+    const reports: RuleReport[] = [];
+    for (const [, mention] of wardsConcerned(findWardMentions(ctx))) {
+      const members = wardCouncillors(ctx, mention.ward);
+      const key = (c: CouncillorEntry) => `cllr:${c.email.toLowerCase()}`;
+      const present = members.filter((c) => receiving.has(key(c)));
+      const missing = members.filter((c) => !receiving.has(key(c)));
+      // crawley 6.5, surrey-heath 7.4, district-model 14.3: all the ward's councillors, not some.
+      // None of them receiving it is a different question (publicity, or a matter for another ward).
+      if (present.length === 0 || missing.length === 0) continue;
+      reports.push({
+        messageId: 'missingWardCouncillors',
+        severity: 'warning',
+        data: {
+          event: event.toLowerCase().replace(/\s+/g, ' '),
+          ward: mention.ward,
+          missing: listNames(missing),
+          verb: missing.length === 1 ? 'is' : 'are',
+          present: present.length,
+          total: members.length,
+        },
+        evidence: evidenceFor(ctx, mention),
+        suggestions: [
+          {
+            title: `Copy in ${listNames(missing)} and say why`,
+            edits: [
+              ...missing.map((c) => ({ kind: 'addRecipient' as const, field: 'cc' as const, recipient: { name: `Cllr ${c.name}`, email: c.email } })),
+              // The copy is then an open one (silent-copy): say who was added and why.
+              copyNote(ctx, missing, mention.ward),
+            ],
+          },
+          { title: `If ${listNames(missing)} asked not to be sent this, say so in the email`, edits: [] },
+        ],
+      });
+    }
+    return reports;
+  },
 });

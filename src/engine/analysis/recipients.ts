@@ -1,0 +1,240 @@
+/**
+ * Shared analyses for the recipient rules (silent-copy, personal-email,
+ * ward-councillors-not-informed): who a person is across addresses, how to name them,
+ * where a note to the reader belongs in the body, what was forwarded, and whether the
+ * writer's own words are party-political or private rather than council business.
+ *
+ * Pure functions over the rule context: no DOM, no Node, no Office.
+ */
+import { bareName, type Person, type Recipient } from '../people.ts';
+import type { CouncillorEntry } from '../policy.ts';
+import { memoised, type RuleContext } from '../rule.ts';
+import { escapeRegExp, normaliseChars, sentences, splitLines, type Span } from '../text.ts';
+import type { Mailbox } from '../types.ts';
+
+// ---- People ----
+
+/** One key per human being: the directory entry when there is one, else the bare display name, else the address. */
+export function personKey(person: Person): string {
+  if (person.councillor) return `cllr:${person.councillor.email.toLowerCase()}`;
+  if (person.officer) return `officer:${person.officer.email.toLowerCase()}`;
+  const name = person.name ? bareName(person.name) : '';
+  return name && person.kind === 'councillor' ? `name:${name}` : `email:${person.email}`;
+}
+
+export function samePerson(a: Person, b: Person): boolean {
+  return a.email === b.email || personKey(a) === personKey(b);
+}
+
+/** The person's name without titles, as written in the directory or the display name ("Aisha Begum"). */
+export function plainName(person: Person): string | undefined {
+  const raw = person.councillor?.name ?? person.officer?.name ?? person.name;
+  if (!raw) return undefined;
+  const bare = bareName(raw);
+  if (!bare) return undefined;
+  // bareName lower-cases; keep the writer's capitals where we can find them.
+  const re = new RegExp(escapeRegExp(bare).replace(/\s+/g, '\\s+'), 'i');
+  const m = re.exec(raw.replace(/["']/g, ''));
+  return m ? m[0].replace(/\s+/g, ' ') : bare.replace(/\b\w/g, (c) => c.toUpperCase());
+}
+
+/** "Cllr Aisha Begum" for a councillor, the plain name for anyone else, else the address. */
+export function titledName(person: Person): string {
+  const name = plainName(person);
+  if (!name) return person.email;
+  return person.kind === 'councillor' ? `Cllr ${name}` : name;
+}
+
+export interface NameParts {
+  full: string;
+  first?: string;
+  surname?: string;
+}
+
+export function nameParts(person: Person): NameParts | undefined {
+  const name = plainName(person);
+  if (!name) return undefined;
+  const words = name.split(' ').filter(Boolean);
+  return { full: name, first: words.length > 1 ? words[0] : undefined, surname: words[words.length - 1] };
+}
+
+/** Letters only, lower case: "Emma.Lowe-Home" → "emmalowehome". */
+function letters(s: string): string {
+  return s.toLowerCase().replace(/[^a-z]/g, '');
+}
+
+/**
+ * Is this personal mailbox the sender's own (an officer mailing work to their home account)?
+ * The display name matches the sender's, or, with no display name, the address's local part
+ * spells the sender's first and last name.
+ */
+export function isOwnMailbox(sender: Person, recipient: Mailbox): boolean {
+  const senderName = sender.officer?.name ?? sender.name;
+  if (!senderName) return false;
+  const bare = bareName(senderName);
+  if (recipient.name && bareName(recipient.name) === bare) return true;
+  if (recipient.name) return false;
+  const words = bare.split(' ').filter(Boolean);
+  if (words.length < 2) return false;
+  const local = letters(recipient.email.slice(0, recipient.email.indexOf('@')));
+  return local.includes(letters(words[0]!) + letters(words[words.length - 1]!));
+}
+
+// ---- The message being forwarded or replied to ----
+
+const FORWARD_SUBJECT = /^\s*(?:(?:re|aw)\s*:\s*)*(?:fw|fwd)\s*:/i;
+
+export function isForward(ctx: RuleContext): boolean {
+  return ctx.draft.composeType === 'forward' || FORWARD_SUBJECT.test(ctx.draft.subject) || ctx.layout.quoted[0]?.kind === 'forward';
+}
+
+/** The author of the message being forwarded or replied to (the first quoted message), resolved. */
+export function quotedAuthor(ctx: RuleContext): Person | undefined {
+  const from = ctx.layout.quoted[0]?.from;
+  if (!from) return undefined;
+  if (from.email) return ctx.people.resolve(from);
+  // A name-only header ("From: Cllr Jane Smith"): resolve by directory name.
+  const entry = from.name ? ctx.people.councillorNamed(from.name) : undefined;
+  if (entry) return ctx.people.resolve({ name: entry.name, email: entry.email });
+  return from.name ? ctx.people.resolve({ name: from.name, email: '' }) : undefined;
+}
+
+/** Everyone the first quoted message was addressed to (To and Cc): who the original writer chose to copy. */
+export function quotedAddressees(ctx: RuleContext): Person[] {
+  const q = ctx.layout.quoted[0];
+  if (!q) return [];
+  return [...q.to, ...q.cc].filter((m) => m.email).map((m) => ctx.people.resolve(m));
+}
+
+// ---- Where a note to the reader belongs ----
+
+// Greetings as British correspondence writes them: "Dear Cllr Begum,", "Hi Samuel,", "Owen,".
+const GREETING = /^\s*(?:(?:dear|hi|hello|hiya|good\s+(?:morning|afternoon|evening)|morning|afternoon)\b[^\n]{0,80}|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*,)\s*$/i;
+
+/**
+ * Where to insert a sentence addressed to the reader: at the start of the first paragraph
+ * after the greeting; with no greeting, just before the signature; else at the start.
+ * Returns the offset and whether the inserted text needs a paragraph break after it.
+ */
+export function notePosition(ctx: RuleContext): number {
+  const { own } = ctx;
+  const lines = splitLines(ctx.draft.body, own.start, own.end).filter((l) => l.text.trim() !== '');
+  const first = lines[0];
+  if (!first) return own.start;
+  if (GREETING.test(first.text) && lines[1] && (!ctx.layout.signature || lines[1].start < ctx.layout.signature.start)) return lines[1].start;
+  if (ctx.layout.signature && ctx.layout.signature.start > first.start) return ctx.layout.signature.start;
+  return first.start;
+}
+
+// ---- Names in text ----
+
+/** A case-insensitive whole-word pattern for a name, tolerant of any spacing. */
+export function namePattern(name: string): RegExp {
+  return new RegExp(`(?<![\\w-])${escapeRegExp(name.trim()).replace(/\s+/g, '\\s+')}(?![\\w-])`, 'i');
+}
+
+// ---- Party-political or private content (personal-email's exception) ----
+
+/*
+ * A small classifier, kept local on purpose (letterhead-for-party-matters owns the full
+ * party-politics detector). It answers one question: is this plainly NOT council business?
+ * Signals, each chosen because it rarely appears in council casework:
+ *  - every recipient is at a political party's domain (policy.parties[].domains);
+ *  - a sentence with an electioneering term (canvassing, hustings, "vote Labour");
+ *  - a sentence that names a party (policy names and aliases, plus the main UK parties) next
+ *    to party-organisation words (branch, members, campaign, leaflet, fundraising, quiz…);
+ *  - a private-capacity statement ("in a personal capacity", "my own business").
+ * Negated sentences ("this is not a campaign matter") do not count.
+ */
+
+// Electioneering terms (Electoral Commission guidance for candidates and agents uses these).
+const ELECTIONEERING =
+  /\b(?:canvass(?:ing|ed|ers?)?|door[- ]?knock(?:ing|ers?)?|hustings|get\s+out\s+the\s+vote|gotv|polling\s+day\s+(?:team|rota|volunteers)|election\s+(?:address|leaflet|agent|campaign)|(?:our|the)\s+candidates?\b|selection\s+meeting|target\s+(?:ward|seat)s?|vote\s+for\s+(?:us|me|our)|re-?elect(?:ion)?\s+(?:campaign|appeal)|campaign\s+(?:fund|team|office|leaflet|HQ)|street\s+stall|focus\s+leaflet)\b/i;
+
+// Party organisation words that, next to a party's name, make a sentence party business.
+const PARTY_ACTIVITY =
+  /\b(?:branch|members(?:hip)?|campaign(?:s|ing|ers?)?|leaflet(?:s|ing)?|fund[- ]?rais(?:ing|er|ers)|quiz|raffle|dinner|social|AGM|conference|activists?|volunteers?|helpers?|delivery|deliver(?:ing)?|rota|stall|vote|voting|candidates?|association|ward\s+party|constituency|group\s+whip|whip)\b/i;
+
+// The main UK parties, for councils whose policy lists none (the embedded default).
+const UK_PARTIES = [
+  'Labour',
+  'Labour Party',
+  'Conservative',
+  'Conservatives',
+  'Conservative Party',
+  'Tory',
+  'Tories',
+  'Liberal Democrat',
+  'Liberal Democrats',
+  'Lib Dem',
+  'Lib Dems',
+  'Green Party',
+  'Greens',
+  'Reform UK',
+  'Plaid Cymru',
+  'SNP',
+  'Scottish National Party',
+  'Alba Party',
+];
+// Aliases that are ordinary words in council business ("green bin", "Con" as a prefix) are left out.
+const COMMON_WORD_ALIASES = new Set(['green', 'con', 'lab', 'ld', 'reform', 'independent', 'alliance', 'independents']);
+
+const PRIVATE_CAPACITY =
+  /\b(?:in\s+(?:a|my)\s+(?:personal|private)\s+capacity|(?:a|this\s+is\s+a)\s+(?:personal|private)\s+matter|my\s+(?:own\s+)?(?:business|company|shop|restaurant|caf[eé]|firm)\b|family\s+(?:party|wedding|holiday|birthday))/i;
+
+const NEGATION = /(?:\b(?:not|never|no)\b|n't\b)/i;
+
+function partyNamePattern(ctx: RuleContext): RegExp {
+  return memoised(ctx, 'recipients:partyNames', () => {
+    const names = new Set<string>(UK_PARTIES);
+    for (const p of ctx.policy.parties) {
+      for (const n of [p.name, ...(p.aliases ?? [])]) {
+        if (n.trim().length >= 3 && !COMMON_WORD_ALIASES.has(n.trim().toLowerCase())) names.add(n.trim());
+      }
+    }
+    const alts = [...names].sort((a, b) => b.length - a.length).map((n) => escapeRegExp(n).replace(/\s+/g, '\\s+'));
+    // Case-sensitive: party names are proper nouns ("Labour", not "labour costs").
+    return new RegExp(`(?<![\\w-])(?:${alts.join('|')})(?![\\w-])`);
+  });
+}
+
+export interface ContentClass {
+  /** Party-political or private: not council business. */
+  notCouncilBusiness: boolean;
+  /** What decided it, for docs and debugging. */
+  reason?: 'party-recipients' | 'electioneering' | 'party-activity' | 'private';
+}
+
+/** Is the draft party-political or private (and so not council business)? Memoised per check. */
+export function classifyContent(ctx: RuleContext): ContentClass {
+  return memoised(ctx, 'recipients:contentClass', () => {
+    const others = ctx.recipients.filter((r) => !ctx.sender || r.person.email !== ctx.sender.email);
+    if (others.length > 0 && others.every((r) => r.person.party)) return { notCouncilBusiness: true, reason: 'party-recipients' as const };
+    const party = partyNamePattern(ctx);
+    const text = normaliseChars(ctx.draft.body);
+    const spans: Span[] = [...sentences(text, ctx.own)];
+    const subject = normaliseChars(ctx.draft.subject);
+    const pieces = [subject, ...spans.map((s) => text.slice(s.start, s.end))];
+    for (const piece of pieces) {
+      if (!piece.trim()) continue;
+      const negated = NEGATION.test(piece);
+      if (ELECTIONEERING.test(piece) && !negated) return { notCouncilBusiness: true, reason: 'electioneering' as const };
+      if (party.test(piece) && PARTY_ACTIVITY.test(piece) && !negated) return { notCouncilBusiness: true, reason: 'party-activity' as const };
+      if (PRIVATE_CAPACITY.test(piece) && !negated) return { notCouncilBusiness: true, reason: 'private' as const };
+    }
+    return { notCouncilBusiness: false };
+  });
+}
+
+// ---- Directory helpers ----
+
+/** The directory councillors of a ward (case-insensitive ward name). */
+export function wardCouncillors(ctx: RuleContext, ward: string): CouncillorEntry[] {
+  const w = ward.trim().toLowerCase();
+  return ctx.policy.councillors.filter((c) => (c.ward ?? '').trim().toLowerCase() === w);
+}
+
+/** The recipients who are councillors, with their directory entry when known. */
+export function councillorRecipients(ctx: RuleContext): Recipient[] {
+  return ctx.recipients.filter((r) => r.person.kind === 'councillor');
+}
