@@ -1,30 +1,186 @@
 /**
- * PLACEHOLDER first cut: src/mail owns the full version. `.eml` → Draft with postal-mime.
+ * `.eml` (RFC 5322 / MIME) → Draft, with postal-mime for the MIME decoding (multipart,
+ * quoted-printable, base64, charsets, RFC 2047 words). Outlook and Thunderbird drafts
+ * (`X-Unsent: 1`, a `Bcc:` header, often no `From:`) are drafts like any other.
+ *
+ * A file that is clearly not an email is rejected with an Error that says what is wrong, rather
+ * than becoming an empty draft that passes every check.
  */
 import PostalMime from 'postal-mime';
-import type { Draft, Mailbox } from '../engine/types.ts';
+import type { ComposeType, Draft, Mailbox } from '../engine/types.ts';
+import { htmlToText } from './html-text.ts';
 
 type Addr = { name?: string; address?: string; group?: Addr[] };
-const flat = (list: Addr[] | undefined): Mailbox[] =>
-  (list ?? []).flatMap((a) => (a.group ? flat(a.group) : a.address ? [{ ...(a.name ? { name: a.name } : {}), email: a.address }] : []));
 
+function mailboxes(list: Addr[] | undefined): Mailbox[] {
+  return (list ?? []).flatMap((a) =>
+    a.group ? mailboxes(a.group) : a.address ? [{ ...(a.name ? { name: a.name } : {}), email: a.address }] : [],
+  );
+}
+
+// Reply and forward prefixes as mail clients write them in English and other European languages
+// (RE/AW/SV/Antw/Odp…; FW/Fwd/WG/TR/RV/VS/Doorst…), with an optional count ("Re[2]:", "RE(3):").
+const COUNT = String.raw`(?:\[\d+\]|\(\d+\))?\s*:`;
+const REPLY_PREFIX = new RegExp(`^(?:re|aw|sv|antw|odp|ref|res|rif)${COUNT}`, 'i');
+const FORWARD_PREFIX = new RegExp(`^(?:fw|fwd|wg|tr|rv|vs|vb|enc|doorst|pd|fs)${COUNT}`, 'i');
+
+/**
+ * What kind of message a subject (and an In-Reply-To header) says this is.
+ *
+ * @example
+ * composeTypeOf('Re[2]: Bins') //=> 'reply'
+ * composeTypeOf('WG: Bins') //=> 'forward'
+ */
+export function composeTypeOf(subject: string, inReplyTo?: string): ComposeType {
+  // Tags such as "[EXTERNAL]" may come before the prefix.
+  const s = subject.replace(/^\s*(?:\[[^\]]{1,40}\]\s*)*/, '');
+  if (FORWARD_PREFIX.test(s)) return 'forward';
+  if (REPLY_PREFIX.test(s)) return 'reply';
+  // No prefix, but the client recorded which message this answers.
+  if (inReplyTo && inReplyTo.trim()) return 'reply';
+  return 'new';
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+// RFC 5322 §4.3 obsolete zones.
+const ZONES: Record<string, number> = { UT: 0, GMT: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420, BST: 60 };
+
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+
+/**
+ * An RFC 5322 date as ISO 8601, keeping the offset it was written with.
+ *
+ * @example
+ * rfc5322ToIso('Tue, 09 Feb 2027 10:12:00 -0400') //=> '2027-02-09T10:12:00-04:00'
+ */
+export function rfc5322ToIso(value: string): string | undefined {
+  const m = /^\s*(?:[A-Za-z]{3},?\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[A-Za-z]{1,5})?/.exec(value);
+  if (!m) return undefined;
+  const month = MONTHS.indexOf(m[2]!.toLowerCase());
+  if (month === -1) return undefined;
+  let year = Number(m[3]);
+  if (m[3]!.length === 2) year += year < 50 ? 2000 : 1900;
+  const day = Number(m[1]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = Number(m[6] ?? 0);
+  let offset = 0;
+  const zone = m[7];
+  if (zone && /^[+-]\d{4}$/.test(zone)) {
+    offset = (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)));
+  } else if (zone && ZONES[zone.toUpperCase()] !== undefined) {
+    offset = ZONES[zone.toUpperCase()]!;
+  }
+  const check = new Date(Date.UTC(year, month, day, hour, minute, second));
+  if (check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 60) return undefined;
+  const sign = offset < 0 ? '-' : '+';
+  return `${year}-${pad(month + 1)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}
+
+function toLatin1(source: string | Uint8Array): string {
+  if (typeof source === 'string') return source;
+  let out = '';
+  for (let i = 0; i < source.length; i += 0x8000) out += String.fromCharCode(...source.subarray(i, i + 0x8000));
+  return out;
+}
+
+/** Reject files that are not an email before MIME decoding could turn them into an empty draft. */
+function assertLooksLikeEmail(raw: string): void {
+  if (raw.trim() === '') throw new Error('The file is empty: expected an email (headers such as From:, To: and Subject:, then the body).');
+  if (raw.startsWith('\xD0\xCF\x11\xE0')) throw new Error('This is an Outlook .msg file, not an .eml: give it the .msg extension.');
+  if (raw.startsWith('%PDF')) throw new Error('This is a PDF, not an email.');
+  const text = raw.replace(/^From [^\n]*\n/, ''); // an mbox "From " line
+  const headerEnd = text.search(/\r?\n\r?\n/);
+  const head = headerEnd === -1 ? text : text.slice(0, headerEnd);
+  if (/\0/.test(head)) throw new Error('The file holds binary data, not an email: no readable headers at the start.');
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
+  if (!/^[!-9;-~]+:/.test(firstLine)) {
+    throw new Error(`No email headers at the start of the file: expected a line such as "From: …", got "${firstLine.slice(0, 40)}".`);
+  }
+  if (headerEnd === -1 && !/\r?\n$/.test(text)) {
+    throw new Error('The headers do not end: no blank line before the body, so the file looks cut short.');
+  }
+  // Every multipart boundary must be closed ("--boundary--"), else the file was cut short.
+  for (const m of raw.matchAll(/content-type:[^\n]*(?:\n[ \t][^\n]*)*/gi)) {
+    const header = m[0];
+    if (!/multipart\//i.test(header)) continue;
+    const boundary = /boundary\s*=\s*(?:"([^"]+)"|([^\s;"]+))/i.exec(header);
+    if (!boundary) throw new Error('A multipart MIME part has no boundary parameter, so its parts cannot be read.');
+    const b = (boundary[1] ?? boundary[2])!;
+    const escaped = b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (!new RegExp(`^--${escaped}--[ \\t]*\\r?$`, 'm').test(raw)) {
+      throw new Error(`Unterminated MIME: the multipart body never closes its boundary "--${b}--", so the file looks cut short.`);
+    }
+  }
+}
+
+/**
+ * Parse an `.eml` into a Draft.
+ *
+ * @param source the raw message (bytes, or a string already decoded)
+ * @returns the draft: body is the text part (or the text of the HTML part when there is none);
+ *   bodyHtml is the HTML part; date keeps the `Date:` header's own offset
+ * @throws Error saying what is wrong when the file is not an email
+ */
 export async function parseEml(source: string | Uint8Array): Promise<Draft> {
+  const raw = toLatin1(source);
+  assertLooksLikeEmail(raw);
   const email = await PostalMime.parse(source);
   const header = (name: string) => email.headers.find((h) => h.key === name.toLowerCase())?.value;
-  const subject = email.subject ?? '';
-  const composeType = /^\s*(re|aw)\s*:/i.test(subject) ? 'reply' : /^\s*(fw|fwd)\s*:/i.test(subject) ? 'forward' : 'new';
-  const importance = /high/i.test(header('importance') ?? '') || /^\s*[12]\b/.test(header('x-priority') ?? '') ? 'high' : undefined;
+
+  const from = mailboxes(email.from ? [email.from as Addr] : [])[0];
+  const to = mailboxes(email.to as Addr[]);
+  const cc = mailboxes(email.cc as Addr[]);
+  const bcc = mailboxes(email.bcc as Addr[]);
+  if (!from && !to.length && !cc.length && !bcc.length) {
+    throw new Error('No From and no recipients: the file has no From:, To:, Cc: or Bcc: header with an email address.');
+  }
+
+  const subject = (email.subject ?? '').replace(/\s*\r?\n\s*/g, ' ');
+  const inReplyTo = email.inReplyTo ?? header('in-reply-to');
+  const html = email.html;
+  // A real text part wins; postal-mime would otherwise derive one from the HTML itself, and ours
+  // must come from htmlToText so that its offsets match the HTML patcher's.
+  const headEnd = raw.search(/\r?\n\r?\n/);
+  const topHeaders = headEnd === -1 ? raw : raw.slice(0, headEnd);
+  const hasTextPart = /(^|\n)content-type:\s*text\/plain/i.test(raw) || !/(^|\n)content-type:/i.test(topHeaders);
+  let body = (hasTextPart || !html ? (email.text ?? '') : htmlToText(html).text).replace(/\r\n?/g, '\n');
+  if (!hasTextPart && !html) body = '';
+
+  const dateHeader = header('date');
+  let date = dateHeader ? rfc5322ToIso(dateHeader) : undefined;
+  // The instant must agree with the MIME parser's reading; if ours cannot be trusted, use its UTC one.
+  if (date && email.date && Math.abs(Date.parse(date) - Date.parse(email.date)) > 0) date = email.date;
+  if (!date && email.date && !Number.isNaN(Date.parse(email.date))) date = email.date;
+
+  const importanceHeader = (header('importance') ?? '').toLowerCase();
+  const priority = /^\s*(\d)/.exec(header('x-priority') ?? '')?.[1];
+  const msPriority = (header('x-msmail-priority') ?? '').toLowerCase();
+  const importance: Draft['importance'] =
+    importanceHeader.includes('high') || priority === '1' || priority === '2' || msPriority.includes('high')
+      ? 'high'
+      : importanceHeader.includes('low') || priority === '4' || priority === '5' || msPriority.includes('low')
+        ? 'low'
+        : importanceHeader || priority
+          ? 'normal'
+          : undefined;
+
+  const attachments = email.attachments
+    .filter((a) => a.filename || a.disposition === 'attachment')
+    .filter((a) => !(a.disposition === 'inline' && a.contentId && !a.filename))
+    .map((a) => ({ name: a.filename ?? 'attachment' }));
+
   return {
-    from: email.from?.address ? { ...(email.from.name ? { name: email.from.name } : {}), email: email.from.address } : undefined,
-    to: flat(email.to as Addr[]),
-    cc: flat(email.cc as Addr[]),
-    bcc: flat(email.bcc as Addr[]),
+    ...(from ? { from } : {}),
+    to,
+    cc,
+    bcc,
     subject,
-    body: email.text ?? '',
-    ...(email.html ? { bodyHtml: email.html } : {}),
-    ...(email.date ? { date: email.date } : {}),
-    composeType,
-    attachments: email.attachments.map((a) => ({ name: a.filename ?? 'attachment' })),
+    body,
+    ...(html ? { bodyHtml: html } : {}),
+    ...(date ? { date } : {}),
+    composeType: composeTypeOf(subject, inReplyTo),
+    attachments,
     ...(importance ? { importance } : {}),
   };
 }
