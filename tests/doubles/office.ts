@@ -16,12 +16,12 @@ export interface FakeRecipient {
 }
 
 function succeeded<T>(value: T): Office.AsyncResult<T> {
-  return { status: 'succeeded' as Office.AsyncResultStatus, value, asyncContext: undefined, diagnostics: undefined } as unknown as Office.AsyncResult<T>;
+  return { status: 'succeeded' as unknown as Office.AsyncResultStatus, value, asyncContext: undefined, diagnostics: undefined } as unknown as Office.AsyncResult<T>;
 }
 
 function failed<T>(message: string): Office.AsyncResult<T> {
   return {
-    status: 'failed' as Office.AsyncResultStatus,
+    status: 'failed' as unknown as Office.AsyncResultStatus,
     value: undefined,
     error: { code: 9999, message, name: 'GenericError' },
     asyncContext: undefined,

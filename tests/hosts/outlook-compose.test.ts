@@ -191,7 +191,7 @@ describe('applying edits', () => {
 
   it('edits a plain-text body as text', async () => {
     const host = makeItem({ body: 'Dear Cllr Hart,\n\nThanks.', bodyType: 'text' });
-    await host.apply([{ kind: 'insertText', field: 'body', at: 16, text: 'I have copied in Cllr Shah.\n' }]);
+    await host.apply([{ kind: 'insertText', field: 'body', at: 17, text: 'I have copied in Cllr Shah.\n' }]);
     expect(item.bodyValue).toBe('Dear Cllr Hart,\n\nI have copied in Cllr Shah.\nThanks.');
   });
 
