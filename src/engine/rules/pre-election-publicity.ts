@@ -1,14 +1,176 @@
-// PLACEHOLDER: not yet implemented; the rule reports nothing until it is.
-import { defineRule } from "../rule.ts";
+/**
+ * pre-election-publicity: council publicity published inside a pre-election period (or in the
+ * 14 days before one) that quotes or praises councillors or candidates, carries party labels
+ * or deals with a controversial matter the policy names.
+ */
+import {
+  assessPublicity,
+  concernsElection,
+  describeCouncillor,
+  electionTiming,
+  findAttributions,
+  findFavourableMentions,
+  findPartyLabels,
+  formatLongDate,
+  publicationDate,
+  type ElectionTiming,
+} from '../analysis/publicity.ts';
+import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
+import { findAll, phrasePattern } from '../text.ts';
+import type { Suggestion } from '../types.ts';
+
+// ---- Helpers ----
+
+const topicCache = new WeakMap<readonly string[], RegExp>();
+
+/** The policy's controversial topics, tolerating plurals and hyphen/space variants ("energy from waste"). */
+function topicPattern(topics: readonly string[]): RegExp {
+  let re = topicCache.get(topics);
+  if (!re) {
+    const variants = topics.flatMap((t) => {
+      const base = t.trim();
+      return [base, base.replace(/-/g, ' '), `${base}s`];
+    });
+    re = phrasePattern(variants);
+    topicCache.set(topics, re);
+  }
+  return re;
+}
+
+function holdAdvice(timing: ElectionTiming): Suggestion {
+  return timing.status === 'in-period'
+    ? { title: `Hold this until after polling day (${formatLongDate(timing.election.pollingDay)})`, edits: [] }
+    : { title: `Publish before the pre-election period starts on ${formatLongDate(timing.election.periodStart)}, or hold it until after polling day`, edits: [] };
+}
+
+function timingData(ctx: RuleContext, timing: ElectionTiming, kind: string): Record<string, string | number> {
+  const published = publicationDate(ctx);
+  return {
+    kind,
+    date: formatLongDate(published.isoDate),
+    dateSource: published.embargo && published.embargo.isoDate > published.sendDate ? 'embargoed until' : 'dated',
+    election: timing.election.name,
+    periodStart: formatLongDate(timing.election.periodStart),
+    pollingDay: formatLongDate(timing.election.pollingDay),
+    daysBefore: timing.daysBefore ?? 0,
+  };
+}
 
 export default defineRule({
   meta: {
-    id: "pre-election-publicity",
-    description: "",
-    defaultSeverity: "warning",
-    citations: {},
-    messages: {},
-    fixable: false,
+    id: 'pre-election-publicity',
+    description: 'Council publicity in a pre-election period that quotes or praises councillors, carries party labels or deals with a controversial matter.',
+    defaultSeverity: 'error',
+    citations: {
+      crawley: [
+        { paragraph: '9.1', summary: 'Before an election, publicity must not look like an attempt to sway voters or promote candidates, and in the period it must avoid controversial issues and views tied to named councillors or groups.' },
+        { paragraph: '9.2', summary: 'During the pre-election period, every press release and comment is given by a Council spokesperson.' },
+      ],
+      'district-model': [
+        { paragraph: '12.2', summary: 'The Council follows the Local Government Act 1986 and the statutory publicity code in all its media work.' },
+        { paragraph: '12.5(f)', summary: 'Councillors should be careful in the run-up to elections not to appear to be electioneering when dealing with the media.' },
+      ],
+      'surrey-heath': [
+        { paragraph: '7.5', summary: 'The communications team works for the whole Council within the publicity code, which bars material designed to win support for a party.' },
+        { paragraph: '7.6', summary: "Quotations from members in council press releases are limited to certain office holders and never give the member's party." },
+      ],
+      'tower-hamlets': [
+        {
+          paragraph: '9.4',
+          section: '9 Support for Members and Members’ Use of Council Facilities',
+          summary: 'Council facilities and services may not be used for campaigning or political ends in the run-up to an election.',
+        },
+      ],
+    },
+    messages: {
+      quotesCouncillor: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election} (until {pollingDay}), and quotes {councillor}. Quote a council spokesperson instead.',
+      praisesCouncillor: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election}, and presents {councillor} favourably ("{cue}").',
+      partyLabel: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election}, and carries the party label "{label}".',
+      controversialTopic: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election}, and deals with "{topic}", which the council treats as controversial.',
+      approachingPeriod: 'This {kind} is {dateSource} {date}, {daysBefore} days before the pre-election period for {election} starts on {periodStart}, and {what}.',
+    },
+    fixable: true,
   },
-  check: () => [],
+
+  check(ctx) {
+    if (ctx.policy.elections.length === 0) return []; // the embedded default knows no elections
+    const publicity = assessPublicity(ctx);
+    // Council publicity only: internal advice, and a party's own release from a party or personal address, are not.
+    if (!publicity.isPublicity) return [];
+    const published = publicationDate(ctx);
+    // By-elections: publicity about other wards is outside the period; a council-wide release is not.
+    const timing = electionTiming(ctx.policy, published.isoDate, (e) => concernsElection(ctx, e));
+    if (!timing) return [];
+
+    const kind = publicity.kind ?? 'publicity';
+    const base = timingData(ctx, timing, kind);
+    const approaching = timing.status === 'approaching';
+    const spokesperson = ctx.policy.communications.spokesperson;
+    const reports: RuleReport[] = [];
+
+    // crawley 9.1, 9.2; surrey-heath 7.6: in the period, quotes come from a council spokesperson.
+    for (const a of findAttributions(ctx)) {
+      const councillor = describeCouncillor(a.councillor, a.speaker);
+      reports.push({
+        messageId: approaching ? 'approachingPeriod' : 'quotesCouncillor',
+        ...(approaching ? { severity: 'warning' as const } : {}),
+        data: { ...base, councillor, what: `quotes ${councillor}` },
+        evidence: { field: 'body', start: a.start, end: a.end, quote: a.quote },
+        suggestions: [
+          { title: `Give the quote to ${spokesperson} instead of ${councillor}`, edits: [{ kind: 'replaceText', field: 'body', start: a.start, end: a.end, text: a.replacement }] },
+          holdAdvice(timing),
+        ],
+      });
+    }
+
+    // crawley 9.1: publicity must not identify views or achievements with individual councillors.
+    for (const m of findFavourableMentions(ctx, publicity.kind)) {
+      const councillor = describeCouncillor(m.councillor, m.quote);
+      // Remove the sentence and the space after it, so the paragraph still reads.
+      let end = m.end;
+      while (end < ctx.own.end && ctx.draft.body[end] === ' ') end += 1;
+      reports.push({
+        messageId: approaching ? 'approachingPeriod' : 'praisesCouncillor',
+        ...(approaching ? { severity: 'warning' as const } : {}),
+        data: { ...base, councillor, cue: m.cue, what: `presents ${councillor} favourably` },
+        evidence: { field: 'body', start: m.start, end: m.end, quote: m.quote },
+        suggestions: [
+          { title: `Remove the sentence that presents ${councillor} favourably`, edits: [{ kind: 'replaceText', field: 'body', start: m.start, end, text: '' }] },
+          holdAdvice(timing),
+        ],
+      });
+    }
+
+    // surrey-heath 7.5, 7.6: council publicity never carries party labels.
+    for (const label of findPartyLabels(ctx)) {
+      reports.push({
+        messageId: approaching ? 'approachingPeriod' : 'partyLabel',
+        ...(approaching ? { severity: 'warning' as const } : {}),
+        data: { ...base, label: label.quote.trim(), what: `carries the party label "${label.quote.trim()}"` },
+        evidence: { field: 'body', start: label.start, end: label.end, quote: label.quote },
+        suggestions: [
+          { title: `Remove the party label "${label.quote.trim()}"`, edits: [{ kind: 'replaceText', field: 'body', start: label.removal.start, end: label.removal.end, text: label.removal.text }] },
+          holdAdvice(timing),
+        ],
+      });
+    }
+
+    // crawley 9.1: no publicity on controversial issues in the period. A warning: the council decides.
+    if (ctx.policy.controversialTopics.length) {
+      const re = topicPattern(ctx.policy.controversialTopics);
+      const inBody = findAll(ctx.draft.body, re, ctx.own)[0];
+      const inSubject = inBody ? undefined : findAll(ctx.draft.subject, re)[0];
+      const hit = inBody ?? inSubject;
+      if (hit) {
+        reports.push({
+          messageId: approaching ? 'approachingPeriod' : 'controversialTopic',
+          severity: 'warning',
+          data: { ...base, topic: hit.quote, what: `deals with "${hit.quote}", which the council treats as controversial` },
+          evidence: { field: inBody ? 'body' : 'subject', start: hit.start, end: hit.end, quote: hit.quote },
+          suggestions: [holdAdvice(timing), { title: 'Ask the monitoring officer whether this must be published during the period', edits: [] }],
+        });
+      }
+    }
+    return reports;
+  },
 });

@@ -1,0 +1,618 @@
+/**
+ * Council publicity: is this draft publicity the council issues (PRODUCT.md, "Council
+ * publicity"), when will it be published (send date or a later embargo), which councillors
+ * does it quote or name, and which party labels does it carry?
+ *
+ * Shared by `pre-election-publicity` and `press-release-quotes`, and open to other rules.
+ * Everything works on the writer's own words (`ctx.own`): a release quoted in a reply's history
+ * is not being issued by this draft. Offsets always point into `ctx.draft.body` (or the subject).
+ *
+ * Techniques, and why:
+ * - A draft is publicity because of who issues it (a council account or the communications
+ *   team), to whom (a media domain, or the public) and what it says it is (a "News release"
+ *   heading, "Statement for use:", "Photocall", a newsletter): any one signal alone misfires
+ *   (a comms officer's internal advice to a councillor mentions "press release" too).
+ * - Attributions are read around speech verbs ("said", "added", "told") in each sentence: the
+ *   speaker is the phrase between the sentence start (or a closing quotation mark) and the verb,
+ *   or the phrase after "…," said. That catches "Cllr X said:", "said Councillor X, Leader of
+ *   the Council," and "Riverside ward councillor Susan Kerr said" without a pattern per wording.
+ * - A speaker is a councillor by title ("Cllr", "Councillor"), by an office only councillors
+ *   hold ("Cabinet Member for …", "the Mayor"), or by the directory's names; officers' job titles
+ *   alone never make one.
+ * - Party labels count only in a label position ("(Conservative)" after a name, "Labour's Cllr",
+ *   "Lib Dem councillor"), so "Harrowfield Green" the place is not the Green Party.
+ */
+import { addDays, londonDate } from '../calendar.ts';
+import type { Recipient } from '../people.ts';
+import type { CouncillorEntry, CouncillorRole, ResolvedElection, ResolvedPolicy } from '../policy.ts';
+import type { RuleContext } from '../rule.ts';
+import { memoised } from '../rule.ts';
+import { escapeRegExp, normaliseChars, sentences, splitLines, type Span } from '../text.ts';
+import { formsAlternation, partyNames } from './party-politics.ts';
+
+// ---- Dates ----
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * @summary A date written the GOV.UK way.
+ * @example formatLongDate('2027-05-06') // '6 May 2027'
+ */
+export function formatLongDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+}
+
+/** Whole days from `a` to `b` (ISO dates). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+const MONTH_ALT = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+// The date forms British releases use: 2027-04-01, 1/4/2027 (day first), 1 April 2027, 1st of April, April 1, 2027.
+const DATE_FORMS = new RegExp(
+  [
+    '\\b(\\d{4})-(\\d{2})-(\\d{2})\\b',
+    '\\b(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4}|\\d{2})\\b',
+    `\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_ALT}\\.?(?:,?\\s+(\\d{4}))?\\b`,
+    `\\b${MONTH_ALT}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`,
+  ].join('|'),
+  'i',
+);
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function validIso(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const iso = `${y}-${pad(m)}-${pad(d)}`;
+  const back = new Date(`${iso}T00:00:00Z`);
+  return back.getUTCDate() === d ? iso : undefined;
+}
+
+const monthIndex = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3))) + 1;
+
+/**
+ * @summary The first date written in `text`, as an ISO date. A date without a year takes the year
+ * that puts it nearest after `reference` (a release dated December embargoed to "2 January").
+ * @example parseFirstDate('until 00:01 on Thursday 1 April 2027', '2027-03-09') // '2027-04-01'
+ */
+export function parseFirstDate(text: string, reference: string): { isoDate: string; index: number; length: number } | undefined {
+  const m = DATE_FORMS.exec(text);
+  if (!m) return undefined;
+  const refYear = Number(reference.slice(0, 4));
+  let y: number | undefined;
+  let mo: number;
+  let d: number;
+  if (m[1]) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if (m[4]) {
+    const year = Number(m[6]);
+    [y, mo, d] = [year < 100 ? 2000 + year : year, Number(m[5]), Number(m[4])];
+  } else if (m[7]) [d, mo, y] = [Number(m[7]), monthIndex(m[8]!), m[9] ? Number(m[9]) : undefined];
+  else [mo, d, y] = [monthIndex(m[10]!), Number(m[11]), m[12] ? Number(m[12]) : undefined];
+  let iso = validIso(y ?? refYear, mo, d);
+  if (iso && y === undefined && daysBetween(reference, iso) < -60) iso = validIso(refYear + 1, mo, d);
+  return iso ? { isoDate: iso, index: m.index, length: m[0].length } : undefined;
+}
+
+// "Embargoed until 00:01 on Thursday 1 April 2027", "EMBARGO: 1/4/2027", "Not for publication before …",
+// "Under embargo until …", "For release on …". "Not for publication" with no date is an exempt-report
+// marking, not an embargo: it needs a date within the line.
+const EMBARGO_OPENER =
+  /\b(?:under\s+embargo|embargo(?:ed)?|not\s+(?:for|to\s+be)\s+(?:published|publication|released|release|broadcast|used)\s+(?:before|until|till)|for\s+release\s+(?:on|at|after|from)|hold\s+until)\b/gi;
+
+export interface EmbargoDate {
+  field: 'body' | 'subject';
+  isoDate: string;
+  /** The embargo line as written (offsets into the field). */
+  start: number;
+  end: number;
+  quote: string;
+}
+
+/** @summary The embargo date a release states, in its own words or its subject. */
+export function findEmbargo(ctx: RuleContext): EmbargoDate | undefined {
+  const reference = londonDate(ctx.now);
+  const fields: { field: 'body' | 'subject'; text: string; span: Span }[] = [
+    { field: 'body', text: ctx.draft.body, span: ctx.own },
+    { field: 'subject', text: ctx.draft.subject, span: { start: 0, end: ctx.draft.subject.length } },
+  ];
+  for (const { field, text, span } of fields) {
+    const slice = normaliseChars(text.slice(span.start, span.end));
+    EMBARGO_OPENER.lastIndex = 0;
+    for (const m of slice.matchAll(EMBARGO_OPENER)) {
+      const lineEnd = slice.indexOf('\n', m.index!);
+      const rest = slice.slice(m.index!, lineEnd === -1 ? Math.min(slice.length, m.index! + 120) : lineEnd);
+      const date = parseFirstDate(rest, reference);
+      if (!date || date.index > 80) continue;
+      const start = span.start + m.index!;
+      const end = start + date.index + date.length;
+      return { field, isoDate: date.isoDate, start, end, quote: text.slice(start, end) };
+    }
+  }
+  return undefined;
+}
+
+export interface PublicationDate {
+  /** The London date the publicity reaches the public: the later of the send date and any embargo. */
+  isoDate: string;
+  sendDate: string;
+  embargo?: EmbargoDate;
+}
+
+/** @summary When the publicity is published: the send date, or a later embargo date (PRODUCT.md). */
+export function publicationDate(ctx: RuleContext): PublicationDate {
+  return memoised(ctx, 'analysis/publication-date', () => {
+    const sendDate = londonDate(ctx.now);
+    const embargo = findEmbargo(ctx);
+    const isoDate = embargo && embargo.isoDate > sendDate ? embargo.isoDate : sendDate;
+    return { isoDate, sendDate, ...(embargo ? { embargo } : {}) };
+  });
+}
+
+// ---- Is it publicity? ----
+
+export type PublicityKind = 'press release' | 'statement' | 'newsletter' | 'photo call' | 'social media post' | 'media reply';
+
+export interface PublicityAssessment {
+  /** Council publicity, as PRODUCT.md defines it. */
+  isPublicity: boolean;
+  kind?: PublicityKind;
+  /** The heading or subject that says what the draft is, when it says. */
+  marker?: { field: 'body' | 'subject'; start: number; end: number; quote: string };
+  /** From a council account or the communications team (or no sender: the add-in runs in council mailboxes). */
+  councilIssued: boolean;
+  mediaRecipients: Recipient[];
+  /** The sender is the communications team, or the team's address is among the recipients. */
+  throughComms: boolean;
+}
+
+// Headings a release, statement, photo call, newsletter or social post opens with (a line on its own).
+const HEADING_KINDS: { kind: PublicityKind; re: RegExp }[] = [
+  { kind: 'press release', re: /^(?:(?:embargoed\s+)?(?:news|press|media)\s+release|for\s+immediate\s+release|notes?\s+to\s+editors?|media\s+enquiries\b.*|ends)\s*:?\s*$/i },
+  { kind: 'statement', re: /^(?:(?:press|media|joint|council)\s+)?statement(?:\s+for\s+(?:use|publication|the\s+media))?\s*:?\s*$/i },
+  { kind: 'photo call', re: /^(?:photo\s*-?\s*call|photo\s+opportunity|media\s+opportunity)\b.{0,80}$/i },
+  { kind: 'newsletter', re: /^(?!(?:thanks|thank|please|here|attached|see|re|the\s+draft)\b)(?:[\w'&-]+\s+){0,5}(?:e-?)?newsletter\b[^.!?]{0,30}$/i },
+  { kind: 'social media post', re: /^(?:social\s+media\s+post|(?:suggested\s+|draft\s+)?(?:tweet|post)\s+for\s+(?:facebook|twitter|x|instagram|linkedin|nextdoor|social\s+media))\s*:?\s*$/i },
+];
+const SUBJECT_KINDS: { kind: PublicityKind; re: RegExp }[] = [
+  { kind: 'press release', re: /\b(?:news|press|media)\s+release\b/i },
+  { kind: 'statement', re: /^(?:(?:re|fw|fwd)\s*:\s*)*(?:(?:press|media)\s+)?statement\b/i },
+  { kind: 'photo call', re: /\bphoto\s*-?\s*call\b|\bphoto\s+opportunity\b/i },
+  { kind: 'newsletter', re: /\bnewsletter\b/i },
+  { kind: 'social media post', re: /\bsocial\s+media\s+post\b/i },
+];
+
+// Council comms mailboxes and job titles, for councils whose policy does not name its team
+// (the embedded default): press@, communications@, "Press Officer", "Head of Communications".
+const COMMS_LOCAL_PART = /^(?:press|pressoffice|press\.office|media|mediarelations|comms|communications|pr)(?:[._-]|$)/i;
+const COMMS_TITLE = /\b(?:press|media|communications?|comms|PR)\s+(?:officer|manager|lead|adviser|advisor|team|office|assistant)\b|\bhead\s+of\s+(?:communications|comms|media)\b/i;
+
+function policyNamesCommsTeam(policy: ResolvedPolicy): boolean {
+  return policy.communications.teamAddresses.length > 0 || policy.officers.some((o) => (o.roles ?? []).includes('comms'));
+}
+
+/** @summary Whether the draft is council publicity, what kind, and whether it goes through the communications team. Memoised. */
+export function assessPublicity(ctx: RuleContext): PublicityAssessment {
+  return memoised(ctx, 'analysis/publicity', () => {
+    const { draft, sender, recipients, policy } = ctx;
+    let marker: PublicityAssessment['marker'];
+    let kind: PublicityKind | undefined;
+    for (const line of splitLines(draft.body, ctx.own.start, ctx.own.end)) {
+      const t = normaliseChars(line.text).trim();
+      if (!t || t.length > 120) continue;
+      const hit = HEADING_KINDS.find((h) => h.re.test(t));
+      if (hit) {
+        const lead = line.text.length - line.text.trimStart().length;
+        marker = { field: 'body', start: line.start + lead, end: line.start + lead + t.length, quote: draft.body.slice(line.start + lead, line.start + lead + t.length) };
+        kind = hit.kind;
+        break;
+      }
+    }
+    if (!kind) {
+      const hit = SUBJECT_KINDS.find((h) => h.re.test(draft.subject));
+      if (hit) {
+        kind = hit.kind;
+        marker = { field: 'subject', start: 0, end: draft.subject.length, quote: draft.subject };
+      }
+    }
+    const councilIssued = !sender || ((sender.councilAddress || sender.commsTeam) && !sender.party && !sender.personalAddress);
+    const mediaRecipients = recipients.filter((r) => r.person.media);
+    const allCouncillors = recipients.length > 0 && recipients.every((r) => r.person.kind === 'councillor');
+    // To the media, or presented as publicity to anyone but councillors (a draft for a councillor's approval is not issued yet).
+    const isPublicity = councilIssued && (mediaRecipients.length > 0 || (!!kind && !allCouncillors));
+    if (!kind && mediaRecipients.length) kind = 'media reply';
+
+    let throughComms = !!sender?.commsTeam || recipients.some((r) => r.person.commsTeam);
+    if (!throughComms && !policyNamesCommsTeam(policy)) {
+      const councilComms = (email: string, council: boolean) => council && COMMS_LOCAL_PART.test(email.split('@')[0] ?? '');
+      const signature = ctx.layout.signature ? draft.body.slice(ctx.layout.signature.start, ctx.layout.signature.end) : '';
+      throughComms =
+        (!!sender && councilComms(sender.email, sender.councilAddress)) ||
+        recipients.some((r) => councilComms(r.person.email, r.person.councilAddress)) ||
+        COMMS_TITLE.test(signature);
+    }
+    return { isPublicity, ...(kind ? { kind } : {}), ...(marker ? { marker } : {}), councilIssued, mediaRecipients, throughComms };
+  });
+}
+
+// ---- Councillors quoted or named ----
+
+export interface CouncillorReference {
+  /** The person's name as written, when the phrase gives one ("Margaret Ellison", "Ellison"). */
+  name?: string;
+  /** The directory entry, when the name or a unique office identifies one. */
+  entry?: CouncillorEntry;
+  /** Offices the phrase itself states ("Cabinet Member for Housing" → cabinet). */
+  statedRoles: CouncillorRole[];
+  /** How the phrase shows a councillor: by title, office, directory name or as a candidate. */
+  by: 'title' | 'office' | 'directory' | 'candidate';
+}
+
+const TITLED_NAME = /\b(?:Cllr\.?|Councillor|councillor|Cllrs\.?)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})/;
+// Offices only councillors hold (PRODUCT.md councillor roles), as releases write them.
+const OFFICES: { role: CouncillorRole; re: RegExp }[] = [
+  { role: 'opposition-leader', re: /\bLeader\s+of\s+the\s+Opposition\b|\bOpposition\s+(?:Group\s+)?Leader\b/i },
+  { role: 'group-leader', re: /\bLeader\s+of\s+the\s+[\w\s'-]{1,40}?Group\b|\bGroup\s+Leader\b/i },
+  { role: 'deputy-leader', re: /\bDeputy\s+Leader\b(?!\s+of\s+the\s+[\w\s'-]{1,40}?Group)/i },
+  { role: 'leader', re: /\b(?<!Deputy\s)Leader\s+of\s+(?:the\s+)?(?:[\w\s-]{0,40}\s)?(?:Council|Authority|Administration)\b|\bCouncil\s+Leader\b|^(?:the\s+)?Leader$/i },
+  { role: 'cabinet', re: /\b(?:Cabinet|Executive|Lead)\s+(?:Member|Councillor|Lead)\b|\bPortfolio\s+Holder\b/i },
+  { role: 'vice-chair', re: /\bVice[- ]?Chair(?:man|woman|person)?\b/i },
+  { role: 'chair', re: /\b(?<!Vice[- ]?)Chair(?:man|woman|person)?(?:\s+of\s+(?:the\s+)?[\w\s&'-]{0,40}?|,\s+)(?:Committee|Board|Panel|Council|Sub-Committee|Cabinet)\b|\b(?:Committee|Planning|Licensing|Scrutiny)\s+Chair(?:man|woman)?\b/i },
+  { role: 'deputy-mayor', re: /\bDeputy\s+(?:Lord\s+)?Mayor\b/i },
+  { role: 'mayor', re: /\b(?<!Deputy\s)(?:Lord\s+)?Mayor\b(?!'s)/i },
+];
+const WARD_MEMBER = /\bward\s+(?:councillors?|members?)\b/i;
+const CANDIDATE = /\bcandidates?\b/i;
+
+interface DirectoryIndex {
+  fullNames: RegExp | undefined;
+  byFullName: Map<string, CouncillorEntry>;
+  bySurname: Map<string, CouncillorEntry | null>;
+  byRole: Map<CouncillorRole, CouncillorEntry | null>;
+  officerNames: RegExp | undefined;
+}
+const directoryCache = new WeakMap<readonly CouncillorEntry[], DirectoryIndex>();
+
+function directoryIndex(policy: ResolvedPolicy): DirectoryIndex {
+  let index = directoryCache.get(policy.councillors);
+  if (index) return index;
+  const byFullName = new Map<string, CouncillorEntry>();
+  const bySurname = new Map<string, CouncillorEntry | null>();
+  const byRole = new Map<CouncillorRole, CouncillorEntry | null>();
+  for (const c of policy.councillors) {
+    const name = c.name.trim();
+    byFullName.set(name.toLowerCase(), c);
+    const surname = name.split(/\s+/).pop()!.toLowerCase();
+    bySurname.set(surname, bySurname.has(surname) ? null : c);
+    for (const r of c.roles ?? []) byRole.set(r, byRole.has(r) ? null : c);
+  }
+  const names = policy.councillors.map((c) => escapeRegExp(c.name.trim()).replace(/\s+/g, '\\s+'));
+  const officers = policy.officers.map((o) => escapeRegExp(o.name.trim()).replace(/\s+/g, '\\s+'));
+  index = {
+    fullNames: names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'g') : undefined,
+    byFullName,
+    bySurname,
+    byRole,
+    officerNames: officers.length ? new RegExp(`\\b(?:${officers.join('|')})\\b`) : undefined,
+  };
+  directoryCache.set(policy.councillors, index);
+  return index;
+}
+
+/**
+ * @summary Whether a phrase (a speaker, or a sentence) refers to a councillor, and which.
+ * @example councillorIn('The Leader of the Council, Cllr Margaret Ellison,', policy)
+ *   // { name: 'Margaret Ellison', statedRoles: ['leader'], by: 'title', entry: … }
+ */
+export function councillorIn(phrase: string, policy: ResolvedPolicy): CouncillorReference | undefined {
+  const index = directoryIndex(policy);
+  const statedRoles = OFFICES.filter((o) => o.re.test(phrase.trim())).map((o) => o.role);
+  const titled = TITLED_NAME.exec(phrase);
+  let name = titled?.[1];
+  let entry: CouncillorEntry | undefined;
+  if (name) {
+    entry = index.byFullName.get(name.toLowerCase()) ?? (name.includes(' ') ? undefined : index.bySurname.get(name.toLowerCase()) ?? undefined);
+    if (!entry && name.includes(' ')) entry = index.bySurname.get(name.split(/\s+/).pop()!.toLowerCase()) ?? undefined;
+  }
+  let by: CouncillorReference['by'] | undefined = titled ? 'title' : undefined;
+  if (!entry && index.fullNames) {
+    index.fullNames.lastIndex = 0;
+    const m = index.fullNames.exec(phrase);
+    if (m) {
+      entry = index.byFullName.get(m[0].replace(/\s+/g, ' ').toLowerCase());
+      name ??= m[0];
+      by ??= 'directory';
+    }
+  }
+  if (!by && statedRoles.length) by = 'office';
+  if (!by && WARD_MEMBER.test(phrase)) by = 'office';
+  if (!by && CANDIDATE.test(phrase)) by = 'candidate';
+  if (!by) return undefined;
+  // An office with no name: the directory's only holder of it ("the Mayor").
+  if (!entry && !name) {
+    for (const r of statedRoles) {
+      const holder = index.byRole.get(r);
+      if (holder) {
+        entry = holder;
+        break;
+      }
+    }
+  }
+  return { ...(name ? { name } : {}), ...(entry ? { entry } : {}), statedRoles, by };
+}
+
+/** The label to show for a councillor reference: "Cllr Margaret Ellison", "the Mayor". */
+export function describeCouncillor(ref: CouncillorReference, phrase: string): string {
+  if (ref.entry) return `Cllr ${ref.entry.name}`;
+  if (ref.name) return `Cllr ${ref.name}`;
+  return phrase.trim().replace(/^[,\s]+|[,:\s]+$/g, '');
+}
+
+export interface Attribution {
+  /** The words to replace: "Cllr X, Cabinet Member for Housing, said" or "said Councillor X, Leader of the Council". */
+  start: number;
+  end: number;
+  quote: string;
+  /** The speaker phrase alone. */
+  speaker: string;
+  councillor: CouncillorReference;
+  /** The same attribution given to the policy's spokesperson, grammar kept. */
+  replacement: string;
+}
+
+const SPEECH_VERB = /\b(?:said|says|added|adds|commented|comments|explained|explains|stated|states|remarked|remarks|continued|continues|told|tells|noted|declared|enthused)\b/g;
+const QUOTE_CHAR = /"/g;
+const NOT_A_SPEAKER = /\b(?:which|that|when|where|because|if|whether|although|while)\b|\b(?:is|was|were|been|be|has|have|had|will|would)\s*$/i;
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * @summary Every attribution of speech to a councillor in the writer's own words, with the
+ * replacement that gives it to the policy's spokesperson. Memoised per check.
+ */
+export function findAttributions(ctx: RuleContext): Attribution[] {
+  return memoised(ctx, 'analysis/attributions', () => {
+    const body = ctx.draft.body;
+    const normal = normaliseChars(body);
+    const spokesperson = ctx.policy.communications.spokesperson || 'a Council spokesperson';
+    const out: Attribution[] = [];
+    for (const s of sentences(normal, ctx.own)) {
+      const sentence = normal.slice(s.start, s.end);
+      SPEECH_VERB.lastIndex = 0;
+      for (const v of sentence.matchAll(SPEECH_VERB)) {
+        const verb = v[0];
+        const at = v.index!;
+        const before = sentence.slice(0, at);
+        if (/[,!?]?"\s*$/.test(before)) {
+          // `…," said Councillor X, Leader of the Council, at the launch.` — the speaker follows the verb.
+          const after = sentence.slice(at + verb.length);
+          const stop = after.search(/["]/);
+          const rest = stop === -1 ? after : after.slice(0, stop);
+          const commas = [...rest.matchAll(/,/g)].map((m) => m.index!);
+          // The name, then one apposition: up to the second comma (or the end of the sentence).
+          let end = commas.length >= 2 ? commas[1]! : rest.length;
+          let speaker = rest.slice(0, end);
+          speaker = speaker.replace(/[\s.:;!?]+$/, '');
+          end = speaker.length;
+          const ref = councillorIn(speaker, ctx.policy);
+          if (!ref || speaker.split(/\s+/).length > 25) continue;
+          const start = s.start + at;
+          const stopAt = s.start + at + verb.length + end;
+          out.push({ start, end: stopAt, quote: body.slice(start, stopAt), speaker: speaker.trim(), councillor: ref, replacement: `${verb} ${spokesperson}` });
+          continue;
+        }
+        // `Cllr X, Cabinet Member for Housing, said: "…"` or `"…," Cllr X said.` — the speaker precedes the verb.
+        // An odd number of quotation marks before the verb: it is inside someone's quoted words.
+        const quoteMarks = [...before.matchAll(QUOTE_CHAR)].map((m) => m.index!);
+        if (quoteMarks.length % 2 === 1) continue;
+        const lastQuote = quoteMarks.length ? quoteMarks[quoteMarks.length - 1]! : -1;
+        let from = lastQuote + 1;
+        while (from < at && /[\s,;:]/.test(sentence[from]!)) from += 1;
+        const speaker = sentence.slice(from, at).replace(/\s+$/, '');
+        if (!speaker || speaker.split(/\s+/).length > 25) continue;
+        // A clause, not a speaker: "The bridge, which Cllr X opened, has been …", "… when Cllr X said".
+        if (NOT_A_SPEAKER.test(speaker)) continue;
+        // Reported speech of a resident or an officer about a councillor ("a resident told Cllr X") is not the councillor speaking.
+        if (/\b(?:told|asked|wrote\s+to|thanked)\s+(?:Cllr|Councillor)\b/.test(speaker)) continue;
+        const ref = councillorIn(speaker, ctx.policy);
+        if (!ref) continue;
+        const start = s.start + from;
+        const end = s.start + at + verb.length;
+        const atSentenceStart = from === 0 || /\n\s*$/.test(normal.slice(Math.max(0, start - 3), start));
+        out.push({
+          start,
+          end,
+          quote: body.slice(start, end),
+          speaker,
+          councillor: ref,
+          replacement: `${atSentenceStart ? capitalise(spokesperson) : spokesperson} ${verb}`,
+        });
+      }
+    }
+    return out;
+  });
+}
+
+// ---- Favourable mentions ----
+
+export interface CouncillorMention extends Span {
+  /** The whole sentence (what a fix removes). */
+  quote: string;
+  councillor: CouncillorReference;
+  /** The words that make it favourable ("persistence", "championed", "photograph"). */
+  cue: string;
+}
+
+// Praise and credit, with inflections (curated from council publicity guidance examples of what
+// "promotes a councillor": crediting, thanking, praising, showing them delivering).
+const FAVOURABLE =
+  /\b(?:champion(?:ed|ing|s)?|persist(?:ence|ent|ently)|tireless(?:ly)?|hard[- ]work(?:ing)?|dedicat(?:ed|ion)|thank(?:s|ed|ing)?(?:\s+to)?|credit(?:ed)?|prais(?:e|ed|ing)|proud(?:ly)?|delight(?:ed)?|thrilled|pleased|congratulat\w*|commend\w*|instrumental|secured|delivered|deliver(?:ing|s)\s+on|achiev(?:ed|ement)|success(?:ful(?:ly)?)?|fought\s+for|pressed\s+for|pushed\s+for|campaigned\s+for|lobbied|led\s+the|leadership|would\s+not\s+have\s+happened\s+without|made\s+(?:it|this)\s+happen|promised?|pioneer(?:ed|ing)?|vision)\b/i;
+// In a photo call, being pictured is the promotion.
+const PHOTO_CUE = /\b(?:photograph\w*|photos?|pictured|unveil\w*|joined\s+by|will\s+(?:be\s+)?(?:join|attend|present|open|launch)\w*|cut\s+the\s+ribbon)\b/i;
+const NEGATED_CUE = /\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$/i;
+
+/**
+ * @summary Sentences of the writer's own words that name a councillor favourably (or, in a photo
+ * call, feature one), other than attributions, which `findAttributions` reports.
+ */
+export function findFavourableMentions(ctx: RuleContext, kind?: PublicityKind): CouncillorMention[] {
+  const body = ctx.draft.body;
+  const normal = normaliseChars(body);
+  const attributions = findAttributions(ctx);
+  const out: CouncillorMention[] = [];
+  for (const s of sentences(normal, ctx.own)) {
+    if (attributions.some((a) => a.start >= s.start && a.start < s.end)) continue;
+    const sentence = normal.slice(s.start, s.end);
+    const ref = councillorIn(sentence, ctx.policy);
+    // "Ward councillors" or "candidates" with no name is a generic audience, not a person promoted.
+    if (!ref) continue;
+    if (!ref.name && !ref.entry && !ref.statedRoles.length) continue;
+    const cue = FAVOURABLE.exec(sentence) ?? (kind === 'photo call' ? PHOTO_CUE.exec(sentence) : null);
+    if (!cue) continue;
+    if (NEGATED_CUE.test(sentence.slice(0, cue.index))) continue;
+    out.push({ start: s.start, end: s.end, quote: body.slice(s.start, s.end), councillor: ref, cue: cue[0] });
+  }
+  return out;
+}
+
+// ---- Party labels ----
+
+export interface PartyLabel extends Span {
+  quote: string;
+  party: string;
+  /** The edit that removes the label and keeps the sentence readable. */
+  removal: { start: number; end: number; text: string };
+}
+
+const labelCache = new WeakMap<ResolvedPolicy['parties'], RegExp[]>();
+
+function labelPatterns(policy: ResolvedPolicy): RegExp[] {
+  let cached = labelCache.get(policy.parties);
+  if (cached) return cached;
+  const { forms } = partyNames(policy.parties);
+  const all = formsAlternation(forms.all);
+  const strong = formsAlternation([...forms.strong, 'Green']);
+  cached = [
+    // "Councillor Daniel Okafor (Conservative)", "Cllr Kerr (Lib Dem, Riverside)"
+    new RegExp(`\\s*\\(\\s*(?:the\\s+)?(${all})(?:\\s+(?:Party|Group|Co-op))?\\s*(?:[,;/-][^()\\n]{0,40})?\\)`, 'g'),
+    // "Labour's Cllr X", "Lib Dem councillor Y", "Conservative group leader Z"
+    new RegExp(`(?<![\\w-])(${strong})(?:'s|s'|')?\\s+(?=(?:(?:ward|district|borough|county|city|town|parish|group|party|local)\\s+)?(?:councillors?|Cllrs?\\b\\.?|candidates?|group\\s+leader|leader|spokes(?:person|man|woman))\\b)`, 'g'),
+    // "Leader of the Labour Group", "for the Green Party"
+    new RegExp(`\\b(?:of|for|from)\\s+the\\s+(${strong})\\s+(?:Group|Party)\\b`, 'g'),
+    // "the Labour-run council", "the Conservative administration"
+    new RegExp(`(?<![\\w-])(${strong})(?:-(?:run|led|controlled))?\\s+(?=(?:council|administration|cabinet)\\b)`, 'g'),
+  ];
+  labelCache.set(policy.parties, cached);
+  return cached;
+}
+
+/**
+ * @summary Party labels in the writer's own words: a party named against a councillor or the
+ * council's administration, each with the edit that removes it.
+ */
+export function findPartyLabels(ctx: RuleContext): PartyLabel[] {
+  return memoised(ctx, 'analysis/party-labels', () => {
+    const body = ctx.draft.body;
+    const normal = normaliseChars(body);
+    const { forms } = partyNames(ctx.policy.parties);
+    const [paren, prefix, group, admin] = labelPatterns(ctx.policy);
+    const out: PartyLabel[] = [];
+    const slice = normal.slice(ctx.own.start, ctx.own.end);
+    const base = ctx.own.start;
+    const partyOf = (form: string) => forms.partyOf.get(form.replace(/\s+/g, ' ').toLowerCase()) ?? form;
+    const add = (start: number, end: number, form: string, removal: PartyLabel['removal']) => {
+      if (out.some((l) => start < l.end && end > l.start)) return;
+      out.push({ start, end, quote: body.slice(start, end), party: partyOf(form), removal });
+    };
+    const precededByPlace = (at: number) => /[A-Z][\w'-]+\s+$/.test(slice.slice(Math.max(0, at - 30), at));
+    for (const m of slice.matchAll(paren!)) {
+      // Only after a name: "Okafor (Conservative)", not "(Green) waste".
+      if (!/[A-Za-z][\w'-]*\s*$/.test(slice.slice(Math.max(0, m.index! - 30), m.index!))) continue;
+      const open = m[0].indexOf('(');
+      const start = base + m.index! + open;
+      const end = base + m.index! + m[0].length;
+      add(start, end, m[1]!, { start: base + m.index!, end, text: '' });
+    }
+    for (const re of [prefix!, admin!]) {
+      for (const m of slice.matchAll(re)) {
+        if (m[1] === 'Green' && precededByPlace(m.index!)) continue; // "Harrowfield Green councillors' surgery" is a place
+        const start = base + m.index!;
+        const labelEnd = start + m[0].trimEnd().length;
+        const end = start + m[0].length;
+        // At a sentence start, the next word takes the capital: "Labour's Cllr X said" → "Cllr X said".
+        const atStart = /(?:^|[.!?]\s+|\n\s*|"\s*)$/.test(normal.slice(Math.max(0, start - 4), start));
+        const next = normal[end] ?? '';
+        const removal = atStart && /[a-z]/.test(next) ? { start, end: end + 1, text: next.toUpperCase() } : { start, end, text: '' };
+        add(start, labelEnd, m[1]!, removal);
+      }
+    }
+    for (const m of slice.matchAll(group!)) {
+      if (m[1] === 'Green' && precededByPlace(m.index!)) continue;
+      const start = base + m.index!;
+      const end = start + m[0].length;
+      // Inside an apposition (", Leader of the Labour Group,"): remove the apposition.
+      const commaBefore = normal.lastIndexOf(',', start);
+      const commaAfter = normal.indexOf(',', end);
+      const sentenceStop = normal.slice(commaBefore + 1, start).search(/[.!?\n"]/);
+      const removal =
+        commaBefore !== -1 && start - commaBefore < 50 && sentenceStop === -1 && commaAfter !== -1 && commaAfter - end < 5
+          ? { start: commaBefore, end: commaAfter, text: '' }
+          : { start: start + m[0].indexOf(m[1]!), end: start + m[0].indexOf(m[1]!) + m[1]!.length + 1, text: '' };
+      add(start, end, m[1]!, removal);
+    }
+    return out.sort((a, b) => a.start - b.start);
+  });
+}
+
+// ---- Elections ----
+
+export interface ElectionTiming {
+  election: ResolvedElection;
+  /** In the period (periodStart to polling day, inclusive) or in the 14 days before it. */
+  status: 'in-period' | 'approaching';
+  /** For `approaching`: days until the period starts. */
+  daysBefore?: number;
+}
+
+/** The approaching window: the 14 days before a period starts (PRODUCT.md). */
+export const APPROACHING_DAYS = 14;
+
+/**
+ * @summary Which election period (or approaching window) a publication date falls in.
+ * @param concerns for a by-election (`wards` set): whether the publicity concerns its wards
+ */
+export function electionTiming(policy: ResolvedPolicy, isoDate: string, concerns: (election: ResolvedElection) => boolean = () => true): ElectionTiming | undefined {
+  let approaching: ElectionTiming | undefined;
+  for (const election of policy.elections) {
+    if (!concerns(election)) continue;
+    if (isoDate >= election.periodStart && isoDate <= election.pollingDay) return { election, status: 'in-period' };
+    if (isoDate >= addDays(election.periodStart, -APPROACHING_DAYS) && isoDate < election.periodStart) {
+      const daysBefore = daysBetween(isoDate, election.periodStart);
+      if (!approaching || daysBefore < approaching.daysBefore!) approaching = { election, status: 'approaching', daysBefore };
+    }
+  }
+  return approaching;
+}
+
+/**
+ * @summary Whether publicity concerns a by-election's wards: it names one of them (or quotes a
+ * councillor for one), or it names no ward at all (a council-wide release still counts).
+ */
+export function concernsElection(ctx: RuleContext, election: ResolvedElection): boolean {
+  if (!election.wards?.length) return true;
+  const wardsNamed = memoised(ctx, 'analysis/wards-named', () => {
+    const allWards = new Set<string>([...ctx.policy.councillors.map((c) => c.ward ?? ''), ...ctx.policy.elections.flatMap((e) => e.wards ?? [])].filter(Boolean));
+    const text = `${ctx.draft.subject}\n${ctx.ownText}`;
+    const named = new Set<string>();
+    for (const ward of allWards) {
+      if (new RegExp(`\\b${escapeRegExp(ward).replace(/\s+/g, '\\s+')}\\b`).test(text)) named.add(ward.toLowerCase());
+    }
+    for (const a of findAttributions(ctx)) if (a.councillor.entry?.ward) named.add(a.councillor.entry.ward.toLowerCase());
+    return named;
+  });
+  if (wardsNamed.size === 0) return true;
+  return election.wards.some((w) => wardsNamed.has(w.toLowerCase()));
+}
