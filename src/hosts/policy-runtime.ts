@@ -20,6 +20,8 @@ const cache = new Map<string, Promise<RuntimePolicy>>();
 
 /** Where to read the policy from: `?policy=` if it names a same-origin file, else policy.json at the base. */
 export function policyUrl(baseUrl: string, search = ''): { url: string; explicit: boolean; notice?: string } {
+  // Without ?policy= this needs no URL class: Outlook's JavaScript-only runtime may not have one.
+  if (!search.includes('policy=')) return { url: `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}policy.json`, explicit: false };
   const base = new URL(baseUrl);
   const requested = new URLSearchParams(search).get('policy');
   if (requested) {
@@ -46,7 +48,7 @@ export function clearPolicyCache(): void {
 }
 
 async function fetchPolicy(url: string, explicit: boolean, fetchImpl: typeof fetch): Promise<RuntimePolicy> {
-  const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'policy.json');
+  const name = decodeURIComponent(url.split(/[?#]/)[0]!.split('/').pop() || 'policy.json');
   let text: string;
   try {
     const response = await fetchImpl(url, { cache: 'no-cache', credentials: 'same-origin' });
