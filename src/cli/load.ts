@@ -1,18 +1,17 @@
 /**
  * Read drafts and the policy file for the CLI.
  *
- * src/mail and src/policy own the parsers; this module calls them by their published names
- * (parseDraftFile in src/mail/index.ts, parsePolicyText in src/policy/load.ts) and falls back
- * on the older entry points (parseEml, parseMsg, parseDraftJson, resolvePolicy) when a newer
- * module is not there. The modules are imported by URL so that one that has not landed yet is
- * a fallback, not a crash.
+ * src/mail and src/policy own the parsers. Drafts go through parseDraftFile (src/mail/index.ts)
+ * when it is there, else through the per-format parsers (parseEml, parseMsg, parseDraftJson),
+ * imported by URL so that a module that has not landed yet is a fallback, not a crash.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PolicyFile, ResolvedPolicy } from '../engine/policy.ts';
+import type { ResolvedPolicy } from '../engine/policy.ts';
 import type { Draft } from '../engine/types.ts';
+import { formatProblem, parsePolicyText } from '../policy/load.ts';
 import { describeEmlDamage } from './eml-damage.ts';
 
 type Module = Record<string, unknown>;
@@ -133,55 +132,22 @@ export async function readDraftFile(path: string, fileName: string): Promise<Dra
   }
 }
 
-export interface PolicyProblem {
+/** A policy problem as the user reads it: one line naming the file and the field. */
+export interface PolicyMessage {
   message: string;
-  fatal?: boolean;
+  fatal: boolean;
 }
 
-export interface LoadedPolicy {
+export interface LoadedPolicyFile {
   policy?: ResolvedPolicy;
-  problems: PolicyProblem[];
+  problems: PolicyMessage[];
 }
 
 /**
- * Fallback until src/policy/load.ts lands: JSON syntax, the one required field, and the
- * directory's addresses, each problem naming the field path. src/policy does the full job.
+ * Read and resolve a policy file with src/policy's loader. A problem that leaves no usable
+ * policy is fatal; any other (one broken councillor, one bad date) drops that part only.
  */
-function parsePolicyTextFallback(text: string, source: string, resolvePolicy: (file: PolicyFile, source?: string) => ResolvedPolicy): LoadedPolicy {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { problems: [{ message: `the file is not valid JSON: ${(error as Error).message}`, fatal: true }] };
-  }
-  const problems: PolicyProblem[] = [];
-  const file = data as Partial<PolicyFile> | null;
-  if (!file || typeof file !== 'object' || Array.isArray(file)) {
-    return { problems: [{ message: 'expected a policy object such as {"council": {"name": "…"}}', fatal: true }] };
-  }
-  if (!file.council || typeof file.council !== 'object' || typeof file.council.name !== 'string' || !file.council.name.trim()) {
-    problems.push({ message: 'council.name: expected the council\'s name, for example "Northbridge District Council"', fatal: true });
-  }
-  for (const listName of ['councillors', 'officers'] as const) {
-    const list = file[listName];
-    if (list === undefined) continue;
-    if (!Array.isArray(list)) {
-      problems.push({ message: `${listName}: expected a list, got ${JSON.stringify(list)}`, fatal: true });
-      continue;
-    }
-    list.forEach((entry, i) => {
-      const email = (entry as { email?: unknown } | null)?.email;
-      if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-        problems.push({ message: `${listName}[${i}].email: expected an email address, got ${JSON.stringify(email ?? null)}`, fatal: true });
-      }
-    });
-  }
-  if (problems.some((p) => p.fatal)) return { problems };
-  return { policy: resolvePolicy(file as PolicyFile, source), problems };
-}
-
-/** Read and resolve a policy file; every problem's message starts with the file name. */
-export async function loadPolicyFile(path: string, shownAs: string): Promise<LoadedPolicy> {
+export async function loadPolicyFile(path: string, shownAs: string): Promise<LoadedPolicyFile> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -190,24 +156,11 @@ export async function loadPolicyFile(path: string, shownAs: string): Promise<Loa
     const why = code === 'ENOENT' ? 'there is no file with this name' : code === 'EISDIR' ? 'this is a folder: give the policy file itself' : `the file cannot be read: ${(error as Error).message}`;
     return { problems: [{ message: `${shownAs}: ${why}`, fatal: true }] };
   }
-  const load = exported<(text: string, source: string) => LoadedPolicy>(await optionalModule('policy/load.ts'), 'parsePolicyText');
-  let loaded: LoadedPolicy;
-  if (load) {
-    loaded = load(text, shownAs);
-  } else {
-    const resolvePolicy = exported<(file: PolicyFile, source?: string) => ResolvedPolicy>(await optionalModule('policy/resolve.ts'), 'resolvePolicy');
-    if (!resolvePolicy) return { problems: [{ message: `${shownAs}: this build cannot read policy files`, fatal: true }] };
-    loaded = parsePolicyTextFallback(text, shownAs, resolvePolicy);
-  }
-  const prefix = `${shownAs}: `;
-  const problems = loaded.problems.map((p) => ({ ...p, message: p.message.startsWith(prefix) || p.message.startsWith(shownAs + ':') ? p.message : prefix + p.message }));
-  if (!loaded.policy && !problems.some((p) => p.fatal)) problems.push({ message: `${prefix}the policy could not be read`, fatal: true });
-  return { ...loaded, problems };
+  const loaded = parsePolicyText(text, shownAs);
+  const problems = loaded.problems.map((p) => ({ message: formatProblem(p), fatal: p.fatal }));
+  if (!loaded.policy && !problems.some((p) => p.fatal)) problems.push({ message: `${shownAs}: the policy could not be read`, fatal: true });
+  return { ...(loaded.policy ? { policy: loaded.policy } : {}), problems };
 }
 
 /** The embedded default policy (contract 5). */
-export async function defaultPolicy(): Promise<ResolvedPolicy> {
-  const embedded = exported<() => ResolvedPolicy>(await optionalModule('policy/resolve.ts'), 'embeddedDefaultPolicy');
-  if (!embedded) throw new Error('src/policy/resolve.ts has no embeddedDefaultPolicy()');
-  return embedded();
-}
+export { embeddedDefaultPolicy as defaultPolicy } from '../policy/resolve.ts';

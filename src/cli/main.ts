@@ -86,21 +86,27 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps =
     return EXIT_PROBLEM;
   }
 
+  let problem = false;
   let policy: ResolvedPolicy;
   if (options.policy !== undefined) {
     const loaded = await loadPolicyFile(options.policy, options.policy.replace(/\\/g, '/'));
-    for (const problem of loaded.problems) say(problem.fatal ? problem.message : `warning: ${problem.message}`);
+    for (const problem of loaded.problems) say(problem.message);
     if (!loaded.policy || loaded.problems.some((p) => p.fatal)) {
       say('no drafts were checked: correct the policy file and run the command again');
       return EXIT_PROBLEM;
     }
+    // A problem that is not fatal drops only the broken part (one councillor, one date): the
+    // drafts are still checked, and the exit status says the policy needs correcting.
+    if (loaded.problems.length > 0) {
+      problem = true;
+      say('the drafts were checked without the parts of the policy named above');
+    }
     policy = loaded.policy;
   } else {
-    policy = await defaultPolicy();
+    policy = defaultPolicy();
   }
 
   const rules = deps.rules ?? RULES;
-  let problem = false;
   const results: FileResult[] = [];
   for (const entry of await expandInputs(options.inputs, io.cwd)) {
     if ('error' in entry) {
