@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { corpusPolicy, loadCorpus } from '../../../tests/helpers/corpus.ts';
+import { runRuleTests } from '../../../tests/helpers/rule-tester.ts';
+import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
+import { check } from '../check.ts';
+import type { PolicyFile } from '../policy.ts';
+
+const westmoor: PolicyFile = {
+  council: { name: 'Westmoor Borough Council', domains: ['westmoor.gov.uk'], protocol: 'crawley' },
+  councillors: [
+    { name: 'Aled Price', email: 'aled.price@westmoor.gov.uk', ward: 'Brookside', party: 'Labour', roles: ['cabinet'], personalEmails: ['aledprice@gmail.com'] },
+    { name: 'Nina Shah', email: 'nina.shah@westmoor.gov.uk', ward: 'Brookside', party: 'Conservative', roles: [] },
+  ],
+  officers: [
+    { name: 'Dev Patel', email: 'dev.patel@westmoor.gov.uk', roles: [] },
+    { name: 'Gill Hart', email: 'gill.hart@westmoor.gov.uk', roles: ['chief-executive', 'senior'] },
+  ],
+  parties: [
+    { name: 'Labour', aliases: ['Lab'], domains: ['westmoorlabour.org.uk'] },
+    { name: 'Conservative', aliases: ['Conservatives', 'Tories'], domains: ['westmoortories.org.uk'] },
+  ],
+  letterhead: { markers: ['Westmoor Borough Council', 'Civic Centre, Westmoor'] },
+};
+const hollinsford: PolicyFile = {
+  council: { name: 'Hollinsford Town Council', domains: ['hollinsford-tc.gov.uk'], protocol: 'town-council' },
+  councillors: [{ name: 'Rosa Quinn', email: 'cllr.quinn@hollinsford-tc.gov.uk', ward: 'North', party: 'Green Party' }],
+  parties: [{ name: 'Green Party', aliases: ['Greens'], domains: ['greenparty.org.uk'] }],
+};
+const W = resolvePolicy(westmoor, 'westmoor');
+const H = resolvePolicy(hollinsford, 'hollinsford');
+const D = embeddedDefaultPolicy();
+
+/** The replaceText edit that deletes body[from .. to-end] (both found by text). */
+function cut(body: string, from: string, through: string) {
+  const start = body.indexOf(from);
+  const end = body.indexOf(through, start) + through.length;
+  if (start < 0 || end < start) throw new Error(`test setup: ${from} … ${through} not in body`);
+  return { kind: 'replaceText' as const, field: 'body' as const, start, end, text: '' };
+}
+
+const canvassBody = `Hi all,
+
+We're out canvassing the Brookside estate on Saturday from 10am. I'll bring the canvass cards.
+
+Best wishes,
+
+Aled
+
+Cllr Aled Price
+Cabinet Member for Housing
+Westmoor Borough Council
+Civic Centre, Westmoor WM1 2AB`;
+
+const leafletBody = `Hi team,
+
+The Focus leaflet for Eastfield is nearly ready - can you each take a delivery round next weekend?
+
+Thanks,
+Jo
+
+Cllr Jo Bell
+Eastleigh Borough Council`;
+
+const dinnerBody = `Dear members,
+
+Tickets for the spring supper are on sale now, and the raffle proceeds go to our campaign fund.
+
+With best wishes,
+Rosa
+[Hollinsford Town Council logo] Rosa Quinn
+Town Councillor, North Ward`;
+
+const businessBody = `Hi Sue,
+
+Lovely to see you at the fete. As promised, my company can do the photography for your wedding: the full day is £650, and I can give you a 15% discount if you book before June.
+
+Kind regards,
+
+Dev Patel
+Planning Officer
+Westmoor Borough Council
+01632 960555`;
+
+const walesBody = `Hello all,
+
+Our candidates need help with leafleting in Pentre before the by-election, so every door counts this week. Vote Plaid Cymru on Thursday!
+
+Diolch,
+Gwyn
+www.examplevale.gov.wales`;
+
+runRuleTests('letterhead-for-party-matters', {
+  policy: W,
+  invalid: [
+    {
+      name: 'canvassing arrangements from a council account with the council signature block (Westmoor, crawley)',
+      draft: { from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', to: 'Brookside Labour <brookside@westmoorlabour.org.uk>', subject: 'Saturday', body: canvassBody },
+      expect: [
+        { severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'aled.price@westmoor.gov.uk' }, edits: [] },
+        {
+          severity: 'error',
+          messageId: 'councilBranding',
+          evidence: { field: 'body', quote: 'Westmoor Borough Council' },
+          // Keeps "Cllr Aled Price"; removes the office line, the council name and the address.
+          edits: [[{ ...cut(canvassBody, '\nCabinet Member for Housing', 'Westmoor WM1 2AB') }]],
+        },
+      ],
+    },
+    {
+      name: 'a Focus leaflet round from Hotmail, signed with an inferred council name (embedded default)',
+      policy: D,
+      draft: { from: 'Cllr Jo Bell <jo.bell@hotmail.co.uk>', to: 'Eastfield team <eastfield@example-libdems.org.uk>', subject: 'Leaflets', body: leafletBody },
+      expect: [{ messageId: 'councilBranding', evidence: { field: 'body', quote: 'Eastleigh Borough Council' }, edits: [[cut(leafletBody, '\nEastleigh Borough Council', 'Eastleigh Borough Council')]] }],
+    },
+    {
+      name: 'a fundraising supper from a party address with the town council logo (town council)',
+      policy: H,
+      draft: { from: 'Rosa Quinn <rosa@greenparty.org.uk>', to: 'Members <hollinsford@greenparty.org.uk>', subject: 'Spring supper', body: dinnerBody },
+      expect: [
+        {
+          messageId: 'councilBranding',
+          evidence: { field: 'body', quote: '[Hollinsford Town Council logo]' },
+          edits: [[{ kind: 'replaceText', field: 'body', start: dinnerBody.indexOf('[Hollinsford'), end: dinnerBody.indexOf('Rosa Quinn'), text: '' }]],
+        },
+      ],
+    },
+    {
+      name: 'an officer offers his own photography business from his council account, with the signature',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Sue Lane <sue.lane@example.com>', subject: 'Wedding photos', body: businessBody },
+      expect: [
+        { messageId: 'councilAccount', evidence: { field: 'from', recipient: 'dev.patel@westmoor.gov.uk' } },
+        { messageId: 'councilBranding', evidence: { field: 'body', quote: 'Westmoor Borough Council' }, // The phone number stays: it may be the writer's own.
+        edits: [[cut(businessBody, '\nPlanning Officer', 'Westmoor Borough Council')]] },
+      ],
+    },
+    {
+      name: 'a canvassing rota named only in the subject, from a council account',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Brookside Conservatives <team@westmoortories.org.uk>', subject: 'Canvassing rota for May', body: 'Rota attached. Shout if your slot does not work.\n\nNina' },
+      expect: [{ messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' }, edits: [] }],
+    },
+    {
+      name: 'a re-election appeal from an inferred council account (embedded default, no signature)',
+      policy: D,
+      draft: {
+        from: 'Councillor Rhys Evans <rhys.evans@examplecounty.gov.uk>',
+        to: 'Ann Lloyd <ann@example-residents.org.uk>',
+        subject: 'May',
+        body: "Dear Ann,\n\nI'm standing again in Pentre this May, and I'd be grateful for your vote.\n\nRhys",
+      },
+      expect: [{ messageId: 'councilAccount', evidence: { field: 'from', recipient: 'rhys.evans@examplecounty.gov.uk' } }],
+    },
+    {
+      name: 'a by-election leafleting call carrying a gov.wales web address (embedded default)',
+      policy: D,
+      draft: { from: 'Gwyn Rees <gwyn@example-plaid.cymru>', to: 'Pentre branch <pentre@example-plaid.cymru>', subject: 'Help needed', body: walesBody },
+      expect: [{ messageId: 'councilBranding', evidence: { field: 'body', quote: 'www.examplevale.gov.wales' }, edits: [[cut(walesBody, '\nwww.examplevale', 'gov.wales')]] }],
+    },
+    {
+      name: 'poster sites asked for from a councillor’s personal Gmail that carries the council signature',
+      draft: {
+        from: 'Aled Price <aledprice@gmail.com>',
+        to: 'Mo Khan <mo.khan@example.com>',
+        subject: 'Posters',
+        body: 'Hi Mo,\n\nWould you be willing to have a poster in your window nearer the time?\n\nRegards,\nAled\nWestmoor Borough Council',
+      },
+      expect: [{ messageId: 'councilBranding', evidence: { field: 'body', quote: 'Westmoor Borough Council' } }],
+    },
+  ],
+  valid: [
+    {
+      name: 'casework reply from a council account with the council signature',
+      why: 'council business: the council signature is right here',
+      draft: { from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', to: 'Pat Green <pat.green@example.com>', subject: 'Re: Potholes', body: 'Dear Pat,\n\nI have reported the potholes on Mill Lane to the highways team.\n\nKind regards,\n\nCllr Aled Price\nWestmoor Borough Council\nCivic Centre, Westmoor WM1 2AB' },
+    },
+    {
+      name: 'canvassing from a party address with a party signature',
+      why: 'party business with no council account, signature or logo',
+      draft: { from: 'Aled Price <aled@westmoorlabour.org.uk>', to: 'Brookside Labour <brookside@westmoorlabour.org.uk>', subject: 'Saturday', body: "Hi all,\n\nWe're out canvassing the Brookside estate on Saturday.\n\nAled\nBrookside Labour Party" },
+    },
+    {
+      name: 'a group leader asks the Chief Executive for a budget briefing for the Labour Group',
+      why: 'arranging an officer briefing is council business, even for a party group',
+      draft: { from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', to: 'Gill Hart <gill.hart@westmoor.gov.uk>', subject: 'Budget briefing for the Labour Group', body: 'Dear Gill,\n\nThe Labour Group would like to take up the offer of a budget briefing at our group meeting on 3 March.\n\nMany thanks,\nAled\nWestmoor Borough Council' },
+    },
+    {
+      name: 'a negated campaign cue',
+      why: '"I am not asking you to canvass" denies the campaign request',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'Bin days', body: 'Dev,\n\nI am not asking you to canvass anyone; I just need the new bin collection days for Brookside.\n\nNina\nWestmoor Borough Council' },
+    },
+    {
+      name: 'the electoral registration annual canvass',
+      why: 'the annual canvass is election administration, which is council business',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', subject: 'Annual canvass', body: 'Dear Cllr Shah,\n\nThe annual canvass forms go out next week; residents can reply online.\n\nKind regards,\nDev Patel\nWestmoor Borough Council' },
+    },
+    {
+      name: 'a council recycling campaign with leaflets to every home',
+      why: 'an awareness campaign and leaflets, with no party, election or fundraising, are council business',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', subject: 'Recycling', body: 'Dear Aled,\n\nOur recycling campaign will deliver leaflets to every home in Brookside next month.\n\nKind regards,\nDev Patel\nWestmoor Borough Council' },
+    },
+    {
+      name: 'a resident’s quoted words about voting',
+      why: 'the words in quotation marks are the resident’s, not the writer’s campaigning',
+      draft: { from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'Bins on Elm Road', body: 'Dev,\n\nMrs Hale told me "I will never vote Labour again if this bin is not emptied". Could the crew go back on Monday?\n\nAled\nWestmoor Borough Council' },
+    },
+    {
+      name: 'a councillor asks for his own parking ticket to be cancelled',
+      why: 'a personal request is favour-seeking, not party or business content',
+      draft: { from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'Parking ticket', body: 'Dev,\n\nCould you get my parking ticket from Tuesday cancelled? I was only there ten minutes.\n\nAled\nWestmoor Borough Council' },
+    },
+    {
+      name: 'the council’s name in running prose of a party email from a party address',
+      why: 'the council named in a sentence is not its letterhead',
+      draft: { from: 'Nina Shah <nina@westmoortories.org.uk>', to: 'Members <members@westmoortories.org.uk>', subject: 'Library', body: 'Friends,\n\nLabour on Westmoor Borough Council voted to shut the library, so we need every volunteer out canvassing this weekend to explain what that means for Brookside.\n\nNina' },
+    },
+    {
+      name: 'electoral services writes to candidates about nomination papers',
+      why: 'election administration by officers is council business',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Agents <agents@example.com>', subject: 'Hillcrest by-election', body: 'Candidates standing in the Hillcrest by-election must deliver nomination papers to the Returning Officer by 4pm on 3 April.\n\nDev Patel\nWestmoor Borough Council' },
+    },
+  ],
+});
+
+describe('letterhead-for-party-matters on the Northbridge corpus', () => {
+  it('fires on exactly the files labelled with it', async () => {
+    const cases = await loadCorpus();
+    const policy = corpusPolicy();
+    const fired = cases.filter((c) => check(c.draft, policy).some((f) => f.rule === 'letterhead-for-party-matters')).map((c) => c.file);
+    const labelled = cases.filter((c) => c.expect.includes('letterhead-for-party-matters')).map((c) => c.file);
+    expect({ unexpected: fired.filter((f) => !labelled.includes(f)), missed: labelled.filter((f) => !fired.includes(f)) }).toEqual({ unexpected: [], missed: [] });
+  });
+});
