@@ -25,6 +25,9 @@ const PRESS_STRONG =
   /\bi\s+(?:want|expect|insist|demand|trust|hope|urge)\b|\bi(?:'d|\s+would)\s+(?:like|want|expect)\b(?!\s+to\s+(?:know|understand|hear|be\s+(?:kept|told|updated)|ask|check))|\bthe\s+(?:very\s+)?least\b|\bassurances?\b|\bmake\s+sure\b|\bi\s+will\s+be\s+(?:pressing|pushing|asking|calling)\s+for\b|\bno\s+less\s+than\b|\bnothing\s+(?:less|short)\s+(?:than|of)\b|\bi\s+(?:am|'m)\s+(?:calling|pressing|pushing|asking)\s+for\b/;
 const MODAL_BEFORE_SANCTION =
   /\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|deserves?\s+to|deserves?)\s+(?:(?:be|get|face|receive|have|lose)\s+)?(?:(?:a|an|the)\s+)?$/;
+// The outcome as the subject: "the suspension should be lifted", "disciplinary action must be taken".
+const OUTCOME_SUBJECT =
+  /\b(?:suspension|dismissal|warning|sanction|disciplinary\s+action|punishment)\s+(?:(?:against|on|for)\s+(?:him|her|them|the\s+\w+)\s+)?(?:should|must|ought\s+to|needs?\s+to|has\s+to)\s+(?:be|go|stand|stay|remain)\b/;
 const OPINION = /\b(?:i\s+(?:think|believe|feel|consider)|in\s+my\s+(?:view|opinion)|to\s+my\s+mind)\b/;
 const EVALUATIVE =
   /\b(?:should|must|ought|deserve\w*|appropriate|warranted|justified|called\s+for|calls\s+for|enough|sufficient|proportionate|too\s+(?:lenient|soft|light)|the\s+right\s+(?:outcome|result|sanction)|only\s+(?:option|outcome))\b/;
@@ -63,11 +66,18 @@ function firstAssertedSanction(lower: string): number {
   return -1;
 }
 
+function hasSanctionWord(lower: string): boolean {
+  SANCTION.lastIndex = 0;
+  return SANCTION.test(lower);
+}
+
 /** district-model 15.6; surrey-heath 4.13; crawley 4.1, 4.4: pressing for (or against) a sanction. */
 function pressesForOutcome(lower: string): boolean {
   if (isProcessQuestion(lower)) return false;
   const leniency = LENIENCY.exec(lower);
   if (leniency && !isReportedAt(lower, leniency.index) && (isRequest(lower) || PRESS_STRONG.test(lower) || OPINION.test(lower))) return true;
+  const subject = OUTCOME_SUBJECT.exec(lower);
+  if (subject && !isNegatedAt(lower, subject.index) && !isReportedAt(lower, subject.index)) return true;
   const at = firstAssertedSanction(lower);
   if (at === -1) return false;
   if (MODAL_BEFORE_SANCTION.test(lower.slice(Math.max(0, at - 40), at))) return true;
@@ -91,7 +101,8 @@ function findInfluence(ctx: RuleContext): RuleReport[] {
   const officers = ctx.recipients.filter((r) => r.person.kind === 'officer');
   if (officers.length === 0) return [];
   const list = ownSentences(ctx);
-  const staffing = STAFFING.test(subjectLower(ctx)) || list.some((s) => STAFFING.test(s.lower));
+  const subject = subjectLower(ctx);
+  const staffing = [subject, ...list.map((s) => s.lower)].some((t) => STAFFING.test(t) || hasSanctionWord(t));
   if (!staffing) return [];
 
   const reports: RuleReport[] = [];

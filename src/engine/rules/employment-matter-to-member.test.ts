@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { corpusPolicy, loadCorpus } from '../../../tests/helpers/corpus.ts';
+import { findingsOf, runRuleTests } from '../../../tests/helpers/rule-tester.ts';
+import type { PolicyFile } from '../policy.ts';
+import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
+
+const ID = 'employment-matter-to-member';
+
+const westmoor: PolicyFile = {
+  council: { name: 'Westmoor Borough Council', domains: ['westmoor.gov.uk'], protocol: 'surrey-heath' },
+  councillors: [
+    { name: 'Ruth Penrose', email: 'cllr.ruth.penrose@westmoor.gov.uk', ward: 'Quayside', roles: ['group-leader'] },
+    { name: 'Imran Qureshi', email: 'cllr.imran.qureshi@westmoor.gov.uk', ward: 'Hillfoot', roles: ['chair'] },
+  ],
+  officers: [
+    { name: 'Dev Anand', email: 'dev.anand@westmoor.gov.uk', roles: [] },
+    { name: 'Priya Das', email: 'priya.das@westmoor.gov.uk', roles: [] },
+  ],
+};
+const hallow: PolicyFile = {
+  council: { name: 'Hallow Town Council', domains: ['hallow-tc.gov.uk'], protocol: 'town-council' },
+  councillors: [{ name: 'Peter Shaw', email: 'cllr.shaw@hallow-tc.gov.uk' }],
+  officers: [{ name: 'Lee Walsh', email: 'lee.walsh@hallow-tc.gov.uk', roles: [] }],
+};
+const westmoorPolicy = resolvePolicy(westmoor, 'westmoor test policy');
+const hallowPolicy = resolvePolicy(hallow, 'hallow test policy');
+const embedded = embeddedDefaultPolicy();
+
+const RUTH = 'Cllr Ruth Penrose <cllr.ruth.penrose@westmoor.gov.uk>';
+const IMRAN = 'Cllr Imran Qureshi <cllr.imran.qureshi@westmoor.gov.uk>';
+const DEV = 'Dev Anand <dev.anand@westmoor.gov.uk>';
+const PRIYA = 'Priya Das <priya.das@westmoor.gov.uk>';
+
+const mail = (to: string, text: string, from = DEV, subject = 'A matter') => ({
+  from,
+  to,
+  subject,
+  body: `Dear Councillor,\n\n${text}\n\nKind regards,\n\nDev Anand\nPlanning Officer\nWestmoor Borough Council`,
+});
+const body = (sentence: string) => ({ field: 'body' as const, quote: sentence });
+
+runRuleTests(ID, {
+  policy: westmoorPolicy,
+  valid: [
+    {
+      name: 'an officer writing about a resident’s employment',
+      draft: mail(RUTH, 'Mr Kaur tells me his post at the depot is being regraded. I have passed his question about housing benefit to the benefits team.'),
+      why: 'The employment matter is the resident’s, not the writer’s.',
+    },
+    {
+      name: 'HR writing to councillors about a restructure as council business',
+      draft: mail(`${RUTH}, ${IMRAN}`, 'The restructure of the housing service will go to the Employment Committee on 4 May. Posts at grade 6 will be evaluated under the job evaluation scheme.', PRIYA, 'Housing restructure: committee report'),
+      why: 'Council business about a restructure, with nothing of the writer’s own.',
+    },
+    {
+      name: 'a routine casework reply mentioning the writer’s manager',
+      draft: mail(RUTH, 'I have looked into the complaint about the hedge at 12 Mill Row. My manager will call you tomorrow to arrange a site visit.'),
+      why: '"My manager will call you" is a handover, not a grievance.',
+    },
+    {
+      name: 'an out-of-office style note about the writer’s hours',
+      draft: mail(RUTH, 'I work part time, so my hours are Monday to Wednesday. I will reply to your enquiry on Monday.'),
+      why: 'The writer’s hours are mentioned with nothing wrong with them.',
+    },
+    {
+      name: 'a negated employment event',
+      draft: mail(RUTH, 'To answer your question at the surgery: my post is not being regraded, and the team is staying as it is.'),
+      why: 'The regrading is negated.',
+    },
+    {
+      name: 'an officer raising their grievance with their manager, not a councillor',
+      draft: mail('Sam Green <sam.green@westmoor.gov.uk>', 'I have raised a grievance about my regrading and would like to meet to discuss it.'),
+      why: 'A manager is the right person for an employment matter.',
+    },
+    {
+      name: 'a councillor writing about their own allowance',
+      draft: mail(PRIYA, 'My allowance has been cut this year. Could you explain why?', RUTH),
+      why: 'The rule is about officers raising their employment with councillors.',
+    },
+    {
+      name: 'an officer updating a councillor on a fraud case they handle',
+      draft: mail(RUTH, 'The benefit fraud investigation at 8 Quay Street is continuing, and I will update you when it is complete.'),
+      why: 'Casework about fraud is not a disclosure of wrongdoing inside the council.',
+    },
+    {
+      name: 'a grievance in quoted history only',
+      draft: {
+        from: DEV,
+        to: RUTH,
+        subject: 'RE: Planning surgery',
+        body: 'Dear Cllr Penrose,\n\nThe surgery is booked for 3 May at 10am.\n\nDev\n\n-----Original Message-----\nFrom: Priya Das <priya.das@westmoor.gov.uk>\nSent: 03 February 2027 15:48\nTo: Dev Anand <dev.anand@westmoor.gov.uk>\nSubject: Planning surgery\n\nMy post is being downgraded and my manager has refused to discuss it.\n',
+      },
+      why: 'The grievance is a colleague’s, in quoted history.',
+    },
+  ],
+  invalid: [
+    {
+      name: 'an officer raises her own regrading with her ward councillor',
+      draft: mail(IMRAN, 'Under the housing restructure my post is being regraded from grade 6 to grade 5. Could you raise this with the Cabinet Member?'),
+      expect: [{ severity: 'warning', messageId: 'ownEmployment', evidence: body('Under the housing restructure my post is being regraded from grade 6 to grade 5.'), edits: [] }],
+    },
+    {
+      name: 'an officer complains about their manager (embedded default)',
+      draft: mail('Cllr Jo Marsh <jo.marsh@eastshire.gov.uk>', 'My line manager has refused to consider my request for flexible working, and I do not know where else to turn.', 'Alex Byrne <alex.byrne@eastshire.gov.uk>'),
+      policy: embedded,
+      expect: [{ messageId: 'ownEmployment', evidence: body('My line manager has refused to consider my request for flexible working, and I do not know where else to turn.') }],
+    },
+    {
+      name: 'an officer tells a councillor they are being made redundant',
+      draft: mail(RUTH, 'I have just been told I am at risk of redundancy in the restructure. I wondered if you could help.'),
+      expect: [{ messageId: 'ownEmployment', evidence: body('I have just been told I am at risk of redundancy in the restructure.') }],
+    },
+    {
+      name: 'an officer lobbies a councillor about their pay',
+      draft: mail(RUTH, 'My salary has not gone up for three years while my workload has doubled. I think the job evaluation was unfair.'),
+      expect: [{ messageId: 'ownEmployment', evidence: body('My salary has not gone up for three years while my workload has doubled.') }],
+    },
+    {
+      name: 'an officer asks a councillor to help with their grievance',
+      draft: mail(IMRAN, "I've lodged a grievance about the way the restructure has been handled. Would you be willing to support me?"),
+      expect: [{ messageId: 'ownEmployment', evidence: body("I've lodged a grievance about the way the restructure has been handled.") }],
+    },
+    {
+      name: 'a town council officer raises their disciplinary with a councillor',
+      draft: mail('Cllr Peter Shaw <cllr.shaw@hallow-tc.gov.uk>', 'I am being disciplined for something I did not do, and I would like you to put my side to the committee.', 'Lee Walsh <lee.walsh@hallow-tc.gov.uk>'),
+      policy: hallowPolicy,
+      expect: [{ messageId: 'ownEmployment', evidence: body('I am being disciplined for something I did not do, and I would like you to put my side to the committee.') }],
+    },
+    {
+      name: 'a whistleblowing disclosure gets advice, not a warning',
+      draft: mail(RUTH, 'I want to report what I believe is fraud in the way overtime is being claimed in my team. I am raising this under the Speak Up policy.'),
+      expect: [{ severity: 'info', messageId: 'speakUp', evidence: body('I want to report what I believe is fraud in the way overtime is being claimed in my team.'), edits: [] }],
+    },
+    {
+      name: 'a protected disclosure named as such (embedded default)',
+      draft: mail('Cllr Jo Marsh <jo.marsh@eastshire.gov.uk>', 'This email is a protected disclosure about the awarding of the grounds maintenance contract.', 'Alex Byrne <alex.byrne@eastshire.gov.uk>'),
+      policy: embedded,
+      expect: [{ severity: 'info', messageId: 'speakUp', evidence: body('This email is a protected disclosure about the awarding of the grounds maintenance contract.') }],
+    },
+  ],
+});
+
+describe(`${ID} on the Northbridge corpus`, () => {
+  it('fires on exactly the files labelled with it', async () => {
+    const policy = corpusPolicy();
+    const cases = await loadCorpus();
+    const fired = cases.filter((c) => findingsOf(ID, c.draft, policy).length > 0).map((c) => c.file);
+    const labelled = cases.filter((c) => c.expect.includes(ID)).map((c) => c.file);
+    expect({ unexpected: fired.filter((f) => !labelled.includes(f)), missed: labelled.filter((f) => !fired.includes(f)) }).toEqual({ unexpected: [], missed: [] });
+  });
+});

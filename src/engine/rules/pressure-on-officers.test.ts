@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { corpusPolicy, loadCorpus } from '../../../tests/helpers/corpus.ts';
+import { findingsOf, runRuleTests } from '../../../tests/helpers/rule-tester.ts';
+import type { PolicyFile } from '../policy.ts';
+import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
+
+const ID = 'pressure-on-officers';
+
+// A borough with a directory, citing crawley: seniority is known from officers' roles.
+const westmoor: PolicyFile = {
+  council: { name: 'Westmoor Borough Council', domains: ['westmoor.gov.uk'], protocol: 'crawley' },
+  councillors: [
+    { name: 'Ruth Penrose', email: 'cllr.ruth.penrose@westmoor.gov.uk', ward: 'Quayside', party: 'Independent' },
+    { name: 'Imran Qureshi', email: 'cllr.imran.qureshi@westmoor.gov.uk', ward: 'Hillfoot', party: 'Labour', roles: ['cabinet'] },
+  ],
+  officers: [
+    { name: 'Dev Anand', email: 'dev.anand@westmoor.gov.uk', roles: [] },
+    { name: 'Joe Park', email: 'joe.park@westmoor.gov.uk', roles: [] },
+    { name: 'Helen Maitland', email: 'helen.maitland@westmoor.gov.uk', roles: ['senior'] },
+  ],
+};
+// A town council on its own pack: the clerk is the senior officer.
+const hallow: PolicyFile = {
+  council: { name: 'Hallow Town Council', domains: ['hallow-tc.gov.uk'], protocol: 'town-council' },
+  councillors: [{ name: 'Peter Shaw', email: 'cllr.shaw@hallow-tc.gov.uk' }],
+  officers: [
+    { name: 'Maria Costa', email: 'clerk@hallow-tc.gov.uk', roles: ['senior', 'chief-executive'] },
+    { name: 'Lee Walsh', email: 'lee.walsh@hallow-tc.gov.uk', roles: [] },
+  ],
+};
+const westmoorPolicy = resolvePolicy(westmoor, 'westmoor test policy');
+const hallowPolicy = resolvePolicy(hallow, 'hallow test policy');
+const embedded = embeddedDefaultPolicy();
+
+const RUTH = 'Cllr Ruth Penrose <cllr.ruth.penrose@westmoor.gov.uk>';
+const DEV = 'Dev Anand <dev.anand@westmoor.gov.uk>';
+const JOE = 'Joe Park <joe.park@westmoor.gov.uk>';
+const HELEN = 'Helen Maitland <helen.maitland@westmoor.gov.uk>';
+
+/** A short email: greeting, the sentences under test, sign-off. */
+const mail = (to: string, text: string, from = RUTH) => ({
+  from,
+  to,
+  subject: 'Casework',
+  body: `Dear ${to.split(' ')[0]},\n\n${text}\n\nKind regards,\nRuth`,
+});
+const body = (sentence: string) => ({ field: 'body' as const, quote: sentence });
+
+runRuleTests(ID, {
+  policy: westmoorPolicy,
+  valid: [
+    {
+      name: 'a firm but polite chaser to a senior officer',
+      draft: mail(HELEN, "I'm disappointed not to have had answers yet. I'd appreciate a reply by the end of next week, or an idea of when you will be able to give one."),
+      why: 'Asking for a reply by a date is not pressure on advice, a queue or an instruction, and Helen is a senior officer.',
+    },
+    {
+      name: 'a question about how a waiting list is prioritised',
+      draft: mail(JOE, 'Could you explain how the adaptations waiting list is prioritised, so that I can answer residents who ask?'),
+      why: 'Asking about the process is the proper route.',
+    },
+    {
+      name: 'a councillor declaring a relative’s application and asking for normal treatment',
+      draft: mail(HELEN, 'My brother has applied for a rear extension. I would ask that it is dealt with exactly as any other application would be.'),
+      why: 'Asking for normal treatment is the opposite of asking to jump the queue.',
+    },
+    {
+      name: 'an officer asking a colleague to change a recommendation',
+      draft: mail(DEV, 'Please change the recommendation to refusal: the highways objection stands.', HELEN),
+      why: 'Officer to officer is line management, not a councillor pressing an officer.',
+    },
+    {
+      name: 'a councillor passing on a resident’s request about the waiting list',
+      draft: mail(JOE, 'Mrs Oduya has asked whether she could be moved up the waiting list. Could you let me know where she stands?'),
+      why: 'The resident asks; the councillor only asks for an update.',
+    },
+    {
+      name: 'a negated request about the recommendation',
+      draft: mail(DEV, "I'm not asking you to change your recommendation, but could you explain the parking figures?"),
+      why: 'The change is negated: the councillor asks for an explanation only.',
+    },
+    {
+      name: 'a factual correction to a report, with no directory (embedded default)',
+      draft: mail('Amir Khan <amir.khan@eastshire.gov.uk>', 'Please amend the report: paragraph 4 gives the wrong address for the site.', 'Cllr Tom Hale <tom.hale@eastshire.gov.uk>'),
+      policy: embedded,
+      why: 'Putting a factual slip right is not pressing the officer’s judgement, and without a directory a polite imperative is not a clear instruction.',
+    },
+    {
+      name: 'disagreement stated without asking for a change',
+      draft: mail(DEV, 'I disagree with the recommendation and will say so when the committee meets.'),
+      why: 'A councillor may disagree and say so at the meeting.',
+    },
+    {
+      name: 'a request for information to a junior officer',
+      draft: mail(JOE, 'Could you send me the list of outstanding repairs on the Hawthorn estate?'),
+      why: 'Councillors may ask any officer for information (crawley 7.1).',
+    },
+    {
+      name: '"I want you to know" is not an instruction',
+      draft: mail(JOE, 'I want you to know that residents were very grateful for your help last week.'),
+      why: 'The verb after "I want you to" asks for nothing to be done.',
+    },
+    {
+      name: 'pressure in quoted history only',
+      draft: {
+        from: RUTH,
+        to: DEV,
+        subject: 'RE: Castle Yard',
+        body: 'Thanks Dev, noted.\n\nRuth\n\n-----Original Message-----\nFrom: Cllr Imran Qureshi <cllr.imran.qureshi@westmoor.gov.uk>\nSent: 03 February 2027 15:48\nTo: Dev Anand <dev.anand@westmoor.gov.uk>\nSubject: Castle Yard\n\nPlease change the recommendation to refusal before Monday.\n',
+      },
+      why: 'The pressure is in the quoted message, not in the writer’s own words.',
+    },
+    {
+      name: 'an urgent request without a queue',
+      draft: mail(JOE, 'Could you treat this as urgent? Water is coming through the ceiling of the flat.'),
+      why: 'Urgency is not asking to be put ahead of others in a list.',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a councillor tells a junior officer to change the recommendation',
+      draft: mail(DEV, 'I want you to change your recommendation to approval.'),
+      expect: [{ severity: 'warning', messageId: 'changeAdvice', evidence: body('I want you to change your recommendation to approval.'), edits: [] }],
+    },
+    {
+      name: 'dictating a report’s recommendation, with no directory (embedded default)',
+      draft: mail('Amir Khan <amir.khan@eastshire.gov.uk>', 'Your report should recommend refusal, not approval.', 'Cllr Tom Hale <tom.hale@eastshire.gov.uk>'),
+      policy: embedded,
+      expect: [{ severity: 'warning', messageId: 'changeAdvice', evidence: body('Your report should recommend refusal, not approval.') }],
+    },
+    {
+      name: 'asking a senior officer to take a paragraph out of a committee report',
+      draft: mail(HELEN, 'Please take out the paragraph about highway safety from the committee report; it will only confuse members.'),
+      expect: [{ messageId: 'changeAdvice', evidence: body('Please take out the paragraph about highway safety from the committee report; it will only confuse members.') }],
+    },
+    {
+      name: 'a town councillor asks the clerk to move an allotment application up the list',
+      draft: mail('Maria Costa <clerk@hallow-tc.gov.uk>', "Could you get Mrs Oduya's allotment application moved up the waiting list?", 'Cllr Peter Shaw <cllr.shaw@hallow-tc.gov.uk>'),
+      policy: hallowPolicy,
+      expect: [{ severity: 'warning', messageId: 'queueJump', evidence: body("Could you get Mrs Oduya's allotment application moved up the waiting list?") }],
+    },
+    {
+      name: 'asking for a family to be fast-tracked (embedded default)',
+      draft: mail('Housing Options <housing.options@northvale.gov.uk>', 'Is there any way the Hendersons could be fast-tracked for the adaptation?', 'Councillor Ann Bright <ann.bright@northvale.gov.uk>'),
+      policy: embedded,
+      expect: [{ messageId: 'queueJump', evidence: body('Is there any way the Hendersons could be fast-tracked for the adaptation?') }],
+    },
+    {
+      name: 'saying a constituent deserves to jump the queue',
+      draft: mail(HELEN, 'He deserves to jump the queue after everything the family has been through.'),
+      expect: [{ messageId: 'queueJump', evidence: body('He deserves to jump the queue after everything the family has been through.') }],
+    },
+    {
+      name: 'prioritising one repair over the others',
+      draft: mail(HELEN, "Please prioritise Mr Green's repair over the others on the list."),
+      expect: [{ messageId: 'queueJump', evidence: body("Please prioritise Mr Green's repair over the others on the list.") }],
+    },
+    {
+      name: 'a direct instruction to a junior officer',
+      draft: mail(JOE, 'I need you to serve a notice on the landlord at 4 Mill Row by Friday.'),
+      expect: [{ severity: 'warning', messageId: 'directJunior', evidence: body('I need you to serve a notice on the landlord at 4 Mill Row by Friday.'), edits: [] }],
+    },
+    {
+      name: 'an imperative to an officer the directory lists as junior',
+      draft: mail(JOE, 'Please arrange for the fly-tip on Canal Walk to be cleared today.'),
+      expect: [{ messageId: 'directJunior', evidence: body('Please arrange for the fly-tip on Canal Walk to be cleared today.') }],
+    },
+    {
+      name: 'a clear instruction to an officer of unknown seniority (embedded default)',
+      draft: mail('Sam Idowu <sam.idowu@glenford.gov.scot>', 'You must issue the enforcement notice this week.', 'Cllr Morag Reid <morag.reid@glenford.gov.scot>'),
+      policy: embedded,
+      expect: [{ messageId: 'directJunior', evidence: body('You must issue the enforcement notice this week.') }],
+    },
+    {
+      name: 'two pressing sentences give two findings',
+      draft: mail(DEV, "I'd like the recommendation changed to refusal. The report ought to reflect the committee's view."),
+      expect: [
+        { messageId: 'changeAdvice', evidence: body("I'd like the recommendation changed to refusal.") },
+        { messageId: 'changeAdvice', evidence: body("The report ought to reflect the committee's view.") },
+      ],
+    },
+  ],
+});
+
+describe(`${ID} on the Northbridge corpus`, () => {
+  it('fires on exactly the files labelled with it', async () => {
+    const policy = corpusPolicy();
+    const cases = await loadCorpus();
+    const fired = cases.filter((c) => findingsOf(ID, c.draft, policy).length > 0).map((c) => c.file);
+    const labelled = cases.filter((c) => c.expect.includes(ID)).map((c) => c.file);
+    expect({ unexpected: fired.filter((f) => !labelled.includes(f)), missed: labelled.filter((f) => !fired.includes(f)) }).toEqual({ unexpected: [], missed: [] });
+  });
+});
