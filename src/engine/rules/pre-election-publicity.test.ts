@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { corpusPolicy, loadCorpus } from '../../../tests/helpers/corpus.ts';
+import { runRuleTests } from '../../../tests/helpers/rule-tester.ts';
+import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
+import { check } from '../check.ts';
+import type { PolicyFile } from '../policy.ts';
+
+// Westmoor: a borough on the crawley pack. Period 24 March – 4 May 2028; approaching from 10 March.
+const westmoorFile: PolicyFile = {
+  council: { name: 'Westmoor Borough Council', domains: ['westmoor.gov.uk'], protocol: 'crawley' },
+  councillors: [
+    { name: 'Aled Price', email: 'aled.price@westmoor.gov.uk', ward: 'Brookside', party: 'Labour', roles: ['cabinet'] },
+    { name: 'Nina Shah', email: 'nina.shah@westmoor.gov.uk', ward: 'Brookside', party: 'Conservative', roles: [] },
+    { name: 'Tom Reilly', email: 'tom.reilly@westmoor.gov.uk', ward: 'Hillcrest', party: 'Reform UK', roles: ['mayor'] },
+    { name: 'Joy Adams', email: 'joy.adams@westmoor.gov.uk', ward: 'Hillcrest', party: 'Labour', roles: ['leader'] },
+  ],
+  officers: [
+    { name: 'Ruth Kay', email: 'ruth.kay@westmoor.gov.uk', roles: ['comms'] },
+    { name: 'Dev Patel', email: 'dev.patel@westmoor.gov.uk', roles: [] },
+  ],
+  communications: { teamAddresses: ['media@westmoor.gov.uk'], mediaDomains: ['westmoorgazette.co.uk', 'bbc.co.uk'], spokesperson: 'a spokesperson for Westmoor Borough Council' },
+  parties: [
+    { name: 'Labour', aliases: ['Lab'], domains: ['westmoorlabour.org.uk'] },
+    { name: 'Conservative', aliases: ['Conservatives', 'Tories'], domains: ['westmoortories.org.uk'] },
+  ],
+  elections: [{ name: 'Borough elections 2028', pollingDay: '2028-05-04', periodStart: '2028-03-24' }],
+  controversialTopics: ['library closures', 'Green Belt release'],
+};
+const W = resolvePolicy(westmoorFile, 'westmoor');
+// The same council with a by-election in Hillcrest only.
+const byElection = resolvePolicy({ ...westmoorFile, elections: [{ name: 'Hillcrest by-election', pollingDay: '2028-09-14', periodStart: '2028-08-10', wards: ['Hillcrest'] }] }, 'westmoor');
+// A district on the district-model pack that keeps the default spokesperson.
+const ashdale = resolvePolicy(
+  {
+    council: { name: 'Ashdale District Council', domains: ['ashdale.gov.uk'], protocol: 'district-model' },
+    communications: { mediaDomains: ['ashdalenews.co.uk'] },
+    elections: [{ name: 'District elections', pollingDay: '2027-05-06', periodStart: '2027-03-26' }],
+  },
+  'ashdale',
+);
+
+const comms = 'Ruth Kay <ruth.kay@westmoor.gov.uk>';
+const gazette = 'Newsdesk <news@westmoorgazette.co.uk>';
+const inPeriod = '2028-04-11T10:00:00+01:00';
+
+const quoteBody = 'News release\n\nBrookside homes get new windows\n\nCllr Aled Price, Cabinet Member for Housing, said: "This is a great day for Brookside."\n\nEnds';
+const afterBody = 'News release\n\nHillcrest library reopens\n\n"We are thrilled," said Councillor Joy Adams, Leader of the Council, at the opening.\n\nEnds';
+const labelBody = "News release\n\nLabour's Cllr Joy Adams opened the new Hillcrest library on Monday.\n\nEnds";
+const embargoBody = 'EMBARGO: 28/3/2028\n\nNews release\n\nCllr Aled Price said: "The new homes are ready."';
+const approachBody = 'News release\n\nCllr Aled Price, Cabinet Member for Housing, said: "The new homes are ready."';
+const topicBody = 'News release\n\nThe consultation on library closures opens on Monday. A spokesperson for Westmoor Borough Council said: "Every view counts."';
+const newsletterBody = 'Brookside ward newsletter\n\nNew swings at Elm Park. Thanks to the hard work of Cllr Nina Shah, the play park has new swings. The park is open daily.';
+const byBody = 'News release\n\nHillcrest Road resurfacing\n\nCllr Tom Reilly said: "Hillcrest deserves good roads."';
+const photoBody = 'Photocall\n\nThe Mayor, Cllr Tom Reilly, will unveil the plaque at the Brookside community hub at 11am.';
+const ashdaleBody = 'Press release\n\nLib Dem councillor Pat Moore said the new car park would open in April.';
+
+const spokes = 'a spokesperson for Westmoor Borough Council';
+const at = (body: string, text: string) => ({ start: body.indexOf(text), end: body.indexOf(text) + text.length });
+
+runRuleTests('pre-election-publicity', {
+  policy: W,
+  invalid: [
+    {
+      name: 'a release in the period quoting a cabinet member (crawley 9.2)',
+      draft: { from: comms, to: gazette, subject: 'News release: new windows', body: quoteBody, date: inPeriod },
+      expect: [
+        {
+          severity: 'error',
+          messageId: 'quotesCouncillor',
+          evidence: { field: 'body', quote: 'Cllr Aled Price, Cabinet Member for Housing, said' },
+          edits: [[{ kind: 'replaceText', field: 'body', ...at(quoteBody, 'Cllr Aled Price, Cabinet Member for Housing, said'), text: `${spokes[0]!.toUpperCase()}${spokes.slice(1)} said` }]],
+        },
+      ],
+    },
+    {
+      name: '"…," said Councillor X, Leader of the Council, keeps the words after the apposition',
+      draft: { from: comms, to: gazette, body: afterBody, date: inPeriod },
+      expect: [
+        {
+          messageId: 'quotesCouncillor',
+          evidence: { quote: 'said Councillor Joy Adams, Leader of the Council' },
+          edits: [[{ kind: 'replaceText', field: 'body', ...at(afterBody, 'said Councillor Joy Adams, Leader of the Council'), text: `said ${spokes}` }]],
+        },
+      ],
+    },
+    {
+      name: "a party label before a councillor's name: Labour's Cllr X",
+      draft: { from: comms, to: gazette, body: labelBody, date: inPeriod },
+      expect: [{ severity: 'error', messageId: 'partyLabel', evidence: { quote: "Labour's" }, edits: [[{ kind: 'replaceText', field: 'body', ...at(labelBody, "Labour's "), text: '' }]] }],
+    },
+    {
+      name: 'sent 23 days before the period but embargoed until a day inside it',
+      draft: { from: comms, to: gazette, body: embargoBody, date: '2028-03-01T10:00:00Z' },
+      expect: [{ severity: 'error', messageId: 'quotesCouncillor', evidence: { quote: 'Cllr Aled Price said' } }],
+    },
+    {
+      name: 'sent 9 days before the period starts: a warning',
+      draft: { from: comms, to: gazette, body: approachBody, date: '2028-03-15T10:00:00Z' },
+      expect: [{ severity: 'warning', messageId: 'approachingPeriod', evidence: { quote: 'Cllr Aled Price, Cabinet Member for Housing, said' } }],
+    },
+    {
+      name: 'a factual release on a controversial topic in the period: a warning',
+      draft: { from: comms, to: gazette, body: topicBody, date: inPeriod },
+      expect: [{ severity: 'warning', messageId: 'controversialTopic', evidence: { field: 'body', quote: 'library closures' }, edits: [] }],
+    },
+    {
+      name: 'a ward newsletter crediting a named councillor',
+      draft: { from: comms, to: 'Brookside residents <brookside.news@westmoor.gov.uk>', subject: 'Brookside ward newsletter', body: newsletterBody, date: inPeriod },
+      expect: [
+        {
+          messageId: 'praisesCouncillor',
+          evidence: { quote: 'Thanks to the hard work of Cllr Nina Shah, the play park has new swings.' },
+          edits: [[{ kind: 'replaceText', field: 'body', start: newsletterBody.indexOf('Thanks to'), end: newsletterBody.indexOf('The park is open'), text: '' }]],
+        },
+      ],
+    },
+    {
+      name: 'a by-election: a release about the ward that votes',
+      policy: byElection,
+      draft: { from: comms, to: gazette, body: byBody, date: '2028-08-20T10:00:00+01:00' },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { quote: 'Cllr Tom Reilly said' } }],
+    },
+    {
+      name: 'a photo call featuring the Mayor in the period',
+      draft: { from: comms, to: 'Picture desk <pictures@westmoorgazette.co.uk>', subject: 'Photocall: community hub', body: photoBody, date: inPeriod },
+      expect: [{ messageId: 'praisesCouncillor', evidence: { quote: photoBody.slice(photoBody.indexOf('The Mayor')) } }],
+    },
+    {
+      name: 'reported speech with a party label, on the district-model pack with the default spokesperson',
+      policy: ashdale,
+      draft: { from: 'Press Office <press@ashdale.gov.uk>', to: 'News <news@ashdalenews.co.uk>', body: ashdaleBody, date: '2027-04-20T10:00:00+01:00' },
+      expect: [
+        {
+          messageId: 'quotesCouncillor',
+          evidence: { quote: 'Lib Dem councillor Pat Moore said' },
+          edits: [[{ kind: 'replaceText', field: 'body', ...at(ashdaleBody, 'Lib Dem councillor Pat Moore said'), text: 'A Council spokesperson said' }]],
+        },
+        { messageId: 'partyLabel', evidence: { quote: 'Lib Dem' }, edits: [[{ kind: 'replaceText', field: 'body', ...at(ashdaleBody, 'Lib Dem c'), text: 'C' }]] },
+      ],
+    },
+  ],
+  valid: [
+    {
+      name: 'the same release after polling day',
+      why: 'the period ends on polling day',
+      draft: { from: comms, to: gazette, body: quoteBody, date: '2028-05-05T10:00:00+01:00' },
+    },
+    {
+      name: 'the same release 15 days before the period',
+      why: 'the approaching window is the 14 days before the period',
+      draft: { from: comms, to: gazette, body: quoteBody, date: '2028-03-09T10:00:00Z' },
+    },
+    {
+      name: 'a factual release in the period quoting an officer, with "Brookside Green" as a place',
+      why: 'an officer is not a councillor, and a place called Green is not the Green Party',
+      draft: { from: comms, to: gazette, body: 'News release\n\nBrookside Green play area reopens. Dev Patel, the council’s parks manager, said: "Families asked for this."', date: inPeriod },
+    },
+    {
+      name: 'internal advice from the comms team to a councillor during the period',
+      why: 'advice to a councillor is not publicity',
+      draft: { from: comms, to: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', subject: 'RE: can we put something out?', body: 'Aled,\n\nWe are in the pre-election period, so the update will quote a council spokesperson rather than you.\n\nRuth', date: inPeriod },
+    },
+    {
+      name: "a party's own release from the party's address",
+      why: 'a party release from a party address is not council publicity',
+      draft: { from: 'Brookside Labour <press@westmoorlabour.org.uk>', to: gazette, body: quoteBody, date: inPeriod },
+    },
+    {
+      name: 'a by-election in Hillcrest; the release is about Brookside only',
+      why: 'publicity about other wards is outside a by-election period',
+      policy: byElection,
+      draft: { from: comms, to: gazette, body: quoteBody, date: '2028-08-20T10:00:00+01:00' },
+    },
+    {
+      name: 'the embedded default knows no elections',
+      why: 'no policy, no period',
+      policy: embeddedDefaultPolicy(),
+      draft: { from: 'Press Office <press@example.gov.uk>', to: 'News <news@example-news.co.uk>', body: quoteBody, date: inPeriod },
+    },
+    {
+      name: 'sent in the period but embargoed until after polling day',
+      why: 'the embargo date is the publication date, and it falls after the period',
+      draft: { from: comms, to: gazette, body: `Embargoed until 00:01 on Friday 5 May 2028\n\n${quoteBody}`, date: '2028-05-02T10:00:00+01:00' },
+    },
+    {
+      name: 'a councillor named neutrally in the period',
+      why: 'naming the committee chair as a fact is not presenting them favourably',
+      draft: { from: comms, to: gazette, body: 'News release\n\nThe report goes to Cabinet, chaired by Cllr Joy Adams, on 12 April.', date: inPeriod },
+    },
+    {
+      name: 'a draft release sent only to the cabinet member for approval',
+      why: 'not yet issued: every recipient is a councillor',
+      draft: { from: comms, to: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', subject: 'Draft news release for approval', body: quoteBody, date: inPeriod },
+    },
+  ],
+});
+
+describe('pre-election-publicity on the Northbridge corpus', () => {
+  it('fires on exactly the files labelled with it', async () => {
+    const cases = await loadCorpus();
+    const policy = corpusPolicy();
+    const fired = cases.filter((c) => check(c.draft, policy).some((f) => f.rule === 'pre-election-publicity')).map((c) => c.file);
+    const labelled = cases.filter((c) => c.expect.includes('pre-election-publicity')).map((c) => c.file);
+    expect({ unexpected: fired.filter((f) => !labelled.includes(f)), missed: labelled.filter((f) => !fired.includes(f)) }).toEqual({ unexpected: [], missed: [] });
+  });
+});
