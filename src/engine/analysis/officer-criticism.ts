@@ -15,7 +15,7 @@
 import { bareName } from '../people.ts';
 import type { RuleContext } from '../rule.ts';
 import { escapeRegExp, type Span } from '../text.ts';
-import { isNegated, isReportedSpeech, normalisedBody, proseSentences, type Sentence } from './voice.ts';
+import { isNegated, isReportedSpeech, normalisedBody, proseSentences, sentenceAt, type Sentence } from './voice.ts';
 
 export interface OfficerCriticism {
   /** The officer's name as the draft writes it. */
@@ -63,6 +63,40 @@ interface Mention extends Span {
   key: string;
 }
 
+interface NameForm {
+  key: string;
+  kind: 'full' | 'titled' | 'first';
+}
+
+const namePatternCache = new Map<string, { pattern: RegExp; forms: Map<string, NameForm> }>();
+
+/**
+ * One pattern for every way the draft may name a known officer (full name, title and surname,
+ * first name), compiled once per directory: a single pass over the text, whatever its size.
+ */
+function namePattern(known: Map<string, string>): { pattern: RegExp; forms: Map<string, NameForm> } {
+  const cacheKey = [...known.keys()].sort().join('|');
+  const cached = namePatternCache.get(cacheKey);
+  if (cached) return cached;
+  const forms = new Map<string, NameForm>();
+  for (const [key, full] of known) {
+    const parts = full.trim().split(/\s+/);
+    const add = (form: string, kind: NameForm['kind']) => {
+      const k = form.toLowerCase();
+      const existing = forms.get(k);
+      if (!existing || (existing.kind === 'first' && kind !== 'first')) forms.set(k, { key, kind });
+    };
+    add(parts.join(' '), 'full');
+    for (const t of ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr']) add(`${t} ${parts[parts.length - 1]}`, 'titled');
+    if (parts.length > 1) add(parts[0]!, 'first');
+  }
+  const alts = [...forms.keys()].sort((a, b) => b.length - a.length).map((f) => escapeRegExp(f).replace(/ /g, '\\s+'));
+  const result = { pattern: new RegExp(`\\b(?:${alts.join('|') || '(?!)'})\\b`, 'gi'), forms };
+  if (namePatternCache.size > 20) namePatternCache.clear();
+  namePatternCache.set(cacheKey, result);
+  return result;
+}
+
 /** Officers named in the writer's prose, with the offsets of each mention. */
 export function findOfficerMentions(ctx: RuleContext): Mention[] {
   const body = normalisedBody(ctx);
@@ -85,21 +119,20 @@ export function findOfficerMentions(ctx: RuleContext): Mention[] {
   const known = new Map<string, string>();
   for (const o of ctx.policy.officers) known.set(bareName(o.name), o.name);
   for (const r of ctx.recipients) if (r.person.kind === 'officer' && r.mailbox.name && /\s/.test(bareName(r.mailbox.name))) known.set(bareName(r.mailbox.name), r.mailbox.name);
-  for (const [key, full] of known) {
-    const parts = full.trim().split(/\s+/);
-    const surname = escapeRegExp(parts[parts.length - 1]!);
-    const first = escapeRegExp(parts[0]!);
-    const fullRe = new RegExp(String.raw`\b${escapeRegExp(full.trim()).replace(/\s+/g, '\\s+')}\b`, 'gi');
-    let named = false;
-    for (const m of text.matchAll(fullRe)) {
-      push(m[0], m.index ?? 0, key, full);
-      named = true;
-    }
-    for (const m of text.matchAll(new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? ${surname}\b`, 'g'))) push(m[0], m.index ?? 0, key, full);
-    if (named) {
-      for (const m of text.matchAll(new RegExp(String.raw`\b${first}\b(?! ${surname})`, 'g'))) push(m[0], m.index ?? 0, key, full);
+  const { pattern, forms } = namePattern(known);
+  const namedInFull = new Set<string>();
+  const firstNames: { at: number; written: string; key: string }[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const written = m[0].replace(/\s+/g, ' ');
+    const form = forms.get(written.toLowerCase());
+    if (!form) continue;
+    if (form.kind === 'first') firstNames.push({ at: m.index ?? 0, written: m[0], key: form.key });
+    else {
+      if (form.kind === 'full') namedInFull.add(form.key);
+      push(m[0], m.index ?? 0, form.key, known.get(form.key)!);
     }
   }
+  for (const f of firstNames) if (namedInFull.has(f.key)) push(f.written, f.at, f.key, known.get(f.key)!);
   // Anyone introduced by an officer's job title: the only way without a directory.
   for (const re of [ROLE_THEN_NAME, NAME_THEN_ROLE]) {
     for (const m of text.matchAll(re)) {
@@ -152,7 +185,7 @@ export function findOfficerCriticism(ctx: RuleContext): OfficerCriticism[] {
   const prose = proseSentences(ctx);
   const byOfficer = new Map<string, OfficerCriticism>();
   for (const mention of findOfficerMentions(ctx)) {
-    const i = prose.findIndex((s) => mention.start >= s.start && mention.start < s.end);
+    const i = sentenceAt(prose, mention.start);
     if (i === -1) continue;
     const window: Sentence[] = [prose[i]!];
     // Follow-on sentences in the same paragraph that refer back by pronoun and name no one else.

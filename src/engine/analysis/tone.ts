@@ -115,6 +115,9 @@ export function findShouting(ctx: RuleContext): ShoutedRun[] {
   return runs;
 }
 
+// Words that open sentences and titles without being names.
+const SENTENCE_OPENERS = new Set('The A An This That These Those I We You It My Our Your His Her Their Dear Hi Hello Re Fw Fwd Thanks Thank Please If When Why What How Who Where Can Could Would Will Is Are Do Does Did Has Have Not No Yes And But So Urgent Update Query Question Request Complaint Meeting Follow Further Latest New Another'.split(' '));
+
 const MONTHS_AND_DAYS =
   'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter'.split(
     ' ',
@@ -141,6 +144,8 @@ export function properNouns(ctx: RuleContext): Map<string, string> {
   // Capitalised words that do not start a sentence, in the subject and the writer's prose.
   const prose = `${ctx.draft.subject}\n${ctx.ownText}`;
   for (const m of prose.matchAll(/(?<=[a-z,;:'")]\s+|[A-Z][a-z]+\s+)[A-Z][a-z][A-Za-z'-]*/g)) map.set(m[0].toUpperCase(), m[0]);
+  // The first word of a multi-word name ("Dock Road"), unless it is an everyday sentence opener.
+  for (const m of prose.matchAll(/\b[A-Z][a-z][A-Za-z'-]*(?=\s+[A-Z][a-z])/g)) if (!SENTENCE_OPENERS.has(m[0])) map.set(m[0].toUpperCase(), m[0]);
   return map;
 }
 

@@ -88,7 +88,8 @@ export default defineRule({
 
     // crawley 3.2, district-model 2.1, surrey-heath 2.2: no insults, intimidation or bullying.
     for (const h of findToneProblems(ctx)) {
-      // A demand already written in capitals is covered by the shouting finding's fix.
+      // A shouted sentence that is only the demand ("SORT IT OUT.") is reported once, as shouting.
+      if (runs.some((r) => r.start === h.start && r.end === h.end)) continue;
       reports.push({
         messageId: h.kind,
         data: { quote: h.quote },
