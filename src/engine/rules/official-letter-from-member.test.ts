@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { check } from '../check.ts';
+import type { PolicyFile } from '../policy.ts';
+import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
+import { type CorpusCase, corpusPolicy, loadCorpus } from '../../../tests/helpers/corpus.ts';
+import { makeDraft, runRuleTests } from '../../../tests/helpers/rule-tester.ts';
+
+// A borough on the crawley protocol.
+const westmoor: PolicyFile = {
+  council: { name: 'Westmoor Borough Council', domains: ['westmoor.gov.uk'], protocol: 'crawley' },
+  councillors: [
+    { name: 'Asha Verma', email: 'asha.verma@westmoor.gov.uk', ward: 'Quarry', party: 'Labour', roles: ['cabinet'] },
+    { name: 'Bill Trent', email: 'bill.trent@westmoor.gov.uk', ward: 'Quarry', party: 'Conservative' },
+  ],
+  officers: [{ name: 'Dan Hale', email: 'dan.hale@westmoor.gov.uk', roles: ['senior'] }],
+};
+// A town council on the town-council protocol (which has no paragraph for this rule).
+const ashcombe: PolicyFile = {
+  council: { name: 'Ashcombe Town Council', domains: ['ashcombe-tc.org.uk'], protocol: 'town-council' },
+  councillors: [{ name: 'Rose Penhale', email: 'cllr.penhale@ashcombe-tc.org.uk' }],
+  officers: [{ name: 'Glyn Evans', email: 'clerk@ashcombe-tc.org.uk' }],
+};
+const WESTMOOR = resolvePolicy(westmoor, 'westmoor test policy');
+const ASHCOMBE = resolvePolicy(ashcombe, 'ashcombe test policy');
+const DEFAULT = embeddedDefaultPolicy();
+
+const toResident = (body: string) => ({
+  from: 'Asha Verma <asha.verma@westmoor.gov.uk>',
+  to: 'Jean Moss <jean.moss@gmail.com>',
+  subject: 'Re: Your fence',
+  body: `Dear Mrs Moss,\n\n${body}\n\nBest wishes,\n\nAsha Verma\nQuarry Ward`,
+});
+const toContractor = (body: string) => ({
+  from: 'Bill Trent <bill.trent@westmoor.gov.uk>',
+  to: 'Contracts <contracts@clearwaywaste.co.uk>',
+  subject: 'Rounds in Quarry ward',
+  body: `Dear Mr Ferris,\n\n${body}\n\nYours sincerely,\n\nCllr Bill Trent`,
+});
+
+const refund = toResident('I can confirm that the Council will refund your permit fee in full.');
+const refundAt = refund.body.indexOf('I can confirm');
+const refundVerb = refund.body.indexOf('refund your');
+const townPays = {
+  from: 'Rose Penhale <cllr.penhale@ashcombe-tc.org.uk>',
+  to: 'Ali Shah <ali@shahbakery.co.uk>',
+  subject: 'Bench',
+  body: 'Dear Ali,\n\nThe town council will pay for a new bench outside your shop.\n\nRose',
+};
+const townAt = townPays.body.indexOf('The town council');
+
+runRuleTests('official-letter-from-member', {
+  policy: WESTMOOR,
+  valid: [
+    { name: 'the councillor has raised it with officers', why: 'reporting one’s own request to officers commits the council to nothing', draft: toResident('I have raised this with the council’s estates team and asked whether they can repair the fence.') },
+    { name: 'the councillor will ask officers to look into it', why: 'a promise to ask is the councillor’s own, not the council’s', draft: toResident('I will ask officers to look into it and let you know what they say.') },
+    { name: 'the council’s policy described', why: 'a statement of the rules is not an undertaking', draft: toResident('Under the Council’s policy, the Council will refund the fee when a bin is missed three times.') },
+    { name: 'a decision officers already made, reported', why: 'reported speech: the officer decided, the councillor passes it on', draft: toResident('Officers have confirmed that the Council will refund your permit fee.') },
+    { name: 'an officer makes the commitment', why: 'an officer with delegated authority may commit the council', draft: { ...refund, from: 'Dan Hale <dan.hale@westmoor.gov.uk>' } },
+    { name: 'a hope, not a promise', why: '"I hope the Council will…" is tentative', draft: toResident('I hope the Council will waive the fee this year, and I will press for it.') },
+    { name: 'a negated promise', why: '"I can’t promise that…" is the opposite of a promise', draft: toResident('I can’t promise that the Council will refund you, but I will ask.') },
+    { name: 'thanks on behalf of the council', why: '"on behalf of the Council" with no instruction or obligation is courtesy', draft: toResident('On behalf of the Council, thank you for organising the litter pick.') },
+    { name: 'news of planned works, not a promise to the reader', why: 'works verbs count only when promised to "you"', draft: toResident('The Council will resurface Mill Road in May.') },
+    {
+      name: 'the same words to an officer',
+      why: 'internal discussion between a councillor and an officer is not an official letter',
+      draft: { ...toContractor('I am instructing you to suspend the rounds.'), to: 'Dan Hale <dan.hale@westmoor.gov.uk>' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a councillor promises a refund for the Council (with a fix)',
+      draft: refund,
+      expect: [
+        {
+          severity: 'warning',
+          messageId: 'commitsCouncil',
+          evidence: { field: 'body', quote: 'I can confirm that the Council will refund' },
+          edits: [[{ kind: 'replaceText', field: 'body', start: refundAt, end: refundVerb, text: 'I will ask officers whether the Council can ' }]],
+        },
+      ],
+    },
+    {
+      name: 'a cabinet member instructs a contractor on behalf of the Council',
+      draft: toContractor('On behalf of the Council, I am instructing you to suspend the Quarry rounds for two weeks.'),
+      expect: [{ severity: 'warning', messageId: 'instructsOnBehalf', evidence: { field: 'body', quote: 'On behalf of the Council' }, edits: [] }],
+    },
+    { name: 'a fee waived outright', draft: toResident('There will be no charge for your permit next year.'), expect: [{ messageId: 'commitsCouncil', evidence: { quote: 'There will be no charge' }, edits: [] }] },
+    { name: 'a developer told what to do', draft: toContractor('You are hereby instructed to stop work on the site until further notice.'), expect: [{ messageId: 'instructsOnBehalf', evidence: { quote: 'You are hereby instructed to' } }] },
+    { name: 'a quotation accepted', draft: toContractor('I accept your quotation of £4,500 for the repairs to the pavilion roof.'), expect: [{ messageId: 'agreesContract', evidence: { quote: 'I accept your quotation' } }] },
+    { name: 'an email offered as the instruction', draft: toContractor('Please treat this email as the Council’s instruction to proceed.'), expect: [{ messageId: 'instructsOnBehalf', evidence: { quote: 'treat this email as the Council’s instruction' } }] },
+    { name: '"we will reimburse" from a councillor', draft: toResident('We will reimburse your costs for the damaged tyre.'), expect: [{ messageId: 'commitsCouncil', evidence: { quote: 'We will reimburse' } }] },
+    { name: 'the councillor will make sure the council repairs the fence', draft: toResident('I will make sure the council repairs your fence before the summer.'), expect: [{ messageId: 'commitsCouncil', evidence: { quote: 'I will make sure' }, edits: [] }] },
+    {
+      name: 'a town councillor commits the town council to paying (cites other councils’ protocols)',
+      policy: ASHCOMBE,
+      draft: townPays,
+      expect: [
+        {
+          messageId: 'commitsCouncil',
+          evidence: { quote: 'The town council will pay for' },
+          edits: [[{ kind: 'replaceText', field: 'body', start: townAt, end: townAt + 'The town council will '.length, text: 'I will ask officers whether the Council can ' }]],
+        },
+      ],
+    },
+    {
+      name: 'a councillor identified by "Cllr" under the embedded default',
+      policy: DEFAULT,
+      draft: { from: 'Cllr Ann Lowe <ann.lowe@eastshire.gov.uk>', to: 'Mo Khan <mo.khan@outlook.com>', subject: 'Permit', body: 'Dear Mr Khan,\n\nYou have my approval to go ahead with the dropped kerb.\n\nAnn' },
+      expect: [{ messageId: 'commitsCouncil', evidence: { quote: 'You have my approval' } }],
+    },
+  ],
+});
+
+describe('official-letter-from-member citations', () => {
+  it('marks another council’s paragraphs when the town council has none', () => {
+    const f = check(makeDraft(townPays), ASHCOMBE).find((x) => x.rule === 'official-letter-from-member')!;
+    expect(f.citations.every((c) => c.otherCouncil)).toBe(true);
+  });
+});
+
+describe('official-letter-from-member on the Northbridge corpus', () => {
+  let cases: CorpusCase[];
+  beforeAll(async () => {
+    cases = await loadCorpus();
+  });
+  it('fires on exactly the files labelled with it', () => {
+    const policy = corpusPolicy();
+    const fired = cases.filter((c) => check(c.draft, policy).some((f) => f.rule === 'official-letter-from-member')).map((c) => c.file);
+    const labelled = cases.filter((c) => c.expect.includes('official-letter-from-member')).map((c) => c.file);
+    expect({ falseAlarms: fired.filter((f) => !labelled.includes(f)), missed: labelled.filter((f) => !fired.includes(f)) }).toEqual({ falseAlarms: [], missed: [] });
+  });
+});
