@@ -186,6 +186,7 @@ describe('discourteous-tone on the Northbridge corpus', () => {
     const contexts = Array.from({ length: 50 }, () => createContext(draft, policy));
     const t0 = performance.now();
     for (const ctx of contexts) rule.check(ctx);
-    expect((performance.now() - t0) / contexts.length).toBeLessThan(5);
+    const perCheck = (performance.now() - t0) / contexts.length;
+    expect(perCheck, `${perCheck.toFixed(2)} ms per check`).toBeLessThan(10);
   });
 });
