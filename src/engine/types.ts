@@ -60,7 +60,14 @@ export interface Draft {
   importance?: 'low' | 'normal' | 'high';
   /** Extension: set by a `scheduleDelivery` edit (Outlook's delayed delivery). */
   deliverAt?: string;
+  /**
+   * Extension: the writer has said what the draft is (the Teams tab asks), so it is council
+   * publicity of that kind whatever its headings say.
+   */
+  publicity?: PublicityKind;
 }
+
+export type PublicityKind = 'press release' | 'statement' | 'newsletter' | 'photo call' | 'social media post';
 
 // ---- Edits (contract 2): a discriminated union on `kind` ----
 

@@ -21,11 +21,11 @@ function load(item: FakeComposeItem, fetchImpl: (url: string) => Promise<Respons
   return associations;
 }
 
-const notFound = async () => new Response('', { status: 404 });
+const notFound = async (_url: string) => new Response('', { status: 404 });
 const OFFICER = { displayName: 'Sam Officer', emailAddress: 'sam.officer@westmoor.gov.uk' };
 const BODY = '<p>Dear Cllr Hart,</p><p>The repairs are booked for Monday.</p><p>Kind regards</p><p>Sam Officer</p>';
 
-function runSend(item: FakeComposeItem, fetchImpl = notFound) {
+function runSend(item: FakeComposeItem, fetchImpl: (url: string) => Promise<Response> = notFound) {
   const handlers = load(item, fetchImpl);
   const completed = vi.fn();
   return new Promise<unknown>((resolve) => {

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PolicyFile } from '../../src/engine/policy.ts';
+import type { Finding } from '../../src/engine/types.ts';
 import { decide, handleMessageSend, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, sendMessage } from '../../src/hosts/outlook/send-handler.ts';
 import { embeddedDefaultPolicy, resolvePolicy } from '../../src/policy/resolve.ts';
 import { FakeComposeItem, installOffice } from '../doubles/office.ts';
@@ -96,8 +97,16 @@ describe('the send-time check', () => {
 });
 
 describe('deciding', () => {
-  const finding = (severity: 'error' | 'warning', recipient = 'a@b.gov.uk') =>
-    ({ rule: 'silent-copy', severity, messageId: 'x', message: 'm', citations: [], evidence: { field: 'bcc', recipient }, suggestions: [], docs: '' }) as const;
+  const finding = (severity: 'error' | 'warning', recipient = 'a@b.gov.uk'): Finding => ({
+    rule: 'silent-copy',
+    severity,
+    messageId: 'x',
+    message: 'm',
+    citations: [],
+    evidence: { field: 'bcc', recipient },
+    suggestions: [],
+    docs: '',
+  });
 
   it('mentions warnings but never blocks for them alone (softBlock)', () => {
     expect(decide([finding('warning')], 'softBlock')).toEqual({ allowEvent: true });

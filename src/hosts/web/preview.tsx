@@ -13,7 +13,7 @@ import { ProtocolPanel, ThemedApp } from '../../ui/ProtocolPanel.tsx';
 import { strings } from '../../ui/strings.ts';
 import { initialTheme } from '../../ui/theme.ts';
 import { loadRuntimePolicy } from '../policy-runtime.ts';
-import { type PreviewFields, PreviewDraftStore } from './preview-store.ts';
+import { type DraftFields, FormDraftStore } from '../form-store.ts';
 
 const useStyles = makeStyles({
   page: {
@@ -36,7 +36,7 @@ const useStyles = makeStyles({
   panel: { minWidth: 0 },
 });
 
-type FieldName = keyof PreviewFields;
+type FieldName = keyof DraftFields;
 const FIELDS: { name: FieldName; label: string; hint?: string; multiline?: boolean; type?: string }[] = [
   { name: 'from', label: 'From', hint: 'Name <email>' },
   { name: 'to', label: 'To', hint: 'Name <email>; separate recipients with ; or ,' },
@@ -47,7 +47,7 @@ const FIELDS: { name: FieldName; label: string; hint?: string; multiline?: boole
   { name: 'body', label: 'Body', multiline: true },
 ];
 
-function PreviewPage({ store }: { store: PreviewDraftStore }) {
+function PreviewPage({ store }: { store: FormDraftStore }) {
   const styles = useStyles();
   const fields = useSyncExternalStore(store.subscribe, () => store.get());
   const [policy, setPolicy] = useState<ResolvedPolicy | undefined>();
@@ -139,7 +139,7 @@ function PreviewPage({ store }: { store: PreviewDraftStore }) {
   );
 }
 
-const store = new PreviewDraftStore();
+const store = new FormDraftStore();
 if (!import.meta.env.PROD) Object.assign(globalThis, { __previewStore: store, __embeddedDefault: embeddedDefaultPolicy });
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

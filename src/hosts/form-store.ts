@@ -1,13 +1,13 @@
 /**
- * The browser preview's draft: form fields as the user typed them, turned into a Draft for the
- * engine, and edits applied back into the fields. The one place the preview's state lives.
+ * A draft held in form fields (the browser preview, the Teams tab): fields as the user typed them, turned into a Draft for the
+ * engine, and edits applied back into the fields. The one place such a page's draft state lives.
  */
-import { applyEdits, EditError } from '../../engine/apply.ts';
-import { parseAddressList } from '../../engine/text.ts';
-import type { Draft, Edit, Mailbox } from '../../engine/types.ts';
-import { type DraftHost, EditRefused } from '../../ui/host.ts';
+import { applyEdits, EditError } from '../engine/apply.ts';
+import { parseAddressList } from '../engine/text.ts';
+import type { Draft, Edit, Mailbox, PublicityKind } from '../engine/types.ts';
+import { type DraftHost, EditRefused } from '../ui/host.ts';
 
-export interface PreviewFields {
+export interface DraftFields {
   from: string;
   to: string;
   cc: string;
@@ -16,9 +16,11 @@ export interface PreviewFields {
   body: string;
   /** `YYYY-MM-DDTHH:MM` from a datetime-local input, in the browser's time zone; empty = now. */
   sendDate: string;
+  /** What the draft is, when the page asks (the Teams tab): empty for an email. */
+  publicity?: string;
 }
 
-export const EMPTY_FIELDS: PreviewFields = { from: '', to: '', cc: '', bcc: '', subject: '', body: '', sendDate: '' };
+export const EMPTY_FIELDS: DraftFields = { from: '', to: '', cc: '', bcc: '', subject: '', body: '', sendDate: '' };
 
 export function formatMailbox(m: Mailbox): string {
   return m.name ? `${m.name} <${m.email}>` : m.email;
@@ -33,7 +35,7 @@ export function parseRecipients(value: string): Mailbox[] {
   return parseAddressList(value);
 }
 
-export function fieldsToDraft(fields: PreviewFields): Draft {
+export function fieldsToDraft(fields: DraftFields): Draft {
   const date = fields.sendDate ? new Date(fields.sendDate) : undefined;
   return {
     from: parseRecipients(fields.from)[0],
@@ -43,22 +45,23 @@ export function fieldsToDraft(fields: PreviewFields): Draft {
     subject: fields.subject,
     body: fields.body,
     ...(date && !Number.isNaN(date.getTime()) ? { date: date.toISOString() } : {}),
+    ...(fields.publicity ? { publicity: fields.publicity as PublicityKind } : {}),
   };
 }
 
-export class PreviewDraftStore implements DraftHost {
-  private fields: PreviewFields;
+export class FormDraftStore implements DraftHost {
+  private fields: DraftFields;
   private readonly listeners = new Set<() => void>();
 
-  constructor(initial: Partial<PreviewFields> = {}) {
+  constructor(initial: Partial<DraftFields> = {}, private readonly key = 'draft') {
     this.fields = { ...EMPTY_FIELDS, ...initial };
   }
 
-  get(): PreviewFields {
+  get(): DraftFields {
     return this.fields;
   }
 
-  set(patch: Partial<PreviewFields>): void {
+  set(patch: Partial<DraftFields>): void {
     this.fields = { ...this.fields, ...patch };
     for (const l of this.listeners) l();
   }
@@ -80,7 +83,7 @@ export class PreviewDraftStore implements DraftHost {
       if (error instanceof EditError) throw new EditRefused(error.message);
       throw error;
     }
-    const patch: Partial<PreviewFields> = { subject: next.subject, body: next.body };
+    const patch: Partial<DraftFields> = { subject: next.subject, body: next.body };
     // Only rewrite recipient fields that changed, so the user's own formatting survives elsewhere.
     for (const field of ['to', 'cc', 'bcc'] as const) {
       const before = fieldsToDraft(this.fields)[field];
@@ -99,10 +102,10 @@ export class PreviewDraftStore implements DraftHost {
   }
 
   async restore(snapshot: unknown): Promise<void> {
-    this.set(snapshot as PreviewFields);
+    this.set(snapshot as DraftFields);
   }
 
   draftKey(): string {
-    return 'preview';
+    return this.key;
   }
 }
