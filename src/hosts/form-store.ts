@@ -5,7 +5,7 @@
 import { applyEdits, EditError } from '../engine/apply.ts';
 import { parseAddressList } from '../engine/text.ts';
 import type { Draft, Edit, Mailbox, PublicityKind } from '../engine/types.ts';
-import { type DraftHost, EditRefused } from '../ui/host.ts';
+import { CHANGED_SINCE_CHECK, type DraftHost, EditRefused, textStillFits } from '../ui/host.ts';
 
 export interface DraftFields {
   from: string;
@@ -75,10 +75,12 @@ export class FormDraftStore implements DraftHost {
     return fieldsToDraft(this.fields);
   }
 
-  async apply(edits: readonly Edit[]): Promise<void> {
+  async apply(edits: readonly Edit[], basis?: Draft): Promise<void> {
     let next: Draft;
+    const current = fieldsToDraft(this.fields);
+    if (!textStillFits(edits, basis, current)) throw new EditRefused(CHANGED_SINCE_CHECK);
     try {
-      next = applyEdits(fieldsToDraft(this.fields), edits);
+      next = applyEdits(current, edits);
     } catch (error) {
       if (error instanceof EditError) throw new EditRefused(error.message);
       throw error;

@@ -21,13 +21,26 @@ export interface DraftHost {
    * polling while visible). Returns a function that stops listening.
    */
   subscribe(onChange: () => void): () => void;
-  /** Apply all the edits, or none: throws EditRefused with a reason when it cannot. */
-  apply(edits: readonly Edit[]): Promise<void>;
+  /**
+   * Apply all the edits, or none: throws EditRefused with a reason when it cannot. `basis` is
+   * the draft the edits were computed from: when the draft has changed since (the user kept
+   * typing), text offsets no longer fit and the host refuses rather than damage it.
+   */
+  apply(edits: readonly Edit[], basis?: Draft): Promise<void>;
   /** Capture the draft so that `restore` can put it back exactly (Undo). */
   snapshot(): Promise<unknown>;
   restore(snapshot: unknown): Promise<void>;
   /** Identifies the draft, so that dismissals are remembered for this draft only. */
   draftKey?(): string;
 }
+
+/** Whether a text edit computed on `basis` still fits `current`. */
+export function textStillFits(edits: readonly Edit[], basis: Draft | undefined, current: Draft): boolean {
+  if (!basis) return true;
+  const touches = (field: 'body' | 'subject') => edits.some((e) => (e.kind === 'replaceText' || e.kind === 'insertText') && e.field === field);
+  return (!touches('body') || basis.body === current.body) && (!touches('subject') || basis.subject === current.subject);
+}
+
+export const CHANGED_SINCE_CHECK = 'The draft changed after it was checked, so the change no longer fits. It has been checked again: try once more.';
 
 export type ThemeName = 'light' | 'dark' | 'highContrast';

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { check } from '../engine/check.ts';
 import type { ResolvedPolicy } from '../engine/policy.ts';
-import type { Finding, Suggestion } from '../engine/types.ts';
+import type { Draft, Finding, Suggestion } from '../engine/types.ts';
 import { type DraftHost, EditRefused } from './host.ts';
 
 export type Notice =
@@ -42,6 +42,7 @@ export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): Proto
   const [notice, setNotice] = useState<Notice | undefined>();
   const [actionCount, setActionCount] = useState(0);
   const lastChecked = useRef<string>('');
+  const lastDraft = useRef<Draft | undefined>(undefined);
   const running = useRef<Promise<void> | undefined>(undefined);
   const draftKey = host.draftKey?.() ?? 'draft';
 
@@ -53,6 +54,7 @@ export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): Proto
         const signature = JSON.stringify(draft) + (policy.source ?? '');
         if (!force && signature === lastChecked.current) return;
         lastChecked.current = signature;
+        lastDraft.current = draft;
         setFindings(check(draft, policy, { now: draft.date ?? new Date() }));
         setStatus('ready');
       } catch (error) {
@@ -87,10 +89,11 @@ export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): Proto
       let snapshot: unknown;
       try {
         snapshot = await host.snapshot();
-        await host.apply(suggestion.edits);
+        await host.apply(suggestion.edits, lastDraft.current);
       } catch (error) {
         setNotice(error instanceof EditRefused ? { kind: 'refused', message: error.message } : { kind: 'failed' });
         if (!(error instanceof EditRefused)) console.error('Applying a fix failed', error);
+        await recheck();
         setActionCount((n) => n + 1);
         return;
       }

@@ -204,3 +204,22 @@ describe('applying edits', () => {
     expect(item.cc.value).toEqual([]);
   });
 });
+
+describe('a draft that changed after it was checked', () => {
+  it('refuses a text edit computed on the old text and leaves the body alone', async () => {
+    const host = makeItem();
+    const basis = await host.read();
+    item.bodyValue = item.bodyValue.replace('Dear Cllr Hart,', 'Dear Councillor Hart, thank you.');
+    const before = item.bodyValue;
+    await expect(host.apply([{ kind: 'insertText', field: 'body', at: 5, text: 'x' }], basis)).rejects.toThrow(/changed after it was checked/);
+    expect(item.bodyValue).toBe(before);
+  });
+
+  it('still applies recipient edits, which do not depend on the text', async () => {
+    const host = makeItem();
+    const basis = await host.read();
+    item.bodyValue = `${item.bodyValue}<p>More.</p>`;
+    await host.apply([{ kind: 'moveRecipient', email: 'ravi.shah@westmoor.gov.uk', fromField: 'bcc', toField: 'cc' }], basis);
+    expect(item.cc.value.map((r) => r.emailAddress)).toEqual(['ravi.shah@westmoor.gov.uk']);
+  });
+});

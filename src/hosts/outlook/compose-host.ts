@@ -8,7 +8,7 @@ import { applyEdits, EditError } from '../../engine/apply.ts';
 import type { Draft, Edit, InsertTextEdit, Mailbox, RecipientField, ReplaceTextEdit } from '../../engine/types.ts';
 import { applyTextEditsToHtml } from '../../mail/html-edit.ts';
 import { htmlToText } from '../../mail/html-text.ts';
-import { type DraftHost, EditRefused } from '../../ui/host.ts';
+import { CHANGED_SINCE_CHECK, type DraftHost, EditRefused, textStillFits } from '../../ui/host.ts';
 import { officeCall } from './office-async.ts';
 
 /** Outlook's limit for body.setAsync. */
@@ -122,8 +122,9 @@ export class OutlookComposeHost implements DraftHost {
     };
   }
 
-  async apply(edits: readonly Edit[]): Promise<void> {
+  async apply(edits: readonly Edit[], basis?: Draft): Promise<void> {
     const draft = await this.read();
+    if (!textStillFits(edits, basis, draft)) throw new EditRefused(CHANGED_SINCE_CHECK);
     let next: Draft;
     try {
       next = applyEdits(draft, edits);
