@@ -159,22 +159,31 @@ function insertionPoints(layout: HtmlLayout, html: string, at: number): number[]
 }
 
 /** Candidate HTML ranges for replacing text[start, end), best first. */
-function replacementRanges(layout: HtmlLayout, start: number, end: number, deleting: boolean): [number, number][] {
+function replacementRanges(layout: HtmlLayout, html: string, start: number, end: number, deleting: boolean): [number, number][] {
   const { map, text } = layout;
-  const narrowStart = map.htmlStart[start]!;
-  const wideStart = start > 0 ? map.htmlEnd[start - 1]! : narrowStart;
-  const narrowEnd = map.htmlEnd[end - 1]!;
-  const wideEnd = end < text.length ? map.htmlStart[end]! : narrowEnd;
-  const starts = uniq(deleting ? [wideStart, narrowStart] : [narrowStart, wideStart]);
-  const ends = uniq(deleting ? [wideEnd, narrowEnd] : [narrowEnd, wideEnd]);
-  // Tag boundaries inside the gaps are candidates too (e.g. just after a `</b>`).
-  for (const tag of layout.tags) {
-    if (tag.end > Math.min(wideStart, narrowStart) && tag.end < Math.max(wideStart, narrowStart)) starts.push(tag.end);
-    if (tag.start > Math.min(wideEnd, narrowEnd) && tag.start < Math.max(wideEnd, narrowEnd)) ends.push(tag.start);
-  }
+  const isContent = (i: number) => map.kind[i] === 'text' || map.kind[i] === 'alt';
+  // The gaps around the range reach to the nearest text the reader sees on either side.
+  let before = start - 1;
+  while (before >= 0 && !isContent(before)) before--;
+  let after = end;
+  while (after < text.length && !isContent(after)) after++;
+  const startGap: [number, number] = [before >= 0 ? map.htmlEnd[before]! : map.htmlStart[start]!, isContent(start) ? map.htmlStart[start]! : after < text.length ? map.htmlStart[after]! : html.length];
+  const endGap: [number, number] = [isContent(end - 1) ? map.htmlEnd[end - 1]! : before >= 0 ? map.htmlEnd[before]! : 0, after < text.length ? map.htmlStart[after]! : html.length];
+  const boundaries = (gap: [number, number]) => {
+    const points = [gap[0], gap[1]];
+    for (const tag of layout.tags) {
+      if (tag.start >= gap[0] && tag.start <= gap[1]) points.push(tag.start);
+      if (tag.end >= gap[0] && tag.end <= gap[1]) points.push(tag.end);
+    }
+    return uniq(points);
+  };
+  // A replacement stays as close to the text as it can (it inherits the formatting there);
+  // a deletion takes whole elements where it can.
+  const starts = boundaries(startGap).sort((a, b) => (deleting ? a - b : b - a));
+  const ends = boundaries(endGap).sort((a, b) => (deleting ? b - a : a - b));
   const ranges: [number, number][] = [];
-  for (const s of starts) for (const e of ends) if (s <= e) ranges.push([s, e]);
-  return ranges;
+  for (const s of starts) for (const e of ends) if (s <= e && isSafeToRemove(layout.tags, s, e)) ranges.push([s, e]);
+  return ranges.slice(0, 200);
 }
 
 /** Remove only the text inside html[start, end), keeping every tag; the new text goes in the first text. */
@@ -226,7 +235,7 @@ function patchOne(html: string, layout: HtmlLayout, span: Span): HtmlEditResult 
       if (result !== undefined) return { html: result };
     }
   } else {
-    for (const [s, e] of replacementRanges(layout, span.start, span.end, span.text === '')) {
+    for (const [s, e] of replacementRanges(layout, html, span.start, span.end, span.text === '')) {
       const result = tryPatch(s, e);
       if (result !== undefined) return { html: result };
     }

@@ -135,6 +135,8 @@ export function layoutHtml(html: string): HtmlLayout {
   let pending: Pending[] = [];
   /** The last thing on the line (emitted or pending) is a collapsible space, or the line is new. */
   let spaceBefore = true;
+  /** Inside a table cell, before its first content. */
+  let cellStart = false;
 
   const push = (ch: string, start: number, end: number, k: CharKind) => {
     text += ch;
@@ -157,6 +159,7 @@ export function layoutHtml(html: string): HtmlLayout {
     push(ch, start, end, k);
     hasContent = true;
     trailing = 0;
+    cellStart = false;
   };
 
   /** A line ends: drop its trailing white space; a line of only `&nbsp;` is an empty line. */
@@ -173,6 +176,8 @@ export function layoutHtml(html: string): HtmlLayout {
 
   const requireBreak = (n: number, start: number, end: number) => {
     endLine();
+    // A block at the very start of a table cell does not start a new line: the cell already did.
+    if (cellStart) return;
     if (n > required) {
       required = n;
       requiredAt = [start, end];
@@ -233,6 +238,7 @@ export function layoutHtml(html: string): HtmlLayout {
             }
             row.cells += 1;
           }
+          cellStart = true;
         }
       },
       onclosetag(name, implied) {
@@ -251,6 +257,12 @@ export function layoutHtml(html: string): HtmlLayout {
         if (frame.pre) preDepth -= 1;
         if (wasHidden) return;
         if (frame.breaks) requireBreak(frame.breaks, start, end);
+        if (name === 'td' || name === 'th') {
+          // Breaks that close the blocks inside a cell do not separate cells: the tab does.
+          endLine();
+          if (!cellStart) required = 0;
+          cellStart = false;
+        }
       },
       ontext(data) {
         const start = parser.startIndex;
