@@ -142,7 +142,6 @@ export default defineRule({
       'tower-hamlets': [
         { paragraph: '9.3', section: '9 Support for Members and Members’ Use of Council Facilities', summary: 'Council facilities, including its paper and computers, are for the member’s council role and not for personal, business or party matters.' },
         { paragraph: '9.4', section: '9 Support for Members and Members’ Use of Council Facilities', summary: 'Council facilities may not be used for election campaigning or political purposes before an election.' },
-        { paragraph: '9.5', section: '9 Support for Members and Members’ Use of Council Facilities', summary: 'Council IT, email addresses included, is for legitimate council purposes only.' },
       ],
       'town-council': [{ paragraph: '2.6', summary: 'Each councillor’s council email account is to be used for council business and nothing else.' }],
       crawley: [{ paragraph: '8.1', summary: 'All the Council’s communications work is kept free of party politics.' }],
@@ -163,7 +162,7 @@ export default defineRule({
     const reports: RuleReport[] = [];
     const sender = ctx.sender;
 
-    // town-council 2.6; tower-hamlets 9.5: a council account is for council business only. No edit
+    // town-council 2.6; tower-hamlets 9.3: a council account is for council business only. No edit
     // can change the account a message is sent from, so this is advice.
     if (sender?.councilAddress) {
       reports.push({

@@ -71,9 +71,9 @@ export default defineRule({
         },
       ],
       'district-model': [
-        { paragraph: '12.3', summary: 'The Leader, Deputy Leader, Executive Members and Chairs speak for the Council, and council press releases go out through the Communications Team (two paragraphs carry this number).' },
+        { paragraph: '12.3', summary: 'The Council’s media spokespeople are the Leader, the Deputy Leader, Executive Members and committee Chairs, and its releases go out through the Communications Team (two paragraphs carry this number).' },
         { paragraph: '12.5(b)', summary: 'A member wanting a non-party release issued asks the Communications Team for help.' },
-        { paragraph: '13.2.3', summary: 'Only the Leader, Deputy Leader, Executive Members and Chairs act as the Council’s spokespersons to the media.' },
+        { paragraph: '13.2.3', summary: 'Only the Leader, the Deputy Leader, Executive Members and committee Chairs speak to the media for the Council.' },
       ],
     },
     messages: {
