@@ -28,7 +28,7 @@ export interface OfficerCriticism {
 
 // Officer job titles as UK councils write them (own list, from council staff directories).
 const ROLE_NOUN = String.raw`(?:officer|engineer|planner|manager|director|surveyor|inspector|adviser|advisor|case ?worker|clerk|lawyer|solicitor|warden|co-?ordinator|team leader|supervisor|head of [A-Z][\w&-]*(?: [A-Z][\w&-]*)?)`;
-const ROLE_PHRASE = String.raw`(?:the|our|your|their|a|council's) (?:[a-z-]+ ){0,3}${ROLE_NOUN}(?: (?:responsible|concerned|in charge|dealing with (?:it|this|the case)))?`;
+const ROLE_PHRASE = String.raw`(?:[Tt]he|[Oo]ur|[Yy]our|[Tt]heir|[Aa]|[Cc]ouncil's) (?:[a-z-]+ ){0,3}${ROLE_NOUN}(?: (?:responsible|concerned|in charge|dealing with (?:it|this|the case)))?`;
 const PERSON_NAME = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?`;
 // "the case officer, Sophie Grant" / "the engineer responsible Mr Hall"
 const ROLE_THEN_NAME = new RegExp(String.raw`\b${ROLE_PHRASE},? (${PERSON_NAME})\b`, 'g');

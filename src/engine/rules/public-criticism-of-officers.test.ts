@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../check.ts';
+import type { PolicyFile } from '../policy.ts';
+import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
+import { corpusPolicy, loadCorpus } from '../../../tests/helpers/corpus.ts';
+import { runRuleTests } from '../../../tests/helpers/rule-tester.ts';
+
+// A district on the district-model pack with a small directory and one newspaper.
+const eastmere: PolicyFile = {
+  council: { name: 'Eastmere District Council', domains: ['eastmere.gov.uk'], protocol: 'district-model' },
+  councillors: [{ name: 'Nia Patel', email: 'cllr.nia.patel@eastmere.gov.uk', ward: 'Fenside' }],
+  officers: [
+    { name: 'Gary Holt', email: 'gary.holt@eastmere.gov.uk' },
+    { name: 'Lena Brooks', email: 'lena.brooks@eastmere.gov.uk', roles: ['senior'] },
+  ],
+  communications: { mediaDomains: ['eastmeretimes.co.uk'] },
+};
+const CLLR = 'Cllr Nia Patel <cllr.nia.patel@eastmere.gov.uk>';
+const PRESS = 'News desk <news@eastmeretimes.co.uk>';
+const RESIDENTS = 'Fenside Residents <committee@fensideresidents.org.uk>';
+const DIRECTOR = 'Lena Brooks <lena.brooks@eastmere.gov.uk>';
+const sentence = 'Gary Holt has failed to answer a single letter from residents since March.';
+
+runRuleTests('public-criticism-of-officers', {
+  policy: eastmere,
+  valid: [
+    {
+      name: 'a concern about a named officer raised privately with the director',
+      why: 'district-model 4.4 asks for exactly this: private, to the Senior Officer',
+      draft: { from: CLLR, to: DIRECTOR, body: `Dear Lena,\n\nI would like to raise a concern privately. ${sentence} Could you look into it?\n\nNia` },
+    },
+    {
+      name: 'praising a named officer to residents',
+      why: 'praise is not criticism, and "never failed" is negated',
+      draft: { from: CLLR, to: RESIDENTS, body: 'Dear all,\n\nGary Holt has been a great help and never failed to reply within a day.\n\nNia' },
+    },
+    {
+      name: "criticising the council's decision without naming an officer",
+      why: 'criticism of a policy or decision is the councillor\'s right; no officer is named',
+      draft: { from: CLLR, to: PRESS, body: 'The council has failed Fenside: the decision to close the library is wrong and I will fight it.' },
+    },
+    {
+      name: "a resident's complaint in quoted history",
+      why: 'the criticism is in the message being forwarded, not the writer\'s words',
+      draft: {
+        from: CLLR,
+        to: RESIDENTS,
+        body: 'Dear all,\n\nI have passed this to the director and will report back.\n\nNia\n\n-----Original Message-----\nFrom: Pat Moss <pat@example.com>\nSubject: bins\n\nGary Holt is useless and has failed to do anything.',
+      },
+    },
+    {
+      name: "a resident's words relayed by the writer",
+      why: 'reported speech of a resident is not the councillor\'s criticism',
+      draft: { from: CLLR, to: RESIDENTS, body: 'Dear all,\n\nOne resident told me that Gary Holt had failed to call back. I have asked the director to look into it.\n\nNia' },
+    },
+    {
+      name: 'an officer writing about a colleague',
+      why: 'the rule binds councillors; officers are covered by their own code',
+      draft: { from: DIRECTOR, to: PRESS, body: 'Gary Holt failed to send the statement on time; here it is.' },
+    },
+    {
+      name: 'criticism of someone else in the same sentence',
+      why: 'after "but" the criticism is about the contractor, not the named officer',
+      draft: { from: CLLR, to: RESIDENTS, body: 'Dear all,\n\nGary Holt chased it every week, but the contractor failed to turn up.\n\nNia' },
+    },
+    {
+      name: 'a councillor named in the same way as an officer',
+      why: 'Cllr Patel is a councillor, not an officer',
+      draft: { from: 'Cllr Ann Lee <cllr.ann.lee@eastmere.gov.uk>', to: PRESS, body: 'Cllr Nia Patel failed to turn up to the meeting.' },
+    },
+    {
+      name: 'a firm private complaint that is not abuse (embedded default)',
+      why: 'private, and about the work rather than a personal attack',
+      policy: embeddedDefaultPolicy(),
+      draft: { from: 'Cllr Jo Bell <jo.bell@kirkby.gov.uk>', to: 'Sam Ray <sam.ray@kirkby.gov.uk>', body: 'Sam,\n\nThe planning officer, Amir Khan, failed to consult the ward councillors.\n\nJo' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a named officer criticised to the press (error)',
+      draft: { from: CLLR, to: PRESS, body: `For your story. ${sentence} Residents deserve better.` },
+      expect: [
+        {
+          severity: 'error',
+          messageId: 'toMedia',
+          evidence: { field: 'body', start: 16, end: 16 + sentence.length, quote: sentence },
+          edits: [[{ kind: 'replaceText', field: 'body', start: 16, end: 17 + sentence.length, text: '' }]],
+        },
+      ],
+    },
+    {
+      name: "a named officer criticised to a residents' association",
+      draft: { from: CLLR, to: RESIDENTS, body: `Dear all,\n\n${sentence}\n\nNia` },
+      expect: [{ severity: 'warning', messageId: 'inPublic', evidence: { quote: sentence } }],
+    },
+    {
+      name: 'a follow-on sentence that refers back by pronoun is removed too',
+      draft: { from: CLLR, to: RESIDENTS, body: 'Dear all,\n\nGary Holt, the engineer responsible, sat on the design for months. Frankly, he has let us down.\n\nNia' },
+      expect: [
+        {
+          messageId: 'inPublic',
+          evidence: { quote: 'Gary Holt, the engineer responsible, sat on the design for months.' },
+          edits: [[{ kind: 'replaceText', field: 'body', start: 11, end: 106, text: '' }]],
+        },
+      ],
+    },
+    {
+      name: 'an officer named by title and surname in a large mailing',
+      draft: {
+        from: CLLR,
+        to: Array.from({ length: 10 }, (_, i) => `Member ${i} <m${i}@eastmere.gov.uk>`).join('; '),
+        body: 'Colleagues,\n\nMr Holt made basic errors in the flood report.\n\nNia',
+      },
+      expect: [{ messageId: 'inPublic', evidence: { quote: 'Mr Holt made basic errors in the flood report.' } }],
+    },
+    {
+      name: 'a personal attack in a private email',
+      draft: { from: CLLR, to: DIRECTOR, body: 'Lena,\n\nGary Holt is lazy and incompetent.\n\nNia' },
+      expect: [{ severity: 'warning', messageId: 'personalAttack', evidence: { quote: 'Gary Holt is lazy and incompetent.' } }],
+    },
+    {
+      name: 'an officer introduced by role, no directory (embedded default)',
+      policy: embeddedDefaultPolicy(),
+      draft: { from: 'Cllr Jo Bell <jo.bell@kirkby.gov.uk>', to: 'Kirkby Voice <letters@kirkbyvoice.co.uk>', body: 'Letter for publication.\n\nThe housing officer, Amir Khan, clearly did not read the survey before refusing the repair.' },
+      expect: [{ messageId: 'inPublic', evidence: { quote: 'The housing officer, Amir Khan, clearly did not read the survey before refusing the repair.' } }],
+    },
+    {
+      name: 'a town council clerk criticised on a community mailing list',
+      policy: resolvePolicy({ council: { name: 'Ashby Magna Town Council', domains: ['ashbymagna-tc.gov.uk'], protocol: 'town-council' }, officers: [{ name: 'Mary Stone', email: 'clerk@ashbymagna-tc.gov.uk' }] }, 'test'),
+      draft: { from: 'Cllr Amy Shaw <amy.shaw@ashbymagna-tc.gov.uk>', to: 'Ashby News <list@ashbynews.org>', body: 'Mary Stone is to blame for the missing minutes.' },
+      expect: [{ messageId: 'inPublic', evidence: { quote: 'Mary Stone is to blame for the missing minutes.' } }],
+    },
+    {
+      name: 'a first name after the full name, on a crawley council',
+      policy: resolvePolicy(
+        { council: { name: 'Westmoor Borough Council', domains: ['westmoor.gov.uk'], protocol: 'crawley' }, officers: [{ name: 'Ruth Hale', email: 'ruth.hale@westmoor.gov.uk' }], communications: { mediaDomains: ['westmoorpost.co.uk'] } },
+        'test',
+      ),
+      draft: { from: 'Cllr Dev Rao <cllr.rao@westmoor.gov.uk>', to: 'Post <desk@westmoorpost.co.uk>', body: 'Ruth Hale runs the parks team.\n\nRuth has made the same mistakes for years.' },
+      expect: [{ severity: 'error', messageId: 'toMedia', evidence: { quote: 'Ruth has made the same mistakes for years.' } }],
+    },
+  ],
+});
+
+describe('public-criticism-of-officers on the Northbridge corpus', () => {
+  it('fires on exactly the files labelled with it', async () => {
+    const policy = corpusPolicy();
+    const cases = await loadCorpus();
+    const fired = cases.filter((c) => check(c.draft, policy).some((f) => f.rule === 'public-criticism-of-officers')).map((c) => c.file);
+    const labelled = cases.filter((c) => c.expect.includes('public-criticism-of-officers')).map((c) => c.file);
+    expect({ unexpected: fired.filter((f) => !labelled.includes(f)), missed: labelled.filter((f) => !fired.includes(f)) }).toEqual({ unexpected: [], missed: [] });
+  });
+});
