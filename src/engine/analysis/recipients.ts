@@ -9,7 +9,7 @@
 import { bareName, type Person, type Recipient } from '../people.ts';
 import type { CouncillorEntry } from '../policy.ts';
 import { memoised, type RuleContext } from '../rule.ts';
-import { escapeRegExp, normaliseChars, sentences, splitLines, type Span } from '../text.ts';
+import { escapeRegExp, normaliseChars, splitLines, type Span } from '../text.ts';
 import type { Mailbox } from '../types.ts';
 
 // ---- People ----
@@ -205,22 +205,28 @@ export interface ContentClass {
   reason?: 'party-recipients' | 'electioneering' | 'party-activity' | 'private';
 }
 
+const ELECTIONEERING_G = new RegExp(ELECTIONEERING.source, 'gi');
+const PRIVATE_CAPACITY_G = new RegExp(PRIVATE_CAPACITY.source, 'gi');
+
 /** Is the draft party-political or private (and so not council business)? Memoised per check. */
 export function classifyContent(ctx: RuleContext): ContentClass {
   return memoised(ctx, 'recipients:contentClass', () => {
     const others = ctx.recipients.filter((r) => !ctx.sender || r.person.email !== ctx.sender.email);
     if (others.length > 0 && others.every((r) => r.person.party)) return { notCouncilBusiness: true, reason: 'party-recipients' as const };
-    const party = partyNamePattern(ctx);
-    const text = normaliseChars(ctx.draft.body);
-    const spans: Span[] = [...sentences(text, ctx.own)];
+    const partyG = new RegExp(partyNamePattern(ctx).source, 'g');
     const subject = normaliseChars(ctx.draft.subject);
-    const pieces = [subject, ...spans.map((s) => text.slice(s.start, s.end))];
-    for (const piece of pieces) {
-      if (!piece.trim()) continue;
-      const negated = NEGATION.test(piece);
-      if (ELECTIONEERING.test(piece) && !negated) return { notCouncilBusiness: true, reason: 'electioneering' as const };
-      if (party.test(piece) && PARTY_ACTIVITY.test(piece) && !negated) return { notCouncilBusiness: true, reason: 'party-activity' as const };
-      if (PRIVATE_CAPACITY.test(piece) && !negated) return { notCouncilBusiness: true, reason: 'private' as const };
+    const body = normalisedBody(ctx);
+    const where: [string, Span][] = [
+      [subject, { start: 0, end: subject.length }],
+      [body, ctx.own],
+    ];
+    const affirmed = (hits: { text: string }[]) => hits.some((h) => !NEGATION.test(h.text));
+    for (const [text, span] of where) {
+      if (affirmed(sentencesMatching(text, ELECTIONEERING_G, span))) return { notCouncilBusiness: true, reason: 'electioneering' as const };
+      if (affirmed(sentencesMatching(text, partyG, span).filter((h) => PARTY_ACTIVITY.test(h.text)))) {
+        return { notCouncilBusiness: true, reason: 'party-activity' as const };
+      }
+      if (affirmed(sentencesMatching(text, PRIVATE_CAPACITY_G, span))) return { notCouncilBusiness: true, reason: 'private' as const };
     }
     return { notCouncilBusiness: false };
   });
@@ -237,4 +243,67 @@ export function wardCouncillors(ctx: RuleContext, ward: string): CouncillorEntry
 /** The recipients who are councillors, with their directory entry when known. */
 export function councillorRecipients(ctx: RuleContext): Recipient[] {
   return ctx.recipients.filter((r) => r.person.kind === 'councillor');
+}
+
+// ---- Sentences around a match (cheaper than splitting the whole text) ----
+
+// A full stop after a title or an initial does not end a sentence ("Cllr. Ng", "J. Smith").
+const NOT_AN_END = /(?:\b(?:Cllr|Cllrs|Mr|Mrs|Ms|Dr|St|No|etc|e\.g|i\.e)|(?<![\w])[A-Z])$/;
+
+function isSentenceEnd(text: string, i: number): boolean {
+  const c = text[i];
+  if (c === '\n' || c === '!' || c === '?') return true;
+  if (c !== '.') return false;
+  const next = text[i + 1];
+  if (next !== undefined && next !== ' ' && next !== '\n' && next !== '\t') return false;
+  return !NOT_AN_END.test(text.slice(Math.max(0, i - 6), i));
+}
+
+/**
+ * The sentence of `text` that contains `index`, within `span`: the same idea as text.ts
+ * `sentences`, found by scanning outwards from one match so a rule pays only for the
+ * sentences that matter.
+ */
+export function sentenceAround(text: string, index: number, span: Span): Span {
+  let start = span.start;
+  for (let i = index - 1; i >= span.start; i--) {
+    if (isSentenceEnd(text, i)) {
+      start = i + 1;
+      break;
+    }
+  }
+  let end = span.end;
+  for (let i = index; i < span.end; i++) {
+    if (isSentenceEnd(text, i)) {
+      end = text[i] === '\n' ? i : i + 1;
+      break;
+    }
+  }
+  while (start < end && /\s/.test(text[start]!)) start += 1;
+  return { start, end };
+}
+
+/** The body with same-length character normalisation, computed once per check. */
+export function normalisedBody(ctx: RuleContext): string {
+  return memoised(ctx, 'recipients:normalisedBody', () => normaliseChars(ctx.draft.body));
+}
+
+/**
+ * Each sentence of `span` that contains a match of `re` (a global pattern), once, in order,
+ * with the first match's offset inside the sentence.
+ */
+export function sentencesMatching(text: string, re: RegExp, span: Span): { span: Span; text: string; at: number }[] {
+  if (!re.global) throw new Error(`sentencesMatching needs a global pattern: ${re}`);
+  const out: { span: Span; text: string; at: number }[] = [];
+  re.lastIndex = span.start;
+  let m: RegExpExecArray | null;
+  let covered = -1;
+  while ((m = re.exec(text)) !== null && m.index < span.end) {
+    if (m[0].length === 0) re.lastIndex += 1;
+    if (m.index < covered) continue;
+    const s = sentenceAround(text, m.index, span);
+    covered = s.end;
+    out.push({ span: s, text: text.slice(s.start, s.end), at: m.index - s.start });
+  }
+  return out;
 }

@@ -6,10 +6,12 @@
  */
 import type { Person, Recipient } from '../people.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
-import { normaliseChars, sentences, type Span } from '../text.ts';
+import type { Span } from '../text.ts';
 import type { Suggestion } from '../types.ts';
 import {
   isForward,
+  normalisedBody,
+  sentencesMatching,
   nameParts,
   namePattern,
   notePosition,
@@ -56,20 +58,21 @@ interface Disclosure extends Span {
   hasReason: boolean;
 }
 
+const COPY_VERB_G = new RegExp(COPY_VERB.source, 'gi');
+const AGREEMENT_G = new RegExp(AGREEMENT.source, 'gi');
+
 /** Sentences of the writer's own words that say, without negation, that someone was copied. */
 function findDisclosures(ctx: RuleContext): Disclosure[] {
-  const text = normaliseChars(ctx.draft.body);
-  const spans = sentences(text, ctx.own);
+  const text = normalisedBody(ctx);
   const out: Disclosure[] = [];
-  spans.forEach((span, i) => {
-    const s = text.slice(span.start, span.end);
-    const verb = COPY_VERB.exec(s);
-    if (!verb) return;
+  for (const { span, text: s, at } of sentencesMatching(text, COPY_VERB_G, ctx.own)) {
     // "I have not copied Cllr X" is the opposite of a disclosure.
-    if (NEGATION_BEFORE.test(s.slice(0, verb.index))) return;
-    const next = spans[i + 1] ? text.slice(spans[i + 1]!.start, spans[i + 1]!.end) : '';
-    out.push({ ...span, text: s, hasReason: REASON.test(s.slice(verb.index)) || REASON.test(s.slice(0, verb.index)) || REASON_LEAD.test(next) });
-  });
+    if (NEGATION_BEFORE.test(s.slice(0, at))) continue;
+    const rest = text.slice(span.end, Math.min(ctx.own.end, span.end + 200));
+    const nextStart = rest.search(/\S/);
+    const next = nextStart === -1 ? '' : rest.slice(nextStart);
+    out.push({ ...span, text: s, hasReason: REASON.test(s) || REASON_LEAD.test(next) });
+  }
   return out;
 }
 
@@ -106,22 +109,18 @@ function copiedByOriginalWriter(ctx: RuleContext, person: Person, addressed: Per
   if (quotedAddressees(ctx).some((p) => samePerson(p, person))) return true;
   // district-model 13.2.1: copying is fine where the member intends it ("please copy in Cllr X").
   const q = ctx.layout.quoted[0]!;
-  const text = normaliseChars(ctx.draft.body);
-  return sentences(text, { start: q.bodyStart, end: q.end }).some((span) => {
-    const s = text.slice(span.start, span.end);
-    const verb = COPY_VERB.exec(s);
-    return !!verb && !NEGATION_BEFORE.test(s.slice(0, verb.index)) && namesPerson(s, person);
-  });
+  const text = normalisedBody(ctx);
+  return sentencesMatching(text, COPY_VERB_G, { start: q.bodyStart, end: q.end }).some(
+    ({ text: s, at }) => !NEGATION_BEFORE.test(s.slice(0, at)) && namesPerson(s, person),
+  );
 }
 
 /** The writer says the original author agreed to the forward ("Cllr Patel asked me to pass this on"). */
 function authorAgreed(ctx: RuleContext, author: Person): boolean {
-  const text = normaliseChars(ctx.draft.body);
-  return sentences(text, ctx.own).some((span) => {
-    const s = text.slice(span.start, span.end);
-    const m = AGREEMENT.exec(s);
-    return !!m && !NEGATION_BEFORE.test(s.slice(0, m.index)) && (namesPerson(s, author) || /\b(?:he|she|they|his|her|their)\b/i.test(s));
-  });
+  const text = normalisedBody(ctx);
+  return sentencesMatching(text, AGREEMENT_G, ctx.own).some(
+    ({ text: s, at }) => !NEGATION_BEFORE.test(s.slice(0, at)) && (namesPerson(s, author) || /\b(?:he|she|they|his|her|their)\b/i.test(s)),
+  );
 }
 
 function disclosureSentence(person: Person): string {

@@ -7,9 +7,9 @@
  */
 import type { CouncillorEntry } from '../policy.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
-import { escapeRegExp, normaliseChars, sentences, type Span } from '../text.ts';
+import { escapeRegExp, normaliseChars, type Span } from '../text.ts';
 import type { Evidence } from '../types.ts';
-import { notePosition, personKey, wardCouncillors } from '../analysis/recipients.ts';
+import { normalisedBody, notePosition, personKey, sentencesMatching, wardCouncillors } from '../analysis/recipients.ts';
 
 // ---- Helpers: is this a public event or consultation? ----
 
@@ -42,17 +42,20 @@ const INTERNAL = /\b(?:internal|staff|restructur\w*|employees?|trade\s+unions?|H
 
 const NEGATED = /(?:\b(?:not|no|never|nor|without)\b|n't\b)(?:\s+\w+){0,4}\s*$/i;
 
-/** The first sentence of the subject or the writer's own words that describes a public event. */
+const PUBLIC_EVENT_G = new RegExp(PUBLIC_EVENT.source, 'gi');
+
+/** The first public event described in the subject or the writer's own words, if any. */
 function findPublicEvent(ctx: RuleContext): string | undefined {
-  const body = normaliseChars(ctx.draft.body);
-  const pieces = [normaliseChars(ctx.draft.subject), ...sentences(body, ctx.own).map((s) => body.slice(s.start, s.end))];
-  for (const piece of pieces) {
-    const m = PUBLIC_EVENT.exec(piece);
-    if (!m) continue;
+  const subject = normaliseChars(ctx.draft.subject);
+  const found = [
+    ...sentencesMatching(subject, PUBLIC_EVENT_G, { start: 0, end: subject.length }),
+    ...sentencesMatching(normalisedBody(ctx), PUBLIC_EVENT_G, ctx.own),
+  ];
+  for (const { text, at } of found) {
     // "This is not a public consultation", "there will be no drop-in".
-    if (NEGATED.test(piece.slice(0, m.index))) continue;
-    if (INTERNAL.test(piece)) continue;
-    return m[0];
+    if (NEGATED.test(text.slice(0, at))) continue;
+    if (INTERNAL.test(text)) continue;
+    return PUBLIC_EVENT.exec(text.slice(at))?.[0];
   }
   return undefined;
 }
@@ -82,8 +85,7 @@ function findWardMentions(ctx: RuleContext): WardMention[] {
   const re = wardPattern(ctx);
   if (!re) return [];
   const out: WardMention[] = [];
-  const scan = (text: string, field: 'body' | 'subject', span: Span) => {
-    const norm = normaliseChars(text);
+  const scan = (norm: string, field: 'body' | 'subject', span: Span) => {
     re.lastIndex = 0;
     for (const m of norm.slice(span.start, span.end).matchAll(re)) {
       const start = span.start + (m.index ?? 0);
@@ -97,8 +99,8 @@ function findWardMentions(ctx: RuleContext): WardMention[] {
       out.push({ ward, field, start, end, explicit });
     }
   };
-  scan(ctx.draft.subject, 'subject', { start: 0, end: ctx.draft.subject.length });
-  scan(ctx.draft.body, 'body', ctx.own);
+  scan(normaliseChars(ctx.draft.subject), 'subject', { start: 0, end: ctx.draft.subject.length });
+  scan(normalisedBody(ctx), 'body', ctx.own);
   return out;
 }
 
@@ -186,7 +188,8 @@ export default defineRule({
   check(ctx) {
     // Officers inform ward councillors; with no directory of wards there is nothing to compare.
     if (ctx.sender?.kind !== 'officer') return [];
-    if (!ctx.policy.councillors.some((c) => c.ward)) return [];
+    // Cheap exit first: no recipient is a councillor with a ward.
+    if (!ctx.recipients.some((r) => r.person.councillor?.ward)) return [];
     const event = findPublicEvent(ctx);
     if (!event) return [];
 
