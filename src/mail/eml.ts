@@ -14,7 +14,7 @@ type Addr = { name?: string; address?: string; group?: Addr[] };
 
 function mailboxes(list: Addr[] | undefined): Mailbox[] {
   return (list ?? []).flatMap((a) =>
-    a.group ? mailboxes(a.group) : a.address ? [{ ...(a.name ? { name: a.name } : {}), email: a.address }] : [],
+    a.group ? mailboxes(a.group) : a.address ? [{ ...(a.name ? { name: repairWindows1252(a.name) } : {}), email: a.address }] : [],
   );
 }
 
@@ -77,6 +77,16 @@ export function rfc5322ToIso(value: string): string | undefined {
   return `${year}-${pad(month + 1)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
 }
 
+// windows-1252 bytes 0x80–0x9F (WHATWG Encoding index). Some runtimes (Node 20's TextDecoder)
+// decode windows-1252 as ISO-8859-1 and leave these as C1 control characters, which never
+// belong in mail text: the dash and curly quotes of a Windows draft would vanish.
+const CP1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Turn C1 control characters left by a windows-1252 decode into the characters the writer typed. */
+export function repairWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
+}
+
 function toLatin1(source: string | Uint8Array): string {
   if (typeof source === 'string') return source;
   let out = '';
@@ -136,15 +146,15 @@ export async function parseEml(source: string | Uint8Array): Promise<Draft> {
     throw new Error('No From and no recipients: the file has no From:, To:, Cc: or Bcc: header with an email address.');
   }
 
-  const subject = (email.subject ?? '').replace(/\s*\r?\n\s*/g, ' ');
+  const subject = repairWindows1252(email.subject ?? '').replace(/\s*\r?\n\s*/g, ' ');
   const inReplyTo = email.inReplyTo ?? header('in-reply-to');
-  const html = email.html;
+  const html = email.html === undefined ? undefined : repairWindows1252(email.html);
   // A real text part wins; postal-mime would otherwise derive one from the HTML itself, and ours
   // must come from htmlToText so that its offsets match the HTML patcher's.
   const headEnd = raw.search(/\r?\n\r?\n/);
   const topHeaders = headEnd === -1 ? raw : raw.slice(0, headEnd);
   const hasTextPart = /(^|\n)content-type:\s*text\/plain/i.test(raw) || !/(^|\n)content-type:/i.test(topHeaders);
-  let body = (hasTextPart || !html ? (email.text ?? '') : htmlToText(html).text).replace(/\r\n?/g, '\n');
+  let body = repairWindows1252(hasTextPart || !html ? (email.text ?? '') : htmlToText(html).text).replace(/\r\n?/g, '\n');
   if (!hasTextPart && !html) body = '';
 
   const dateHeader = header('date');
