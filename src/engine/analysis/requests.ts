@@ -59,19 +59,42 @@ const CLAUSE_BREAK = /[,;:()]|\b(?:but|however|although|though|whereas|yet|so|be
 const NEGATION_WINDOW_WORDS = 6;
 
 /**
+ * Every match of a global pattern, in order. Unlike `matchAll`, this does not clone the
+ * pattern on each call, which matters when it runs for every sentence of every draft.
+ * Do not run the same pattern again inside the loop.
+ */
+export function* matchesOf(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    yield m;
+    if (m[0] === '') re.lastIndex += 1;
+  }
+}
+
+/**
  * Whether the words just before `index` in `lower` negate what stands at `index`: a negator
  * within six words and in the same clause. Six words cover "I wouldn't dream of asking you to
  * cancel" and "I'm not asking for him to be moved up"; clause breaks stop "I don't know, but
  * could you …" from counting.
  */
 export function isNegatedAt(lower: string, index: number): boolean {
+  // Walk back over at most six words, from `index`.
+  let start = index;
+  let words = 0;
+  let i = index - 1;
+  while (i >= 0 && /\s/.test(lower[i]!)) i -= 1;
+  while (i >= 0 && words < NEGATION_WINDOW_WORDS) {
+    while (i >= 0 && !/\s/.test(lower[i]!)) i -= 1;
+    words += 1;
+    start = i + 1;
+    while (i >= 0 && /\s/.test(lower[i]!)) i -= 1;
+  }
+  const window = lower.slice(start, index);
+  // Only the part after the last clause break counts.
   let from = 0;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (const m of lower.slice(0, index).matchAll(CLAUSE_BREAK)) from = (m.index ?? 0) + m[0].length;
-  const before = lower.slice(from, index);
-  const words = before.trim().split(/\s+/).filter(Boolean);
-  const window = words.slice(-NEGATION_WINDOW_WORDS).join(' ');
-  return NEGATOR.test(window);
+  for (const m of matchesOf(CLAUSE_BREAK, window)) from = m.index + m[0].length;
+  return NEGATOR.test(window.slice(from));
 }
 
 // ---- Who is speaking ----
@@ -88,11 +111,10 @@ const REPORTED_FRAME = new RegExp(
 
 /** Whether `index` in `lower` sits inside words the writer attributes to someone else. */
 export function isReportedAt(lower: string, index: number): boolean {
+  // The earliest frame is the first match: it is reported if that comes before `index`.
   REPORTED_FRAME.lastIndex = 0;
-  for (const m of lower.matchAll(REPORTED_FRAME)) {
-    if ((m.index ?? 0) < index) return true;
-  }
-  return false;
+  const m = REPORTED_FRAME.exec(lower);
+  return m !== null && m.index < index;
 }
 
 // ---- Framing: is the sentence a request or a directive? ----
@@ -110,7 +132,8 @@ const REQUEST_FRAME = new RegExp(
     String.raw`\bis\s+there\s+(?:any\s+)?(?:way|chance|possibility)\b`,
     String.raw`\byou\s+(?:must|should|need\s+to|have\s+to|ought\s+to|will\s+need\s+to|are\s+to)\b`,
     String.raw`\bmake\s+sure\b|\bsee\s+to\s+it\b|\bget\s+(?:this|it|that)\s+(?:sorted|done|changed|dealt)\b`,
-    String.raw`\bany\s+chance\b|\bif\s+you\s+(?:could|can|would)\b`,
+    String.raw`\bany\s+chance\b|\b(?:if|whether)\s+(?:you|someone|somebody)\s+(?:could|can|would|might)\b`,
+    String.raw`\bwonder(?:ed|ing)?\s+(?:if|whether)\b`,
   ].join('|'),
   'g',
 );
@@ -124,9 +147,8 @@ export function requestFrameIndex(lower: string): number {
 
 /** Whether the sentence is put as a request or directive that is not itself negated. */
 export function isRequest(lower: string): boolean {
-  REQUEST_FRAME.lastIndex = 0;
-  for (const m of lower.matchAll(REQUEST_FRAME)) {
-    if (!isNegatedAt(lower, m.index ?? 0)) return true;
+  for (const m of matchesOf(REQUEST_FRAME, lower)) {
+    if (!isNegatedAt(lower, m.index)) return true;
   }
   return false;
 }
@@ -157,9 +179,8 @@ const INFORMATION_VERB =
  * cancel the order" instructs.
  */
 export function instructionIndex(lower: string): number {
-  INSTRUCTION.lastIndex = 0;
-  for (const m of lower.matchAll(INSTRUCTION)) {
-    const at = m.index ?? 0;
+  for (const m of matchesOf(INSTRUCTION, lower)) {
+    const at = m.index;
     if (isNegatedAt(lower, at)) continue;
     if (INFORMATION_VERB.test(lower.slice(at + m[0].length))) continue;
     return at;
@@ -178,9 +199,8 @@ export function isProcessQuestion(lower: string): boolean {
 
 /** The first match of `re` (global) in `lower` that is neither negated nor reported: its index and text. */
 export function firstAssertedMatch(lower: string, re: RegExp): { index: number; text: string } | undefined {
-  re.lastIndex = 0;
-  for (const m of lower.matchAll(re)) {
-    const at = m.index ?? 0;
+  for (const m of matchesOf(re, lower)) {
+    const at = m.index;
     if (isNegatedAt(lower, at) || isReportedAt(lower, at)) continue;
     return { index: at, text: m[0] };
   }

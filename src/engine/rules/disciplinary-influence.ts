@@ -11,7 +11,7 @@
  * Asking whether action was taken, or about the process, passes (district-model 15.6 gives
  * Members that right).
  */
-import { isNegatedAt, isProcessQuestion, isReportedAt, isRequest, ownSentences, sentenceEvidence, subjectLower } from '../analysis/requests.ts';
+import { matchesOf, isNegatedAt, isProcessQuestion, isReportedAt, isRequest, ownSentences, sentenceEvidence, subjectLower } from '../analysis/requests.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 
 // ---- Helpers ----
@@ -56,10 +56,12 @@ const WRITER = /\b(?:i|i'm|i'll|i'd|i've|me|my|let\s+me|happy\s+to|glad\s+to|wil
 const STAFFING =
   /\b(?:disciplin\w*|hearing|grievance|investigation|investigatory|capability|dismiss\w*|suspen\w*|redundan\w*|tribunal|performance\s+(?:review|management|improvement|plan)|restructur\w*|hr|human\s+resources|staffing|employment|probation|misconduct|sanction\w*|warning)\b/;
 
+// A cheap substring test every sanction, outcome and leniency phrase passes.
+const OUTCOME_HINT = /disciplin|sack|dismiss|fire|warning|suspen|demot|sanction|job|let go|misconduct|punish|reprimand|struck|removed|easy|lenien|let (?:him|her|them) off|drop|chance|account|name|action/;
+
 function firstAssertedSanction(lower: string): number {
-  SANCTION.lastIndex = 0;
-  for (const m of lower.matchAll(SANCTION)) {
-    const at = m.index ?? 0;
+  for (const m of matchesOf(SANCTION, lower)) {
+    const at = m.index;
     if (isNegatedAt(lower, at) || isReportedAt(lower, at)) continue;
     return at;
   }
@@ -73,7 +75,7 @@ function hasSanctionWord(lower: string): boolean {
 
 /** district-model 15.6; surrey-heath 4.13; crawley 4.1, 4.4: pressing for (or against) a sanction. */
 function pressesForOutcome(lower: string): boolean {
-  if (isProcessQuestion(lower)) return false;
+  if (!OUTCOME_HINT.test(lower) || isProcessQuestion(lower)) return false;
   const leniency = LENIENCY.exec(lower);
   if (leniency && !isReportedAt(lower, leniency.index) && (isRequest(lower) || PRESS_STRONG.test(lower) || OPINION.test(lower))) return true;
   const subject = OUTCOME_SUBJECT.exec(lower);
@@ -87,9 +89,8 @@ function pressesForOutcome(lower: string): boolean {
 
 /** surrey-heath 4.13: the writer offers to act as the officer's friend or representative. */
 function offersToActAsFriend(lower: string): boolean {
-  FRIEND_OFFER.lastIndex = 0;
-  for (const m of lower.matchAll(FRIEND_OFFER)) {
-    const at = m.index ?? 0;
+  for (const m of matchesOf(FRIEND_OFFER, lower)) {
+    const at = m.index;
     if (isNegatedAt(lower, at) || isReportedAt(lower, at)) continue;
     if (WRITER.test(lower)) return true;
   }
@@ -141,19 +142,19 @@ export default defineRule({
     defaultSeverity: 'warning',
     citations: {
       'district-model': [
-        { paragraph: '15.6', summary: 'Members may ask whether action was taken, but must not try to influence how severe any disciplinary action is, or insist that an officer is disciplined.' },
+        { paragraph: '15.6', summary: 'Members may ask whether action was taken, but must not try to affect how severe any disciplinary step is, or demand that one is taken.' },
       ],
       'surrey-heath': [
         { paragraph: '4.12', section: '§4 Council’s role as employer, numbered as amended (printed as 4.124)', summary: 'Members must bear in mind that the council is the employer, and that their behaviour towards staff can be relied on in an employment case.' },
         { paragraph: '4.13', section: '§4 Council’s role as employer, numbered as amended (printed as 4.132)', summary: 'A Member must not be an employee’s “friend” in a staffing matter, and should keep out of, and not lobby about, staffing matters.' },
-        { paragraph: '4.15', section: '§4 Council’s role as employer, numbered as amended (printed as 4.145)', summary: 'An approach from staff about employment goes to the Chief Executive or Monitoring Officer, without comment from the Member.' },
+        { paragraph: '4.15', section: '§4 Council’s role as employer, numbered as amended (printed as 4.145)', summary: 'An employee’s approach about employment is handed on to the Chief Executive or Monitoring Officer, and the Member offers no view.' },
       ],
       crawley: [
         { paragraph: '4.1', summary: 'Officers’ conduct is dealt with by line management and, for serious allegations, the council’s disciplinary procedures.' },
         { paragraph: '4.4', summary: 'Once a complaint is made, the head of service or chief executive decides what action, if any, follows and tells the councillor.' },
       ],
       'tower-hamlets': [
-        { paragraph: '3.3', section: '§3 Member involvement in officer issues', summary: 'By law, appointing, managing and dismissing most officers is for the Head of Paid Service and the officers they appoint.' },
+        { paragraph: '3.3', section: '§3 Member involvement in officer issues', summary: 'By law, the Head of Paid Service, and officers they appoint, deal with appointing, managing and dismissing most staff.' },
       ],
       'town-council': [
         { paragraph: '2.2', summary: 'Councillors do not involve themselves in day-to-day management, including the performance management of individual officers.' },

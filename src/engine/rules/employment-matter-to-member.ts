@@ -11,7 +11,7 @@
  * An officer mentioning a resident's job, a restructure as council business, or "my manager
  * will call you" has no such tie.
  */
-import { isNegatedAt, isReportedAt, ownSentences, sentenceEvidence, subjectLower } from '../analysis/requests.ts';
+import { matchesOf, isNegatedAt, isReportedAt, ownSentences, sentenceEvidence, subjectLower } from '../analysis/requests.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 
 // ---- Helpers ----
@@ -49,9 +49,8 @@ const INSIDE_THE_COUNCIL =
   /\b(?:my\s+(?:manager|team|department|service|colleagues?|director|boss)|colleagues?|the\s+council|council\s+(?:staff|officers|money|funds|contracts?)|officers?|managers?|senior\s+staff|contracts?|contractors?|procurement|invoices?|expenses|overtime|timesheets?|tenders?)\b/;
 
 function assertedIndex(lower: string, re: RegExp, negatable = true): number {
-  re.lastIndex = 0;
-  for (const m of lower.matchAll(re)) {
-    const at = m.index ?? 0;
+  for (const m of matchesOf(re, lower)) {
+    const at = m.index;
     if ((negatable && isNegatedAt(lower, at)) || isReportedAt(lower, at)) continue;
     return at;
   }
@@ -133,7 +132,7 @@ export default defineRule({
       ],
       'surrey-heath': [
         { paragraph: '4.14', section: '§4 numbered as amended (printed as 4.143)', summary: 'Staff should not take their own terms and conditions or other employment matters straight to a Member.' },
-        { paragraph: '4.15', section: '§4 numbered as amended (printed as 4.145)', summary: 'A Member who receives such an approach passes it to the Chief Executive or Monitoring Officer without comment.' },
+        { paragraph: '4.15', section: '§4 numbered as amended (printed as 4.145)', summary: 'The Member hands any such approach on to the Chief Executive or Monitoring Officer and makes no comment on it.' },
         { paragraph: '4.16', section: '§4 The Speak Up Policy', summary: 'Concerns about wrongdoing raised with the Employment Committee chair or vice-chair or a group leader that qualify under the Speak Up Policy are not a breach.' },
       ],
       'district-model': [

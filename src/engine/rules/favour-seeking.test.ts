@@ -103,6 +103,11 @@ runRuleTests(ID, {
       expect: [{ severity: 'warning', messageId: 'cancelCharge', evidence: body("I know it's a cheek, but is there any way you could cancel it for me?"), edits: [] }],
     },
     {
+      name: 'a favour put as “I wondered whether you could …”',
+      draft: mail(DEV, 'I got a PCN outside the depot on Tuesday and wondered whether you could cancel it for me.'),
+      expect: [{ messageId: 'cancelCharge', evidence: body('I got a PCN outside the depot on Tuesday and wondered whether you could cancel it for me.') }],
+    },
+    {
       name: 'asking for “my PCN” to be withdrawn',
       draft: mail(DEV, 'Could you have my PCN withdrawn? I was only there for ten minutes.'),
       expect: [{ messageId: 'cancelCharge', evidence: body('Could you have my PCN withdrawn?') }],

@@ -9,7 +9,7 @@
  * "my son's application", "for me", or a pronoun ("cancel it") whose antecedent in the two
  * sentences before is the writer's own ("I got a parking ticket …").
  */
-import { isNegatedAt, isProcessQuestion, isReportedAt, isRequest, ownSentences, sentenceEvidence, type OwnSentence } from '../analysis/requests.ts';
+import { matchesOf, isNegatedAt, isProcessQuestion, isReportedAt, isRequest, ownSentences, sentenceEvidence, type OwnSentence } from '../analysis/requests.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 
 // ---- Helpers ----
@@ -56,9 +56,8 @@ type ActionKind = 'cancel' | 'speed' | 'special';
 
 function firstAssertedAction(lower: string): { kind: ActionKind; at: number } | undefined {
   for (const [kind, re] of [['cancel', CANCEL_ACTION], ['speed', SPEED_ACTION], ['special', SPECIAL_ACTION]] as const) {
-    re.lastIndex = 0;
-    for (const m of lower.matchAll(re)) {
-      const at = m.index ?? 0;
+    for (const m of matchesOf(re, lower)) {
+      const at = m.index;
       if (isNegatedAt(lower, at) || isReportedAt(lower, at)) continue;
       return { kind, at };
     }
@@ -95,9 +94,8 @@ function findFavours(ctx: RuleContext): RuleReport[] {
   const reports: RuleReport[] = [];
   list.forEach((s, i) => {
     if (reports.length > 0) return; // one favour per draft is enough to review it
-    if (!isRequest(s.lower) || isProcessQuestion(s.lower)) return;
     const action = firstAssertedAction(s.lower);
-    if (!action) return;
+    if (!action || !isRequest(s.lower) || isProcessQuestion(s.lower)) return;
     const previous = list.slice(Math.max(0, i - 2), i).map((p) => p.lower);
     if (!benefitsWriter(action.kind, s.lower, previous)) return;
     reports.push({

@@ -9,7 +9,7 @@
  * officers) an instruction; the hit must not be negated or reported speech, and the sentence
  * must be put as a request or directive.
  */
-import { instructionIndex, isNegatedAt, isProcessQuestion, isReportedAt, isRequest, ownSentences, sentenceEvidence } from '../analysis/requests.ts';
+import { matchesOf, instructionIndex, isNegatedAt, isProcessQuestion, isReportedAt, isRequest, ownSentences, sentenceEvidence } from '../analysis/requests.ts';
 import type { Person } from '../people.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 
@@ -30,6 +30,10 @@ const ADVICE_OBJECT =
 // without a change verb.
 const CONTENT_DIRECTIVE =
   /\b(?:report|recommendation|advice|conclusion)s?\s+(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s+(?:(?:clearly|properly|really)\s+)?(?:say|state|read|recommend|reflect|be|include|conclude|support|come\s+down|favour|oppose|point)\b|\b(?:i\s+(?:want|need|expect)|i(?:'d|\s+would)\s+(?:like|want))\s+(?:the|your)\s+(?:report|recommendation|advice)\s+to\s+(?:say|state|read|recommend|reflect|be|include|conclude|support)\b|\b(?:recommend|recommending)\s+(?:refusal|approval|that\s+(?:it|the\s+application)\s+(?:is|be)\s+(?:refused|approved|granted))\s+instead\b/;
+
+// A cheap substring test that every advice object and content directive passes: most sentences
+// of a casework email stop here (the check must stay well under a millisecond per draft).
+const ADVICE_HINT = /recommend|report|advice|wording|paragraph|conclusion|assessment|apprais|balance|view|opinion|judgement/;
 
 // Putting a factual slip right is not pressure on the officer's judgement.
 const FACTUAL_CORRECTION =
@@ -72,9 +76,8 @@ export function seniorityOf(person: Person): Seniority {
 }
 
 function firstAsserted(lower: string, re: RegExp, accept: (at: number, text: string) => boolean = () => true): number {
-  re.lastIndex = 0;
-  for (const m of lower.matchAll(re)) {
-    const at = m.index ?? 0;
+  for (const m of matchesOf(re, lower)) {
+    const at = m.index;
     if (isNegatedAt(lower, at) || isReportedAt(lower, at) || !accept(at, m[0])) continue;
     return at;
   }
@@ -83,6 +86,7 @@ function firstAsserted(lower: string, re: RegExp, accept: (at: number, text: str
 
 /** crawley 2.6, 6.3; surrey-heath 4.7, 4.8(e), 6.3; town-council 2.3: the councillor dictates the officer's advice. */
 function pressesForChangedAdvice(lower: string): boolean {
+  if (!ADVICE_HINT.test(lower)) return false;
   if (FACTUAL_CORRECTION.test(lower) || isProcessQuestion(lower)) return false;
   const content = CONTENT_DIRECTIVE.exec(lower);
   if (content && !isNegatedAt(lower, content.index) && !isReportedAt(lower, content.index)) return true;
@@ -92,7 +96,8 @@ function pressesForChangedAdvice(lower: string): boolean {
 
 /** district-model 14.4; tower-hamlets 8.4, 3.13: a case put ahead of others. */
 function asksToJumpQueue(lower: string): boolean {
-  if (isProcessQuestion(lower)) return false;
+  QUEUE_JUMP.lastIndex = 0;
+  if (!QUEUE_JUMP.test(lower) || isProcessQuestion(lower)) return false;
   if (!isRequest(lower) && !QUEUE_PRESSING.test(lower)) return false;
   return firstAsserted(lower, QUEUE_JUMP) !== -1;
 }
@@ -159,10 +164,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     citations: {
       crawley: [
-        { paragraph: '2.6', summary: 'Councillors protect the political impartiality of officers and must not, for example, press an officer to alter professional or technical advice.' },
+        { paragraph: '2.6', summary: 'Councillors must not compromise officers’ neutrality, for instance by pressing one to alter professional or technical advice.' },
         { paragraph: '2.8', summary: 'Dealings between the two should be courteous, and neither side should use its position to put improper pressure on the other.' },
         { paragraph: '3.2', summary: 'Officers are entitled not to be bullied or put under improper pressure, and to have their professional advice respected.' },
-        { paragraph: '6.3', summary: 'A report is changed only where the change reflects the professional judgement of the officer who wrote it.' },
+        { paragraph: '6.3', summary: 'A report is only altered where its author’s own professional view supports the change.' },
       ],
       'surrey-heath': [
         { paragraph: '1.6', summary: 'Members deal with senior officers rather than instructing junior staff directly, and do not pressure or intimidate officers.' },
@@ -174,7 +179,7 @@ export default defineRule({
       ],
       'tower-hamlets': [
         { paragraph: '3.13', section: '§3 Lines of conduct between Members and officers', summary: 'Chief officers decide how their staff’s work is allocated and prioritised, and Members should not try to sway that.' },
-        { paragraph: '6.2', section: '§6 Reports', summary: 'The Corporate Director answers for any report in their name; disagreements over its content go to the Monitoring Officer or Chief Executive.' },
+        { paragraph: '6.2', section: '§6 Reports', summary: 'The Corporate Director answers for any report issued in their name; disagreements with a Member over it are for the Monitoring Officer or Chief Executive to resolve.' },
         { paragraph: '6.4', section: '§6 Reports', summary: 'Officers must be free to report to Members as they judge right, without political pressure.' },
         { paragraph: '8.4', section: '§8 Members’ Enquiries (formerly 3.16)', summary: 'Constituents’ cases go through the proper channels, not straight to junior officers, and Members should not try to get them handled ahead of others.' },
       ],
