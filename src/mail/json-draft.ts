@@ -124,7 +124,8 @@ export function parseDraftJson(source: string): Draft {
   try {
     data = JSON.parse(source.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const message = (error as Error).message;
+    // Node 20 echoes the whole source in its message ("…", "{…}" is not valid JSON): keep the cause only.
+    const message = (error as Error).message.replace(/,\s*"[\s\S]*" is not valid JSON$/, '');
     const position = /position (\d+)/.exec(message)?.[1];
     const where = position ? ` at ${lineAndColumn(source, Number(position))}` : '';
     throw new DraftJsonError('', `The file is not JSON${where}: ${message}`);
