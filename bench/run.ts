@@ -1,0 +1,107 @@
+/**
+ * `npm run bench`: how long check() takes against parsing the same .eml with parseEml, the
+ * floor any checker pays before it can look at a draft. For each size it prints the median
+ * and 95th percentile of parse and check, and the ratio check/parse, under two policies:
+ * samples/policy.json (a council with a directory and an election) and the embedded default.
+ *
+ * Targets (PASS/FAIL is printed; the exit status stays 0 so a slow machine does not fail CI):
+ * - typical draft: check median ≤ 0.5 × parse median;
+ * - 200 KB HTML draft: check median < 20 ms.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { check } from '../src/engine/check.ts';
+import { RULES } from '../src/engine/rules/index.ts';
+import type { ResolvedPolicy } from '../src/engine/policy.ts';
+import { parseEml } from '../src/mail/eml.ts';
+import { parsePolicyText } from '../src/policy/load.ts';
+import { embeddedDefaultPolicy } from '../src/policy/resolve.ts';
+import { benchDrafts } from './fixtures.ts';
+
+const ITERATIONS: Record<string, number> = { small: 400, typical: 300, large: 60 };
+const NOW = new Date('2027-04-14T10:20:00+01:00'); // inside the sample election's period
+
+interface Stats {
+  median: number;
+  p95: number;
+}
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function time(iterations: number, run: () => unknown): Promise<Stats> {
+  // Warm-up: let the JIT compile the hot paths before anything is measured.
+  for (let i = 0; i < Math.max(10, iterations / 5); i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  return stats(samples);
+}
+
+function samplePolicy(): ResolvedPolicy {
+  const loaded = parsePolicyText(readFileSync(new URL('../samples/policy.json', import.meta.url), 'utf8'), 'samples/policy.json');
+  if (!loaded.policy) throw new Error(`samples/policy.json cannot be used: ${loaded.problems.map((p) => p.message).join('; ')}`);
+  return loaded.policy;
+}
+
+const ms = (n: number) => `${n.toFixed(3)} ms`;
+const pad = (s: string, n: number) => s.padEnd(n);
+
+async function main() {
+  const policies: [string, ResolvedPolicy][] = [
+    ['samples/policy.json', samplePolicy()],
+    ['embedded default', embeddedDefaultPolicy()],
+  ];
+  const verdicts: string[] = [];
+  console.log(`protocol-check benchmark: Node ${process.version}, ${process.platform}/${process.arch}\n`);
+  console.log(`${pad('draft', 28)}${pad('policy', 22)}${pad('parse median', 15)}${pad('parse p95', 13)}${pad('check median', 15)}${pad('check p95', 13)}check/parse`);
+  for (const draft of benchDrafts()) {
+    const iterations = ITERATIONS[draft.name] ?? 100;
+    const parse = await time(iterations, () => parseEml(draft.eml));
+    const parsed = await parseEml(draft.eml);
+    const label = `${draft.name} (${(draft.eml.length / 1024).toFixed(1)} KB)`;
+    for (const [policyName, policy] of policies) {
+      const checked = await time(iterations, () => check(parsed, policy, { now: NOW }));
+      const ratio = checked.median / parse.median;
+      console.log(
+        `${pad(label, 28)}${pad(policyName, 22)}${pad(ms(parse.median), 15)}${pad(ms(parse.p95), 13)}${pad(ms(checked.median), 15)}${pad(ms(checked.p95), 13)}${ratio.toFixed(2)}×`,
+      );
+      if (draft.name === 'typical') {
+        verdicts.push(`${ratio <= 0.5 ? 'PASS' : 'FAIL'}  typical draft, ${policyName}: check/parse ${ratio.toFixed(2)}× (target ≤ 0.50×)`);
+      }
+      if (draft.name === 'large') {
+        verdicts.push(`${checked.median < 20 ? 'PASS' : 'FAIL'}  200 KB HTML draft, ${policyName}: check ${ms(checked.median)} (target < 20 ms)`);
+      }
+    }
+  }
+  console.log(`\n${verdicts.join('\n')}`);
+  await breakdown(policies);
+}
+
+/**
+ * Where the time goes on the large draft: the shared work every check does (HTML to text,
+ * body layout, people) and each rule on top of it, slowest first.
+ */
+async function breakdown(policies: [string, ResolvedPolicy][]) {
+  const large = benchDrafts().find((d) => d.name === 'large')!;
+  const parsed = await parseEml(large.eml);
+  for (const [policyName, policy] of policies) {
+    const base = await time(20, () => check(parsed, policy, { now: NOW, rules: [] }));
+    const perRule: [string, number][] = [];
+    for (const rule of RULES) {
+      const withRule = await time(10, () => check(parsed, policy, { now: NOW, rules: [rule] }));
+      perRule.push([rule.meta.id, Math.max(0, withRule.median - base.median)]);
+    }
+    perRule.sort((a, b) => b[1] - a[1]);
+    console.log(`\nLarge draft, ${policyName}: shared context ${ms(base.median)}; slowest rules on top of it:`);
+    for (const [id, extra] of perRule.slice(0, 6)) console.log(`  ${pad(id, 32)}${ms(extra)}`);
+  }
+}
+
+await main();
