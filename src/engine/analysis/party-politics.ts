@@ -113,36 +113,42 @@ export interface PartyContentSignal extends Span {
 interface Cue {
   cue: string;
   kind: PartyContentKind;
+  /** Lower-case literals one of which any match contains: a cheap test before the pattern runs. */
+  stems: string[];
   re: RegExp;
 }
 
+const mayMatch = (lower: string, stems: readonly string[]) => stems.some((s) => lower.includes(s));
+
 // Strong cues: no council meaning, so one is enough (unless negated or someone else's words).
 const STRONG_CUES: Cue[] = [
-  { cue: 'canvassing', kind: 'electioneering', re: /\b(?:canvass(?:ing|ed|es)?|canvasser?s?)\b(?!\s+(?:form|forms|period|letter|letters|response|responses)\b)/gi },
-  { cue: 'door-knocking', kind: 'electioneering', re: /\bdoor[- ]?knock(?:ing|ers?|ed)?\b/gi },
-  { cue: 'vote appeal', kind: 'electioneering', re: /\b(?:vote|voting)\s+for\s+(?:me|us|our\b)|\bgrateful\s+for\s+your\s+(?:vote|support\s+(?:on|at)\s+(?:polling|the\s+election))|\b(?:your|every)\s+vote\s+(?:counts|matters)|\bget\s+out\s+the\s+vote\b|\bGOTV\b/gi },
-  { cue: 'standing for election', kind: 'electioneering', re: /\b(?:I'?m|I\s+am|I\s+will\s+be|we\s+are|we'?re)\s+standing\s+(?:again|for\s+(?:re-?)?election|as\s+(?:the|a|your)\b)|\bre-?elect\s+(?:me|us)\b|\bmy\s+re-?election\b/gi },
-  { cue: 'campaign fund', kind: 'party-political', re: /\b(?:campaign|fighting|election|branch|association)\s+funds?\b/gi },
-  { cue: 'election posters', kind: 'electioneering', re: /\bposters?\s+(?:in\s+(?:their|your|the)\s+windows?|sites?|boards?)\b|\b(?:window|garden)\s+(?:posters?|stake\s*boards?)\b/gi },
-  { cue: 'campaign leaflet', kind: 'electioneering', re: /\b(?:Focus|election|campaign|party|In\s+Touch)\s+leaflets?\b/gi },
-  { cue: 'party membership', kind: 'party-political', re: /\bparty\s+(?:members(?:hip)?|branch|conference|manifesto|whip|selection|subs)\b|\b(?:branch|constituency|association)\s+(?:AGM|members(?:hip)?\s+(?:meeting|subs))\b|\bselection\s+meeting\b/gi },
+  { cue: 'canvassing', stems: ['canvass'], kind: 'electioneering', re: /\b(?:canvass(?:ing|ed|es)?|canvasser?s?)\b(?!\s+(?:form|forms|period|letter|letters|response|responses)\b)/gi },
+  { cue: 'door-knocking', stems: ['knock'], kind: 'electioneering', re: /\bdoor[- ]?knock(?:ing|ers?|ed)?\b/gi },
+  { cue: 'vote appeal', stems: ['vote', 'gotv'], kind: 'electioneering', re: /\b(?:vote|voting)\s+for\s+(?:me|us|our\b)|\bgrateful\s+for\s+your\s+(?:vote|support\s+(?:on|at)\s+(?:polling|the\s+election))|\b(?:your|every)\s+vote\s+(?:counts|matters)|\bget\s+out\s+the\s+vote\b|\bGOTV\b/gi },
+  { cue: 'standing for election', stems: ['standing', 'elect'], kind: 'electioneering', re: /\b(?:I'?m|I\s+am|I\s+will\s+be|we\s+are|we'?re)\s+standing\s+(?:again|for\s+(?:re-?)?election|as\s+(?:the|a|your)\b)|\bre-?elect\s+(?:me|us)\b|\bmy\s+re-?election\b/gi },
+  { cue: 'campaign fund', stems: ['fund'], kind: 'party-political', re: /\b(?:campaign|fighting|election|branch|association)\s+funds?\b/gi },
+  { cue: 'election posters', stems: ['poster', 'stake'], kind: 'electioneering', re: /\bposters?\s+(?:in\s+(?:their|your|the)\s+windows?|sites?|boards?)\b|\b(?:window|garden)\s+(?:posters?|stake\s*boards?)\b/gi },
+  { cue: 'campaign leaflet', stems: ['leaflet'], kind: 'electioneering', re: /\b(?:Focus|election|campaign|party|In\s+Touch)\s+leaflets?\b/gi },
+  { cue: 'party membership', stems: ['party', 'agm', 'member', 'selection'], kind: 'party-political', re: /\bparty\s+(?:members(?:hip)?|branch|conference|manifesto|whip|selection|subs)\b|\b(?:branch|constituency|association)\s+(?:AGM|members(?:hip)?\s+(?:meeting|subs))\b|\bselection\s+meeting\b/gi },
 ];
 
 // Medium cue families: two different families in one sentence, spoken by the writer, make a signal.
-const MEDIUM_FAMILIES: { family: string; re: RegExp }[] = [
-  { family: 'election', re: /\b(?:elections?|polling\s+day|seats?\s+(?:are\s+)?up|by-?elections?|on\s+\d{1,2}\s+May|in\s+May|marginal|target(?:ing|ed)?\s+(?:the\s+)?ward)\b/gi },
-  { family: 'leaflet', re: /\b(?:leaflet(?:s|ing|ed)?|printers?|delivery\s+rounds?|deliver(?:ing)?\s+(?:the\s+)?leaflets?)\b/gi },
-  { family: 'campaign', re: /\b(?:campaign(?:s|ing|ers?)?|street\s+stalls?|petitions?)\b/gi },
-  { family: 'fundraising', re: /\b(?:fund-?rais(?:ing|er|ers)|raffle|auction|tickets?\s+(?:are|now\s+on\s+sale)|donations?)\b/gi },
-  { family: 'candidate', re: /\b(?:candidates?|candidacy|standing\s+again|re-?elect(?:ed|ion)?)\b/gi },
-  { family: 'volunteers', re: /\b(?:volunteers?|helpers?|activists?|members)\b/gi },
-  { family: 'votes', re: /\bvot(?:e|es|ers?|ing)\b/gi },
+const MEDIUM_FAMILIES: { family: string; stems: string[]; re: RegExp }[] = [
+  { family: 'election', stems: ['elect', 'polling', 'seat', 'may', 'marginal', 'target'], re: /\b(?:elections?|polling\s+day|seats?\s+(?:are\s+)?up|by-?elections?|on\s+\d{1,2}\s+May|in\s+May|marginal|target(?:ing|ed)?\s+(?:the\s+)?ward)\b/gi },
+  { family: 'leaflet', stems: ['leaflet', 'printer', 'deliver'], re: /\b(?:leaflet(?:s|ing|ed)?|printers?|delivery\s+rounds?|deliver(?:ing)?\s+(?:the\s+)?leaflets?)\b/gi },
+  { family: 'campaign', stems: ['campaign', 'stall', 'petition'], re: /\b(?:campaign(?:s|ing|ers?)?|street\s+stalls?|petitions?)\b/gi },
+  { family: 'fundraising', stems: ['fund', 'raffle', 'auction', 'ticket', 'donation'], re: /\b(?:fund-?rais(?:ing|er|ers)|raffle|auction|tickets?\s+(?:are|now\s+on\s+sale)|donations?)\b/gi },
+  { family: 'candidate', stems: ['candida', 'standing', 'elect'], re: /\b(?:candidates?|candidacy|standing\s+again|re-?elect(?:ed|ion)?)\b/gi },
+  { family: 'volunteers', stems: ['volunteer', 'helper', 'activist', 'member'], re: /\b(?:volunteers?|helpers?|activists?|members)\b/gi },
+  { family: 'votes', stems: ['vot'], re: /\bvot(?:e|es|ers?|ing)\b/gi },
 ];
 
 // With a party named: the writer's party fighting another ("we fought the Conservatives' plan").
+const PARTY_STRUGGLE_STEMS = ['fought', 'fight', 'oppos', 'beat', 'defeat', 'target', 'attack', 'only the'];
 const PARTY_STRUGGLE = /\b(?:fought|fight(?:ing)?|oppos(?:e|ed|ing)|beat(?:en)?|defeat(?:ed)?|target(?:ing|ed)?|attack(?:ed|ing)?|only\s+the)\b/i;
 
 // Election administration is council business: these sentences never count (returning officer, poll cards…).
+const ELECTION_ADMIN_STEMS = ['returning', 'electoral', 'poll', 'nomination', 'vote', 'canvass', 'household', 'election', 'purdah', 'count', 'publicity', 'recommended'];
 const ELECTION_ADMIN = /\b(?:returning\s+officer|electoral\s+(?:services|registration|register|roll)|poll(?:ing)?\s+cards?|polling\s+stations?|nomination\s+papers?|postal\s+votes?|proxy\s+votes?|annual\s+canvass|household\s+enquiry|pre-?election\s+period|purdah|the\s+count\b|notice\s+of\s+election|publicity\s+code|code\s+of\s+recommended\s+practice)/i;
 
 // The writer acting: first person or an imperative to the reader.
@@ -183,70 +189,98 @@ function negated(text: string, at: number): boolean {
  * @example findPartyContent('We meet at 10am to canvass Mill Road.', {start: 0, end: 37}, [])
  *   // [{ kind: 'electioneering', cue: 'canvassing', quote: 'canvass', start: 19, end: 26 }]
  */
+const votePartyCache = new WeakMap<readonly PartyEntry[], RegExp>();
+function votePartyPattern(parties: readonly PartyEntry[]): RegExp {
+  let re = votePartyCache.get(parties);
+  if (!re) {
+    // "vote Labour", "vote Susan Kerr on 6 May"
+    re = new RegExp(`\\bvote\\s+(?:${formsAlternation(partyNames(parties).forms.strong)}|[A-Z][a-z]+\\s+[A-Z][\\w'-]+\\s+on\\b)`, 'g');
+    votePartyCache.set(parties, re);
+  }
+  return re;
+}
+
 export function findPartyContent(text: string, span: Span, parties: readonly PartyEntry[]): PartyContentSignal[] {
   const out: PartyContentSignal[] = [];
   const normal = normaliseChars(text);
   const quotes = quotedSpans(text, span);
   const { strongRe } = partyNames(parties);
-  const voteParty = new RegExp(`\\bvote\\s+(?:${formsAlternation(partyNames(parties).forms.strong)}|[A-Z][a-z]+\\s+[A-Z][\\w'-]+\\s+on\\b)`, 'g');
+  const voteParty = votePartyPattern(parties);
 
-  for (const s of sentences(normal, span)) {
-    const sentence = normal.slice(s.start, s.end);
-    const usable = (index: number) => !inside(quotes, s.start + index) && !negated(sentence, index);
-    const push = (kind: PartyContentKind, cue: string, index: number, length: number) =>
-      out.push({ kind, cue, start: s.start + index, end: s.start + index + length, quote: text.slice(s.start + index, s.start + index + length) });
+  // Only the cues whose literal stems occur somewhere in the span are tried, sentence by sentence.
+  const lowerSpan = normal.slice(span.start, span.end).toLowerCase();
+  const strongCues = STRONG_CUES.filter((c) => mayMatch(lowerSpan, c.stems));
+  const families = MEDIUM_FAMILIES.filter((f) => mayMatch(lowerSpan, f.stems));
+  const adminPossible = mayMatch(lowerSpan, ELECTION_ADMIN_STEMS);
+  const strugglePossible = mayMatch(lowerSpan, PARTY_STRUGGLE_STEMS);
+  const votePossible = lowerSpan.includes('vote');
+  if (strongCues.length || families.length || votePossible) {
+    for (const s of sentences(normal, span)) {
+      const sentence = normal.slice(s.start, s.end);
+      const lower = sentence.toLowerCase();
+      const usable = (index: number) => !inside(quotes, s.start + index) && !negated(sentence, index);
+      const push = (kind: PartyContentKind, cue: string, index: number, length: number) =>
+        out.push({ kind, cue, start: s.start + index, end: s.start + index + length, quote: text.slice(s.start + index, s.start + index + length) });
 
-    const admin = ELECTION_ADMIN.test(sentence);
-    let found = false;
-    if (!admin) {
-      for (const c of STRONG_CUES) {
-        c.re.lastIndex = 0;
-        for (const m of sentence.matchAll(c.re)) {
-          if (!usable(m.index!)) continue;
-          push(c.kind, c.cue, m.index!, m[0].length);
-          found = true;
-          break;
+      const admin = adminPossible && mayMatch(lower, ELECTION_ADMIN_STEMS) && ELECTION_ADMIN.test(sentence);
+      let found = false;
+      if (!admin) {
+        for (const c of strongCues) {
+          if (!mayMatch(lower, c.stems)) continue;
+          c.re.lastIndex = 0;
+          for (const m of sentence.matchAll(c.re)) {
+            if (!usable(m.index!)) continue;
+            push(c.kind, c.cue, m.index!, m[0].length);
+            found = true;
+            break;
+          }
+          if (found) break;
         }
-        if (found) break;
-      }
-      if (!found) {
-        voteParty.lastIndex = 0;
-        for (const m of sentence.matchAll(voteParty)) {
-          if (!usable(m.index!)) continue;
-          push('electioneering', 'vote appeal', m.index!, m[0].length);
-          found = true;
-          break;
-        }
-      }
-    }
-    if (!found && !admin) {
-      // Two different families, or one family and a party name, with the writer acting.
-      const hits: { family: string; index: number; length: number }[] = [];
-      for (const f of MEDIUM_FAMILIES) {
-        f.re.lastIndex = 0;
-        for (const m of sentence.matchAll(f.re)) {
-          if (usable(m.index!)) {
-            hits.push({ family: f.family, index: m.index!, length: m[0].length });
+        if (!found && votePossible && lower.includes('vote')) {
+          voteParty.lastIndex = 0;
+          for (const m of sentence.matchAll(voteParty)) {
+            if (!usable(m.index!)) continue;
+            push('electioneering', 'vote appeal', m.index!, m[0].length);
+            found = true;
             break;
           }
         }
       }
-      strongRe.lastIndex = 0;
-      const party = [...sentence.matchAll(strongRe)].find((m) => usable(m.index!));
-      const families = new Set(hits.map((h) => h.family));
-      // "members" and "votes" are everyday council words: they only support another family.
-      const core = [...families].filter((f) => f !== 'volunteers' && f !== 'votes');
-      // Councils run awareness campaigns and deliver leaflets too: without a party name, only the
-      // election, candidates or fundraising make such talk electioneering.
-      const political = core.includes('election') || core.includes('candidate') || core.includes('fundraising');
-      const enough = party ? core.length >= 1 || PARTY_STRUGGLE.test(sentence) : core.length >= 2 && political;
-      if (enough && FIRST_PERSON.test(sentence)) {
-        const first = hits.filter((h) => core.includes(h.family)).sort((a, b) => a.index - b.index)[0] ?? { index: party!.index!, length: party![0].length };
-        const kind = core.includes('election') || core.includes('candidate') ? 'electioneering' : 'party-political';
-        push(kind, core.length ? `${core.join(' and ')} talk` : 'party campaigning', first.index, first.length);
-        found = true;
+      if (!found && !admin) {
+        // Two different families, or one family and a party name, with the writer acting.
+        const hits: { family: string; index: number; length: number }[] = [];
+        for (const f of families) {
+          if (!mayMatch(lower, f.stems)) continue;
+          f.re.lastIndex = 0;
+          for (const m of sentence.matchAll(f.re)) {
+            if (usable(m.index!)) {
+              hits.push({ family: f.family, index: m.index!, length: m[0].length });
+              break;
+            }
+          }
+        }
+        const familiesFound = new Set(hits.map((h) => h.family));
+        // "members" and "votes" are everyday council words: they only support another family.
+        const core = [...familiesFound].filter((f) => f !== 'volunteers' && f !== 'votes');
+        const struggle = strugglePossible && mayMatch(lower, PARTY_STRUGGLE_STEMS) && PARTY_STRUGGLE.test(sentence);
+        let party: RegExpMatchArray | undefined;
+        if (core.length >= 1 || struggle) {
+          strongRe.lastIndex = 0;
+          party = [...sentence.matchAll(strongRe)].find((m) => usable(m.index!));
+        }
+        // Councils run awareness campaigns and deliver leaflets too: without a party name, only the
+        // election, candidates or fundraising make such talk electioneering.
+        const political = core.includes('election') || core.includes('candidate') || core.includes('fundraising');
+        const enough = party ? core.length >= 1 || struggle : core.length >= 2 && political;
+        if (enough && FIRST_PERSON.test(sentence)) {
+          const first = hits.filter((h) => core.includes(h.family)).sort((a, b) => a.index - b.index)[0] ?? { index: party!.index!, length: party![0].length };
+          const kind = core.includes('election') || core.includes('candidate') ? 'electioneering' : 'party-political';
+          push(kind, core.length ? `${core.join(' and ')} talk` : 'party campaigning', first.index, first.length);
+          found = true;
+        }
       }
     }
+
   }
 
   // Private business: judged over the whole span, since an offer spreads over several sentences.
@@ -259,7 +293,11 @@ export function findPartyContent(text: string, span: Span, parties: readonly Par
     }
     return undefined;
   };
+  const lowerAll = slice.text.toLowerCase();
+  const hasPrice = lowerAll.includes('£');
+  if (!hasPrice && !/\b(?:my|our|fellow|i)\b/.test(lowerAll)) return out.sort((a, b) => a.start - b.start);
   const own = firstUsable(OWN_BUSINESS);
+  if (!own && !hasPrice) return out.sort((a, b) => a.start - b.start);
   COMMERCIAL_OFFER.lastIndex = 0;
   const offers = new Set<string>();
   let firstOffer: { at: number; length: number } | undefined;
@@ -269,7 +307,7 @@ export function findPartyContent(text: string, span: Span, parties: readonly Par
     offers.add(m[0].toLowerCase().replace(/\s+/g, ' '));
     firstOffer ??= { at, length: m[0].length };
   }
-  const price = firstUsable(PRICE);
+  const price = hasPrice ? firstUsable(PRICE) : undefined;
   if ((own && (offers.size > 0 || price)) || (offers.size >= 2 && price)) {
     const at = own ?? firstOffer!;
     out.push({ kind: 'private-business', cue: 'business offer', start: at.at, end: at.at + at.length, quote: text.slice(at.at, at.at + at.length) });

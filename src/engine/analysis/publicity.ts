@@ -30,6 +30,11 @@ import { memoised } from '../rule.ts';
 import { escapeRegExp, normaliseChars, sentences, splitLines, type Span } from '../text.ts';
 import { formsAlternation, partyNames } from './party-politics.ts';
 
+/** The body with same-length character normalisation (curly quotes, dashes), computed once per check. */
+export function normalisedBody(ctx: RuleContext): string {
+  return memoised(ctx, 'analysis/normalised-body', () => normaliseChars(ctx.draft.body));
+}
+
 // ---- Dates ----
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -376,7 +381,7 @@ function capitalise(s: string): string {
 export function findAttributions(ctx: RuleContext): Attribution[] {
   return memoised(ctx, 'analysis/attributions', () => {
     const body = ctx.draft.body;
-    const normal = normaliseChars(body);
+    const normal = normalisedBody(ctx);
     const spokesperson = ctx.policy.communications.spokesperson || 'a Council spokesperson';
     const out: Attribution[] = [];
     for (const s of sentences(normal, ctx.own)) {
@@ -460,18 +465,19 @@ const NEGATED_CUE = /\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$/i;
  */
 export function findFavourableMentions(ctx: RuleContext, kind?: PublicityKind): CouncillorMention[] {
   const body = ctx.draft.body;
-  const normal = normaliseChars(body);
+  const normal = normalisedBody(ctx);
   const attributions = findAttributions(ctx);
   const out: CouncillorMention[] = [];
   for (const s of sentences(normal, ctx.own)) {
     if (attributions.some((a) => a.start >= s.start && a.start < s.end)) continue;
     const sentence = normal.slice(s.start, s.end);
+    // The cue first: it is cheaper than recognising a councillor.
+    const cue = FAVOURABLE.exec(sentence) ?? (kind === 'photo call' ? PHOTO_CUE.exec(sentence) : null);
+    if (!cue) continue;
     const ref = councillorIn(sentence, ctx.policy);
     // "Ward councillors" or "candidates" with no name is a generic audience, not a person promoted.
     if (!ref) continue;
     if (!ref.name && !ref.entry && !ref.statedRoles.length) continue;
-    const cue = FAVOURABLE.exec(sentence) ?? (kind === 'photo call' ? PHOTO_CUE.exec(sentence) : null);
-    if (!cue) continue;
     if (NEGATED_CUE.test(sentence.slice(0, cue.index))) continue;
     out.push({ start: s.start, end: s.end, quote: body.slice(s.start, s.end), councillor: ref, cue: cue[0] });
   }
@@ -516,7 +522,7 @@ function labelPatterns(policy: ResolvedPolicy): RegExp[] {
 export function findPartyLabels(ctx: RuleContext): PartyLabel[] {
   return memoised(ctx, 'analysis/party-labels', () => {
     const body = ctx.draft.body;
-    const normal = normaliseChars(body);
+    const normal = normalisedBody(ctx);
     const { forms } = partyNames(ctx.policy.parties);
     const [paren, prefix, group, admin] = labelPatterns(ctx.policy);
     const out: PartyLabel[] = [];

@@ -126,9 +126,12 @@ export default defineRule({
     // crawley 9.1: publicity must not identify views or achievements with individual councillors.
     for (const m of findFavourableMentions(ctx, publicity.kind)) {
       const councillor = describeCouncillor(m.councillor, m.quote);
-      // Remove the sentence and the space after it, so the paragraph still reads.
+      // Remove the sentence and the space after it, so the paragraph still reads; a sentence that is
+      // a paragraph on its own goes with its blank line.
+      const body = ctx.draft.body;
       let end = m.end;
-      while (end < ctx.own.end && ctx.draft.body[end] === ' ') end += 1;
+      while (end < ctx.own.end && body[end] === ' ') end += 1;
+      if (m.start === 0 || body[m.start - 1] === '\n') while (end < ctx.own.end && /[\r\n]/.test(body[end]!) && (end === m.end || /[\r\n]/.test(body[end - 1]!))) end += 1;
       reports.push({
         messageId: approaching ? 'approachingPeriod' : 'praisesCouncillor',
         ...(approaching ? { severity: 'warning' as const } : {}),
