@@ -20,7 +20,7 @@
  * - "exempt from" (council tax, planning permission) and "Part 2 of" a form or an Act.
  */
 import { negatedBefore } from './clause-polarity.ts';
-import { findAll, normaliseChars, splitLines, type Span } from '../text.ts';
+import { normaliseChars, splitLines, type Span } from '../text.ts';
 
 export interface Marking extends Span {
   quote: string;
@@ -97,6 +97,9 @@ export interface MarkingOptions {
   exclude?: Span[];
 }
 
+// Any of the words a marking needs; a cheap first test before the full patterns.
+const PREFILTER = /confiden|exempt|\bpart\s+(?:ii|2|b)\b|publication|publishing|circulat|distribut|release|restricted|sensitive|privilege|forward|share|disclose|pass\b|not\s+to\s+be/i;
+
 const inside = (spans: readonly Span[], i: number) => spans.some((s) => i >= s.start && i < s.end);
 
 /**
@@ -105,10 +108,16 @@ const inside = (spans: readonly Span[], i: number) => spans.some((s) => i >= s.s
  */
 export function findMarkings(text: string, span: Span, options: MarkingOptions): Marking[] {
   if (span.end <= span.start) return [];
-  const skip = [...disclaimerSpans(text, span), ...(options.exclude ?? [])];
+  // Normalise once and skip the span at once when no marking word appears at all (most email).
+  const norm = normaliseChars(text.slice(span.start, span.end));
+  if (!PREFILTER.test(norm)) return [];
+  let skip: Span[] | undefined;
   const found: Marking[] = [];
   for (const spec of MARKERS) {
-    for (const m of findAll(text, spec.re, span)) {
+    for (const hit of norm.matchAll(spec.re)) {
+      const start = span.start + (hit.index ?? 0);
+      const m = { start, end: start + hit[0].length, quote: text.slice(start, start + hit[0].length) };
+      skip ??= [...disclaimerSpans(text, span), ...(options.exclude ?? [])];
       if (inside(skip, m.start)) continue;
       if (found.some((f) => m.start < f.end && f.start < m.end)) continue;
       const after = normaliseChars(text.slice(m.end, Math.min(span.end, m.end + 40)));

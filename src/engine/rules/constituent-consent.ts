@@ -49,10 +49,17 @@ interface Statement {
   speaker: 'resident' | 'writer';
 }
 
+// Any word a consent statement needs: a cheap first test before the full patterns.
+const ANY_CUE = /consent|permission|authori[sz]|blessing|go-ahead|agree|happy|content|willing|glad|\bfine\b|\bok(?:ay)?\b|comfortable|welcome|\bmind\b|object|\b(?:pass|forward|share|send|copy|refer)\b/i;
+
 function statesConsent(body: string, s: Statement): boolean {
+  // Normalise once; skip the span, then each sentence, when no cue word appears at all.
+  const norm = normaliseChars(body.slice(s.span.start, s.span.end));
+  if (!ANY_CUE.test(norm)) return false;
   for (const sentence of sentencesOf(body, s.span)) {
-    const text = normaliseChars(body.slice(sentence.start, sentence.end));
-    if (/\?\s*$/.test(text)) continue; // "Is she happy for me to share this?"
+    const text = norm.slice(sentence.start - s.span.start, sentence.end - s.span.start);
+    if (!ANY_CUE.test(text)) continue;
+    if (/\?\s*$/.test(text)) continue; // "Is she happy for me to share this?""
     const hit = (index: number, needsShare: boolean): boolean => {
       const at = sentence.start + index;
       const clause = normaliseChars(body.slice(clauseStart(body, at, sentence.start), at));
