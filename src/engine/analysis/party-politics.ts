@@ -151,8 +151,11 @@ const PARTY_STRUGGLE = /\b(?:fought|fight(?:ing)?|oppos(?:e|ed|ing)|beat(?:en)?|
 const ELECTION_ADMIN_STEMS = ['returning', 'electoral', 'poll', 'nomination', 'vote', 'canvass', 'household', 'election', 'purdah', 'count', 'publicity', 'recommended'];
 const ELECTION_ADMIN = /\b(?:returning\s+officer|electoral\s+(?:services|registration|register|roll)|poll(?:ing)?\s+cards?|polling\s+stations?|nomination\s+papers?|postal\s+votes?|proxy\s+votes?|annual\s+canvass|household\s+enquiry|pre-?election\s+period|purdah|the\s+count\b|notice\s+of\s+election|publicity\s+code|code\s+of\s+recommended\s+practice)/i;
 
-// The writer acting: first person or an imperative to the reader.
-const FIRST_PERSON = /\b(?:I|I'm|I've|I'll|I'd|me|my|we|we're|we've|we'll|we'd|us|our)\b/i;
+// The writer's side acting: campaigning is a team's work ("we'll deliver", "our leaflet"). A lone
+// "I" or "me" is more often someone asking about another party's material ("can you tell me …").
+const WRITER_SIDE = /\b(?:we|we're|we've|we'll|we'd|us|our|ours|let's)\b/i;
+// Reporting or checking someone else's campaign material is not campaigning ("the Labour leaflet claims …").
+const REPORTING = /\b(?:complain\w*|concern\w*|claim\w*|alleg\w*|misleading|inaccurate|untrue|accurate|correct|fact[- ]check\w*|saying|says)\b/i;
 
 // Negation within the few words before a cue ("I am not asking you to canvass").
 const NEGATION_BEFORE = /\b(?:not|no|never|nor|without|n't)\b(?:\W+\w+){0,3}\W*$/i;
@@ -247,7 +250,7 @@ export function findPartyContent(text: string, span: Span, parties: readonly Par
         }
       }
       if (!found && !admin) {
-        // Two different families, or one family and a party name, with the writer acting.
+        // Two different families, or one family and a party name, with the writer's side acting.
         const hits: { family: string; index: number; length: number }[] = [];
         for (const f of families) {
           if (!mayMatch(lower, f.stems)) continue;
@@ -272,7 +275,7 @@ export function findPartyContent(text: string, span: Span, parties: readonly Par
         // election, candidates or fundraising make such talk electioneering.
         const political = core.includes('election') || core.includes('candidate') || core.includes('fundraising');
         const enough = party ? core.length >= 1 || struggle : core.length >= 2 && political;
-        if (enough && FIRST_PERSON.test(sentence)) {
+        if (enough && WRITER_SIDE.test(sentence) && !REPORTING.test(sentence)) {
           const first = hits.filter((h) => core.includes(h.family)).sort((a, b) => a.index - b.index)[0] ?? { index: party!.index!, length: party![0].length };
           const kind = core.includes('election') || core.includes('candidate') ? 'electioneering' : 'party-political';
           push(kind, core.length ? `${core.join(' and ')} talk` : 'party campaigning', first.index, first.length);

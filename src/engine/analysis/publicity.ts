@@ -366,7 +366,9 @@ export interface Attribution {
   replacement: string;
 }
 
-const SPEECH_VERB = /\b(?:said|says|added|adds|commented|comments|explained|explains|stated|states|remarked|remarks|continued|continues|told|tells|noted|declared|enthused)\b/g;
+const SPEECH_VERB = /\b(?:said|says|added|adds|commented|comments|explained|explains|stated|states|remarked|remarks|continued|continues|told|tells|noted|declared|enthused|according\s+to)\b/g;
+// An apposition that describes the speaker (", Leader of the Council,", ", who chairs …"), not the next clause.
+const SPEAKER_APPOSITION = /^\s*(?:who\b|the\s+(?:council's\s+)?(?:Leader|Deputy|Mayor|Cabinet|Chair|Vice|ward)|ward\s+(?:councillor|member)|councillor\s+for\b|member\s+for\b)/i;
 const QUOTE_CHAR = /"/g;
 const NOT_A_SPEAKER = /\b(?:which|that|when|where|because|if|whether|although|while)\b|\b(?:is|was|were|been|be|has|have|had|will|would)\s*$/i;
 
@@ -391,14 +393,16 @@ export function findAttributions(ctx: RuleContext): Attribution[] {
         const verb = v[0];
         const at = v.index!;
         const before = sentence.slice(0, at);
-        if (/[,!?]?"\s*$/.test(before)) {
+        if (/[,!?]?"\s*$/.test(before) || verb.startsWith('according')) {
           // `…," said Councillor X, Leader of the Council, at the launch.` — the speaker follows the verb.
           const after = sentence.slice(at + verb.length);
           const stop = after.search(/["]/);
           const rest = stop === -1 ? after : after.slice(0, stop);
           const commas = [...rest.matchAll(/,/g)].map((m) => m.index!);
-          // The name, then one apposition: up to the second comma (or the end of the sentence).
-          let end = commas.length >= 2 ? commas[1]! : rest.length;
+          // The name, then one apposition that describes the speaker: up to the second comma (or the end).
+          const apposition = commas.length ? rest.slice(commas[0]! + 1, commas[1] ?? rest.length) : '';
+          const describes = !!apposition && (OFFICES.some((o) => o.re.test(apposition)) || SPEAKER_APPOSITION.test(apposition));
+          let end = commas.length === 0 ? rest.length : describes ? (commas[1] ?? rest.length) : commas[0]!;
           let speaker = rest.slice(0, end);
           speaker = speaker.replace(/[\s.:;!?]+$/, '');
           end = speaker.length;

@@ -165,8 +165,23 @@ runRuleTests('letterhead-for-party-matters', {
       },
       expect: [{ messageId: 'councilBranding', evidence: { field: 'body', quote: 'Westmoor Borough Council' } }],
     },
+    {
+      name: 'a party stall rota in the run-up to the elections, from a council account (two cue families and a party)',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Team <team@westmoortories.org.uk>', subject: 'Saturdays', body: 'All,\n\nWe need more helpers on the Conservative street stall before the May elections.\n\nNina' },
+      expect: [{ messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
+    },
   ],
   valid: [
+    {
+      name: 'a councillor asks an officer to check another party’s leaflet',
+      why: 'asking whether a claim is right is council business, not campaigning',
+      draft: { from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'Library', body: 'Dev,\n\nThe Conservatives have put out a leaflet claiming the library will close; can you tell me whether that is right?\n\nAled\nWestmoor Borough Council' },
+    },
+    {
+      name: 'an officer reports complaints about a party leaflet',
+      why: 'reporting complaints about someone else’s campaign material is not campaigning',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Gill Hart <gill.hart@westmoor.gov.uk>', subject: 'Complaints', body: "Gill,\n\nWe've had complaints about the Labour leaflet on Elm Road using the council's logo.\n\nDev Patel\nWestmoor Borough Council" },
+    },
     {
       name: 'casework reply from a council account with the council signature',
       why: 'council business: the council signature is right here',

@@ -55,6 +55,8 @@ const photoBody = 'Photocall\n\nThe Mayor, Cllr Tom Reilly, will unveil the plaq
 const ashdaleBody = 'Press release\n\nLib Dem councillor Pat Moore said the new car park would open in April.';
 
 const spokes = 'a spokesperson for Westmoor Borough Council';
+const accordingBody = 'News release\n\nThe library will reopen in June, according to Cllr Aled Price, Cabinet Member for Housing.';
+const toldBody = 'News release\n\n"It is a great day for Brookside," Cllr Aled Price told the Gazette.';
 const at = (body: string, text: string) => ({ start: body.indexOf(text), end: body.indexOf(text) + text.length });
 
 runRuleTests('pre-election-publicity', {
@@ -137,6 +139,22 @@ runRuleTests('pre-election-publicity', {
         },
         { messageId: 'partyLabel', evidence: { quote: 'Lib Dem' }, edits: [[{ kind: 'replaceText', field: 'body', ...at(ashdaleBody, 'Lib Dem c'), text: 'C' }]] },
       ],
+    },
+    {
+      name: '"according to Cllr X, Cabinet Member …" keeps the rest of the sentence',
+      draft: { from: comms, to: gazette, body: accordingBody, date: inPeriod },
+      expect: [
+        {
+          messageId: 'quotesCouncillor',
+          evidence: { quote: 'according to Cllr Aled Price, Cabinet Member for Housing' },
+          edits: [[{ kind: 'replaceText', field: 'body', ...at(accordingBody, 'according to Cllr Aled Price, Cabinet Member for Housing'), text: `according to ${spokes}` }]],
+        },
+      ],
+    },
+    {
+      name: '"…," Cllr X told the Gazette: the spokesperson keeps lower case mid-sentence',
+      draft: { from: comms, to: gazette, body: toldBody, date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { quote: 'Cllr Aled Price told' }, edits: [[{ kind: 'replaceText', field: 'body', ...at(toldBody, 'Cllr Aled Price told'), text: `${spokes} told` }]] }],
     },
   ],
   valid: [
