@@ -60,6 +60,8 @@ runRuleTests('official-letter-from-member', {
     { name: 'a negated promise', why: '"I can’t promise that…" is the opposite of a promise', draft: toResident('I can’t promise that the Council will refund you, but I will ask.') },
     { name: 'thanks on behalf of the council', why: '"on behalf of the Council" with no instruction or obligation is courtesy', draft: toResident('On behalf of the Council, thank you for organising the litter pick.') },
     { name: 'news of planned works, not a promise to the reader', why: 'works verbs count only when promised to "you"', draft: toResident('The Council will resurface Mill Road in May.') },
+    { name: 'a councillor urges the council', why: '"I would urge the Council to refund you" asks; it does not promise', draft: toResident('I would urge the Council to refund you, and I will raise it at Cabinet.') },
+    { name: 'a councillor passes on what she was told', why: '"I’m told the council will refund you" reports someone else’s decision', draft: toResident('I’m told the council will refund you by the end of the month.') },
     {
       name: 'the same words to an officer',
       why: 'internal discussion between a councillor and an officer is not an official letter',
@@ -90,6 +92,9 @@ runRuleTests('official-letter-from-member', {
     { name: 'an email offered as the instruction', draft: toContractor('Please treat this email as the Council’s instruction to proceed.'), expect: [{ messageId: 'instructsOnBehalf', evidence: { quote: 'treat this email as the Council’s instruction' } }] },
     { name: '"we will reimburse" from a councillor', draft: toResident('We will reimburse your costs for the damaged tyre.'), expect: [{ messageId: 'commitsCouncil', evidence: { quote: 'We will reimburse' } }] },
     { name: 'the councillor will make sure the council repairs the fence', draft: toResident('I will make sure the council repairs your fence before the summer.'), expect: [{ messageId: 'commitsCouncil', evidence: { quote: 'I will make sure' }, edits: [] }] },
+    { name: 'officers instructed to waive a fee', draft: toResident('I have instructed officers to waive your fee.'), expect: [{ messageId: 'commitsCouncil', evidence: { quote: 'I have instructed' } }] },
+    { name: 'a decision taken by the councillor', draft: toResident('I am authorising the removal of the tree outside your house.'), expect: [{ messageId: 'commitsCouncil', evidence: { quote: 'I am authorising' } }] },
+    { name: 'a supplier told to start the works', draft: toContractor('Please go ahead with the works on Monday.'), expect: [{ messageId: 'instructsOnBehalf', evidence: { quote: 'go ahead with the works' } }] },
     {
       name: 'a town councillor commits the town council to paying (cites other councils’ protocols)',
       policy: ASHCOMBE,

@@ -13,8 +13,8 @@ import type { Suggestion } from '../types.ts';
 // What a council is obliged to do once someone has promised it: pay, waive, put right. Money
 // verbs always count; works verbs count only when the promise is made to "you" (a general
 // statement that "the council will resurface Mill Road in May" is news, not an undertaking).
-const MONEY = 'refund|reimburse|repay|pay\\s+(?:you|for|back)|compensate|waive|write\\s+off|credit|cover\\s+the\\s+cost|meet\\s+the\\s+cost|cancel|withdraw|rescind|award|grant|approve|exempt|give\\s+you|offer\\s+you';
-const WORKS = 'replace|repair|fix|resurface|install|remove|reinstate|rebuild|move|extend|reduce|prioritise|fast-track';
+const MONEY = 'refund|reimburse|repay|pay(?!\\s+a\\s+visit)|compensate|waive|write\\s+off|credit|cover\\s+the\\s+cost|meet\\s+the\\s+cost|cancel|withdraw|rescind|award|grant|approve|exempt|give\\s+you|offer\\s+you';
+const WORKS = 'replace|repair|fix|sort|resurface|install|remove|reinstate|rebuild|move|extend|reduce|prioritise|fast-track';
 const OBLIGATION = `(?:${MONEY}|${WORKS})`;
 const MONEY_ONLY = new RegExp(`^(?:${MONEY})`, 'i');
 const SECOND_PERSON = /\b(?:you|your|yours)\b/i;
@@ -44,13 +44,17 @@ function cuesFor(councilName: string): Cue[] {
     // "I am instructing you to…", "I hereby direct you…", "you are instructed to…".
     { messageId: 'instructsOnBehalf', re: /\b(?:I\s+am|I'm|I|we\s+are|we're|we)\s+(?:hereby\s+|formally\s+|now\s+)*(?:instruct|instructing|direct|directing|authori[sz]e|authori[sz]ing|order|ordering|require|requiring)\s+you\b/gi },
     { messageId: 'instructsOnBehalf', re: /\byou\s+are\s+(?:hereby\s+|now\s+)*(?:instructed|authori[sz]ed|required|directed|ordered)\s+to\b/gi },
+    // "Please proceed with the works", "go ahead with the order": telling a supplier to start.
+    { messageId: 'instructsOnBehalf', re: /\b(?:proceed|go\s+ahead)\s+(?:and\s+start\s+|with\s+)(?:the\s+)?(?:works?|order|job|contract|repairs?|installation|scheme)\b/gi },
+    // "I am authorising the removal…", "I approve your application": a decision only an officer can take.
+    { messageId: 'commitsCouncil', re: /\b(?:I\s+am|I'm|I\s+have|I've|I)\s+(?:hereby\s+)?(?:authori[sz](?:e|ed|ing)|approv(?:e|ed|ing))(?=\s+(?:the|your|a|this)\b)/gi },
     { messageId: 'instructsOnBehalf', re: /\b(?:treat|take|consider|accept)\s+this\s+(?:e-?mail|message|letter|note)\s+as\s+(?:(?:an?|the|our|my|formal|written|the\s+council's)\s+)*(?:instruction|order|acceptance|confirmation|authority|authori[sz]ation|purchase\s+order|go-ahead)\b/gi },
     { messageId: 'commitsCouncil', re: /\byou\s+(?:have|'ve\s+got|now\s+have)\s+(?:my|the\s+council's|our)\s+(?:approval|authori[sz]ation|permission|go-ahead|agreement)\b/gi },
     // "The Council will refund…", "we will reimburse…", "the town council has agreed to pay for…".
     { messageId: 'commitsCouncil', re: new RegExp(`\\b${LEAD_IN}?(?:${subject})\\s+${MODAL}\\s+(?:(?:\\w+ly|now|then|also|of\\s+course)\\s+)?(?=${OBLIGATION}\\b)`, 'gi'), needsYou: true },
     { messageId: 'commitsCouncil', re: new RegExp(`\\b${LEAD_IN}?we\\s+${MODAL}\\s+(?:(?:\\w+ly|now|then|also)\\s+)?(?=(?:refund|reimburse|repay|compensate|waive|write\\s+off)\\b)`, 'gi') },
     // "I will make sure the council repairs your fence", "I have arranged for your fee to be waived".
-    { messageId: 'commitsCouncil', re: new RegExp(`\\b(?:I\\s+will|I'll|I\\s+can|I\\s+have|I've)\\s+(?:make\\s+sure|ensure|guarantee|promise|see\\s+to\\s+it|arranged|agreed|authori[sz]ed|approved)\\b(?=[^.!?]*\\b(?:${OBLIGATION})\\w*)`, 'gi'), needsYou: true },
+    { messageId: 'commitsCouncil', re: new RegExp(`\\b(?:I\\s+will|I'll|I\\s+can|I\\s+have|I've)\\s+(?:make\\s+sure|ensure|guarantee|promise|see\\s+to\\s+it|arranged|agreed|authori[sz]ed|approved|instructed|directed)\\b(?=[^.!?]*\\b(?:${OBLIGATION})\\w*)`, 'gi'), needsYou: true },
     // Waivers and payments promised outright.
     { messageId: 'commitsCouncil', re: /\bthere\s+will\s+be\s+no\s+(?:charge|fee|cost|penalty|fine)\b/gi, ownNegation: true, needsYou: true },
     { messageId: 'commitsCouncil', re: /\byou\s+(?:will\s+not|won't|will\s+no\s+longer)\s+(?:be\s+charged|have\s+to\s+pay|need\s+to\s+pay|be\s+fined|be\s+billed)\b/gi, ownNegation: true },
@@ -63,7 +67,7 @@ function cuesFor(councilName: string): Cue[] {
 }
 
 // Someone else's decision reported, not made: "officers have confirmed that…", "I am told…".
-const REPORTED = /\b(?:officers?|the\s+(?:\w+\s+){0,2}(?:team|service|department|director|manager|officer|clerk)|(?:[A-Z][a-z]+\s+){1,2}(?:from|in)\s+the\s+\w+)\s+(?:has\s+|have\s+|had\s+)?(?:confirmed|told|said|says|informed|advised|assured|explained|decided|agreed|tell|say)\b|\bI\s+(?:have\s+been|was|am|'ve\s+been|'m)\s+(?:told|informed|advised|assured)\b|\b(?:I\s+understand|I\s+gather|I\s+hear|according\s+to|it\s+says|the\s+letter\s+says|officers\s+(?:tell|say))\b/i;
+const REPORTED = /\b(?:officers?|the\s+(?:\w+\s+){0,2}(?:team|service|department|director|manager|officer|clerk)|(?:[A-Z][a-z]+\s+){1,2}(?:from|in)\s+the\s+\w+)\s+(?:has\s+|have\s+|had\s+)?(?:confirmed|told|said|says|informed|advised|assured|explained|decided|agreed|tell|say)\b|\bI(?:\s+(?:have\s+been|was|am)|'ve\s+been|'m)\s+(?:told|informed|advised|assured)\b|\b(?:I\s+understand|I\s+gather|I\s+hear|according\s+to|it\s+says|the\s+letter\s+says|officers\s+(?:tell|say))\b/i;
 // Questions, hopes and requests: "whether the council will refund", "I hope the council will…".
 const TENTATIVE = /\b(?:whether|if|hope|hoping|hopeful|ask(?:ed|ing)?|urge|urging|press(?:ing)?|lobby(?:ing)?|request(?:ed|ing)?|push(?:ing)?\s+for|would\s+like|expect|think|believe|should|could|might|may)\b/i;
 // A description of the rules, not a promise: "under the policy the Council will refund…".
@@ -94,8 +98,8 @@ function findCommitments(ctx: RuleContext): Found[] {
         if (!cue.ownNegation && negatedBefore(body, at, sentence.start, 6)) continue; // "I can't promise that the council will…"
         if (REPORTED.test(lead) || TENTATIVE.test(clause) || POLICY.test(text)) continue;
         const after = text.slice(index + m[0].length);
-        // Works promises need a "you": "the council will resurface Mill Road" is news.
-        if (cue.needsYou && !MONEY_ONLY.test(after) && !SECOND_PERSON.test(after)) continue;
+        // Works promises need a "you" in the sentence: "the council will resurface Mill Road" is news.
+        if (cue.needsYou && !MONEY_ONLY.test(after) && !SECOND_PERSON.test(text)) continue;
         // Cues that stop at a lookahead end in a space before the obligation verb ("the Council
         // will "): the quote then runs on to the end of the verb, so it reads as the promise.
         const endsBeforeVerb = /\s$/.test(m[0]);
