@@ -193,6 +193,8 @@ const SUBJECT_KINDS: { kind: PublicityKind; re: RegExp }[] = [
 const COMMS_LOCAL_PART = /^(?:press|pressoffice|press\.office|media|mediarelations|comms|communications|pr)(?:[._-]|$)/i;
 const COMMS_TITLE = /\b(?:press|media|communications?|comms|PR)\s+(?:officer|manager|lead|adviser|advisor|team|office|assistant)\b|\bhead\s+of\s+(?:communications|comms|media)\b/i;
 
+const COMMS_CONTACT = /\b(?:media|press)\s+(?:enquiries|contact)\b|\bpress\s+office\b|\bcommunications\s+team\b/i;
+
 function policyNamesCommsTeam(policy: ResolvedPolicy): boolean {
   return policy.communications.teamAddresses.length > 0 || policy.officers.some((o) => (o.roles ?? []).includes('comms'));
 }
@@ -231,11 +233,14 @@ export function assessPublicity(ctx: RuleContext): PublicityAssessment {
     let throughComms = !!sender?.commsTeam || recipients.some((r) => r.person.commsTeam);
     if (!throughComms && !policyNamesCommsTeam(policy)) {
       const councilComms = (email: string, council: boolean) => council && COMMS_LOCAL_PART.test(email.split('@')[0] ?? '');
-      const signature = ctx.layout.signature ? draft.body.slice(ctx.layout.signature.start, ctx.layout.signature.end) : '';
+      // The release's own contact lines name the team ("Media enquiries: Press Office, … press@…gov.uk").
+      const contactEmails = [...ctx.ownText.matchAll(/[\w.+-]+@([\w-]+\.)+[a-z]{2,}/gi)].map((m) => m[0]);
       throughComms =
         (!!sender && councilComms(sender.email, sender.councilAddress)) ||
         recipients.some((r) => councilComms(r.person.email, r.person.councilAddress)) ||
-        COMMS_TITLE.test(signature);
+        contactEmails.some((e) => councilComms(e, ctx.people.isCouncilDomain(e.split('@')[1] ?? ''))) ||
+        COMMS_TITLE.test(ctx.ownText) ||
+        COMMS_CONTACT.test(ctx.ownText);
     }
     return { isPublicity, ...(kind ? { kind } : {}), ...(marker ? { marker } : {}), councilIssued, mediaRecipients, throughComms };
   });

@@ -129,6 +129,12 @@ runRuleTests('press-release-quotes', {
       draft: { from: comms, to: gazette, body: 'News release\n\nDev Patel, Leisure Manager, said: "The pool is ready."', date: feb },
     },
     {
+      name: 'embedded default: a release whose contact line is the press office',
+      why: 'with no team in the policy, "Media enquiries: Press Office, press@…" shows the team issues it',
+      policy: D,
+      draft: { from: 'Hana Cole <hana.cole@example.gov.uk>', to: 'News <news@example-news.co.uk>', body: 'News release\n\nThe pool reopens on 1 March.\n\nEnds\n\nMedia enquiries: Press Office, press@example.gov.uk', date: feb },
+    },
+    {
       name: 'a ward newsletter naming a backbencher',
       why: 'a newsletter is not a press release',
       draft: { from: comms, to: 'Brookside residents <brookside.news@westmoor.gov.uk>', subject: 'Brookside ward newsletter', body: 'Brookside ward newsletter\n\nCllr Nina Shah said: "Come to the fun day."', date: feb },
