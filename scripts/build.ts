@@ -4,8 +4,9 @@
  * rule docs, manifest.json with absolute URLs, and the well-known file that lets the
  * send-time script fetch the council's policy.json.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
 
 export const DEFAULT_BASE_URL = 'https://localhost:3000/';
@@ -38,20 +39,28 @@ export function manifestFor(baseUrl: string): Record<string, unknown> {
 export async function buildSite(baseUrl: string, outDir = resolve(root, 'dist')): Promise<void> {
   const define = { __ADDIN_BASE_URL__: JSON.stringify(baseUrl) };
   await build({ root, configFile: resolve(root, 'vite.config.ts'), define, logLevel: 'warn', build: { outDir } });
-  // The send-time handler: one classic script with the engine and nothing else.
-  await build({
-    root,
-    configFile: false,
-    define: { ...define, 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: false,
-      target: 'es2019',
-      minify: true,
-      lib: { entry: resolve(root, 'src/hosts/outlook/send-check.ts'), formats: ['iife'], name: 'ProtocolCheckerSend', fileName: () => 'send-check.js' },
-    },
-  });
+  // The send-time handler: one classic script with the engine and nothing else. Built apart and
+  // copied in, so that its build cannot touch the pages'.
+  const sendDir = mkdtempSync(join(tmpdir(), 'protocol-checker-send-'));
+  try {
+    await build({
+      root,
+      configFile: false,
+      publicDir: false,
+      define: { ...define, 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'warn',
+      build: {
+        outDir: sendDir,
+        emptyOutDir: true,
+        target: 'es2019',
+        minify: true,
+        lib: { entry: resolve(root, 'src/hosts/outlook/send-check.ts'), formats: ['iife'], name: 'ProtocolCheckerSend', fileName: () => 'send-check.js' },
+      },
+    });
+    copyFileSync(join(sendDir, 'send-check.js'), resolve(outDir, 'send-check.js'));
+  } finally {
+    rmSync(sendDir, { recursive: true, force: true });
+  }
   writeFileSync(
     resolve(outDir, 'send-check.html'),
     `<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><title>Protocol Checker send check</title>\n<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>\n<script src="send-check.js"></script>\n</head><body></body></html>\n`,

@@ -1,15 +1,43 @@
 /**
- * Builds the site once per test run (into test-artifacts/site, with a test base URL) for the
- * tests that load what users get: the send-time bundle in a bare vm, the pages in Chromium.
+ * Builds the site once per test run (with a test base URL) for the tests that load what users
+ * get: the send-time bundle in a bare vm, the pages in Chromium. Each run builds into its own
+ * folder, so that test runs side by side cannot pull files from under each other.
  */
-import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
 import { buildSite } from '../scripts/build.ts';
 
 export const TEST_BASE_URL = 'https://addin.test.example/';
-export const SITE_DIR = resolve(import.meta.dirname, '../test-artifacts/site');
+const ARTIFACTS = resolve(import.meta.dirname, '../test-artifacts');
 
-export default async function setup(): Promise<void> {
-  rmSync(SITE_DIR, { recursive: true, force: true });
-  await buildSite(TEST_BASE_URL, SITE_DIR);
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The built site for this run. */
+    siteDir: string;
+    /** The office-js double as one browser script (global `OfficeDouble`). */
+    officeDoubleScript: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const runDir = join(ARTIFACTS, `run-${process.pid}`);
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true });
+  const siteDir = join(runDir, 'site');
+  await buildSite(TEST_BASE_URL, siteDir);
+  await build({
+    configFile: false,
+    publicDir: false,
+    logLevel: 'warn',
+    build: {
+      outDir: join(runDir, 'office-double'),
+      minify: false,
+      lib: { entry: resolve(import.meta.dirname, 'doubles/office.ts'), formats: ['iife'], name: 'OfficeDouble', fileName: () => 'office-double.js' },
+    },
+  });
+  project.provide('siteDir', siteDir);
+  project.provide('officeDoubleScript', join(runDir, 'office-double', 'office-double.js'));
+  return () => rmSync(runDir, { recursive: true, force: true });
 }

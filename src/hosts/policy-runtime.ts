@@ -5,7 +5,7 @@
  * DOM-free (only `fetch`), so the send-time script can use it with an absolute base URL.
  */
 import type { ResolvedPolicy } from '../engine/policy.ts';
-import { parsePolicyText } from '../policy/load.ts';
+import { formatProblem, parsePolicyText } from '../policy/load.ts';
 import { embeddedDefaultPolicy } from '../policy/resolve.ts';
 
 export interface RuntimePolicy {
@@ -73,8 +73,8 @@ async function fetchPolicy(url: string, explicit: boolean, fetchImpl: typeof fet
     return {
       policy: embeddedDefaultPolicy(),
       source: 'embedded default',
-      notice: `${name} could not be used, so the built-in default policy is in use. ${problems.map((p) => p.message).join(' ')}`,
+      notice: `${name} could not be used, so the built-in default policy is in use. ${problems.map(formatProblem).join(' ')}`,
     };
   }
-  return { policy, source: name, ...(problems.length ? { notice: `${name} has problems; the rest of it is in use. ${problems.map((p) => p.message).join(' ')}` } : {}) };
+  return { policy, source: name, ...(problems.length ? { notice: `${name} has problems; the rest of it is in use. ${problems.map(formatProblem).join(' ')}` } : {}) };
 }

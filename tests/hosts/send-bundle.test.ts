@@ -5,11 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it, vi } from 'vitest';
-import { SITE_DIR, TEST_BASE_URL } from '../global-setup.ts';
+import { describe, expect, inject, it, vi } from 'vitest';
+import { TEST_BASE_URL } from '../global-setup.ts';
 import { FakeComposeItem, officeNamespace } from '../doubles/office.ts';
 import { validateManifest } from '../manifest-schema.ts';
 
+const SITE_DIR = inject('siteDir');
 const script = readFileSync(join(SITE_DIR, 'send-check.js'), 'utf8');
 const manifest = JSON.parse(readFileSync(join(SITE_DIR, 'manifest.json'), 'utf8'));
 

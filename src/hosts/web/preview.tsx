@@ -2,11 +2,11 @@
  * The browser preview (contract 6): an editable draft beside the findings panel, so that a
  * monitoring officer or a new user can try the checker and a policy without Office.
  */
-import { Field, Input, MessageBar, MessageBarBody, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { StrictMode, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { Caption1, Field, Input, Label, MessageBar, MessageBarBody, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { StrictMode, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ResolvedPolicy } from '../../engine/policy.ts';
-import { parsePolicyText } from '../../policy/load.ts';
+import { formatProblem, parsePolicyText } from '../../policy/load.ts';
 import { embeddedDefaultPolicy } from '../../policy/resolve.ts';
 import '../../ui/global.css';
 import { ProtocolPanel, ThemedApp } from '../../ui/ProtocolPanel.tsx';
@@ -54,6 +54,7 @@ function PreviewPage({ store }: { store: FormDraftStore }) {
   const [notice, setNotice] = useState<string | undefined>();
   const [loadErrors, setLoadErrors] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
+  const fileInputId = useId();
   const theme = useMemo(() => initialTheme(location.search, (q) => matchMedia(q).matches), []);
 
   useEffect(() => {
@@ -65,7 +66,7 @@ function PreviewPage({ store }: { store: FormDraftStore }) {
 
   async function loadFile(file: File) {
     const { policy: loaded, problems } = parsePolicyText(await file.text(), file.name);
-    setLoadErrors(problems.map((p) => p.message));
+    setLoadErrors(problems.map(formatProblem));
     if (loaded) {
       setPolicy(loaded);
       setNotice(undefined);
@@ -97,16 +98,18 @@ function PreviewPage({ store }: { store: FormDraftStore }) {
         <form className={styles.form} aria-label="Draft" onSubmit={(e) => e.preventDefault()}>
           <div className={dragging ? `${styles.policy} ${styles.drop}` : styles.policy}>
             <Text>{policyLine}</Text>
-            <Field label="Load a policy file" hint="Choose the council's policy.json, or drop it on this page.">
-              <input
-                type="file"
-                accept=".json,application/json"
-                onChange={(e) => {
-                  const file = e.currentTarget.files?.[0];
-                  if (file) void loadFile(file);
-                }}
-              />
-            </Field>
+            <Label htmlFor={fileInputId}>Load a policy file</Label>
+            <Caption1 id={`${fileInputId}-hint`}>Choose the council's policy.json, or drop it on this page.</Caption1>
+            <input
+              id={fileInputId}
+              aria-describedby={`${fileInputId}-hint`}
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                if (file) void loadFile(file);
+              }}
+            />
             {loadErrors.length > 0 && (
               <MessageBar intent="error" layout="multiline">
                 <MessageBarBody>
