@@ -36,8 +36,8 @@ async function typeDraft(page: Page, draft: PageDraft): Promise<number> {
   return Date.now();
 }
 
-async function fields(page: Page): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
+async function fields(page: Page): Promise<Record<(typeof FIELDS)[number], string>> {
+  const out = {} as Record<(typeof FIELDS)[number], string>;
   for (const name of FIELDS) out[name] = await page.getByLabel(name, { exact: true }).inputValue();
   return out;
 }

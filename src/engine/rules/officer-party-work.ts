@@ -92,7 +92,7 @@ export default defineRule({
       ],
       'town-council': [
         { paragraph: '2.5(ii)', summary: 'There are limits on asking officers for advice on party-political issues.' },
-        { paragraph: '§3 (political groups)', section: 'Political groups (unnumbered, after 2.6)', summary: 'A political group may ask the clerk to a meeting, where advice is confined to facts about council matters.' },
+        { paragraph: 'Political groups', section: 'unnumbered section after 2.6 (§3 in the original)', summary: 'A political group may ask the clerk to a meeting, where advice is confined to facts about council matters.' },
       ],
     },
     messages: {
