@@ -125,11 +125,11 @@ const STRONG_CUES: Cue[] = [
   { cue: 'canvassing', stems: ['canvass'], kind: 'electioneering', re: /\b(?:canvass(?:ing|ed|es)?|canvasser?s?)\b(?!\s+(?:form|forms|period|letter|letters|response|responses)\b)/gi },
   { cue: 'door-knocking', stems: ['knock'], kind: 'electioneering', re: /\bdoor[- ]?knock(?:ing|ers?|ed)?\b/gi },
   { cue: 'vote appeal', stems: ['vote', 'gotv'], kind: 'electioneering', re: /\b(?:vote|voting)\s+for\s+(?:me|us|our\b)|\bgrateful\s+for\s+your\s+(?:vote|support\s+(?:on|at)\s+(?:polling|the\s+election))|\b(?:your|every)\s+vote\s+(?:counts|matters)|\bget\s+out\s+the\s+vote\b|\bGOTV\b/gi },
-  { cue: 'standing for election', stems: ['standing', 'elect'], kind: 'electioneering', re: /\b(?:I'?m|I\s+am|I\s+will\s+be|we\s+are|we'?re)\s+standing\s+(?:again|for\s+(?:re-?)?election|as\s+(?:the|a|your)\b)|\bre-?elect\s+(?:me|us)\b|\bmy\s+re-?election\b/gi },
-  { cue: 'campaign fund', stems: ['fund'], kind: 'party-political', re: /\b(?:campaign|fighting|election|branch|association)\s+funds?\b/gi },
+  { cue: 'standing for election', stems: ['standing', 'elect'], kind: 'electioneering', re: /\b(?:I'?m|I\s+am|I\s+will\s+be|we\s+are|we'?re)\s+standing\s+(?:again|for\s+(?:re-?)?election|as\s+(?:the|a|an|your)\s+(?:[\w-]+\s+){0,2}candidates?\b)|\bre-?elect\s+(?:me|us)\b|\bmy\s+re-?election\b/gi },
+  { cue: 'campaign fund', stems: ['fund'], kind: 'party-political', re: /\b(?:campaign|fighting|election)\s+funds?\b/gi },
   { cue: 'election posters', stems: ['poster', 'stake'], kind: 'electioneering', re: /\bposters?\s+(?:in\s+(?:their|your|the)\s+windows?|sites?|boards?)\b|\b(?:window|garden)\s+(?:posters?|stake\s*boards?)\b/gi },
   { cue: 'campaign leaflet', stems: ['leaflet'], kind: 'electioneering', re: /\b(?:Focus|election|campaign|party|In\s+Touch)\s+leaflets?\b/gi },
-  { cue: 'party membership', stems: ['party', 'agm', 'member', 'selection'], kind: 'party-political', re: /\bparty\s+(?:members(?:hip)?|branch|conference|manifesto|whip|selection|subs)\b|\b(?:branch|constituency|association)\s+(?:AGM|members(?:hip)?\s+(?:meeting|subs))\b|\bselection\s+meeting\b/gi },
+  { cue: 'party membership', stems: ['party', 'selection', 'clp'], kind: 'party-political', re: /\bparty\s+(?:members(?:hip)?|branch|conference|manifesto|selection|subs)\b|\bcandidate\s+selection\b|\bCLP\b/gi },
 ];
 
 // Medium cue families: two different families in one sentence, spoken by the writer, make a signal.
@@ -146,6 +146,9 @@ const MEDIUM_FAMILIES: { family: string; stems: string[]; re: RegExp }[] = [
 // With a party named: the writer's party fighting another ("we fought the Conservatives' plan").
 const PARTY_STRUGGLE_STEMS = ['fought', 'fight', 'oppos', 'beat', 'defeat', 'target', 'attack', 'only the'];
 const PARTY_STRUGGLE = /\b(?:fought|fight(?:ing)?|oppos(?:e|ed|ing)|beat(?:en)?|defeat(?:ed)?|target(?:ing|ed)?|attack(?:ed|ing)?|only\s+the)\b/i;
+
+// Votes in competitions and awards, which councils do ask for.
+const COMPETITION = /\b(?:awards?|competition|contest|people'?s\s+choice|in\s+bloom|shortlist\w*|prize|nominat\w*|favourite)\b/i;
 
 // Election administration is council business: these sentences never count (returning officer, poll cards…).
 const ELECTION_ADMIN_STEMS = ['returning', 'electoral', 'poll', 'nomination', 'vote', 'canvass', 'household', 'election', 'purdah', 'count', 'publicity', 'recommended'];
@@ -228,8 +231,13 @@ export function findPartyContent(text: string, span: Span, parties: readonly Par
       const admin = adminPossible && mayMatch(lower, ELECTION_ADMIN_STEMS) && ELECTION_ADMIN.test(sentence);
       let found = false;
       if (!admin) {
+        const reporting = REPORTING.test(sentence) && !WRITER_SIDE.test(sentence);
         for (const c of strongCues) {
           if (!mayMatch(lower, c.stems)) continue;
+          // "The Labour leaflet claims …", "a party leaflet saying …": someone else's material, reported.
+          if (reporting && (c.cue === 'campaign leaflet' || c.cue === 'election posters')) continue;
+          // "Vote for us in the Britain in Bloom awards": a competition, not an election.
+          if (c.cue === 'vote appeal' && COMPETITION.test(sentence)) continue;
           c.re.lastIndex = 0;
           for (const m of sentence.matchAll(c.re)) {
             if (!usable(m.index!)) continue;

@@ -182,7 +182,8 @@ const HEADING_KINDS: { kind: PublicityKind; re: RegExp }[] = [
 ];
 const SUBJECT_KINDS: { kind: PublicityKind; re: RegExp }[] = [
   { kind: 'press release', re: /\b(?:news|press|media)\s+release\b/i },
-  { kind: 'statement', re: /^(?:(?:re|fw|fwd)\s*:\s*)*(?:(?:press|media)\s+)?statement\b/i },
+  // "Statement: …", "Statement on …", "Media statement" — not "Statement of Community Involvement".
+  { kind: 'statement', re: /^(?:(?:re|fw|fwd)\s*:\s*)*(?:(?:press|media)\s+statement\b|statement\s*(?:[:–-]|on\b|for\s+(?:use|publication|the\s+media)|$))/i },
   { kind: 'photo call', re: /\bphoto\s*-?\s*call\b|\bphoto\s+opportunity\b/i },
   { kind: 'newsletter', re: /\bnewsletter\b/i },
   { kind: 'social media post', re: /\bsocial\s+media\s+post\b/i },
@@ -375,7 +376,7 @@ const SPEECH_VERB = /\b(?:said|says|added|adds|commented|comments|explained|expl
 // An apposition that describes the speaker (", Leader of the Council,", ", who chairs …"), not the next clause.
 const SPEAKER_APPOSITION = /^\s*(?:who\b|the\s+(?:council's\s+)?(?:Leader|Deputy|Mayor|Cabinet|Chair|Vice|ward)|ward\s+(?:councillor|member)|councillor\s+for\b|member\s+for\b)/i;
 const QUOTE_CHAR = /"/g;
-const NOT_A_SPEAKER = /\b(?:which|that|when|where|because|if|whether|although|while)\b|\b(?:is|was|were|been|be|has|have|had|will|would)\s*$/i;
+const NOT_A_SPEAKER = /\b(?:which|that|when|where|because|if|whether|although|while)\b|\b(?:is|was|were|been|be|being)\s*$/i;
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -463,7 +464,7 @@ export interface CouncillorMention extends Span {
 // Praise and credit, with inflections (curated from council publicity guidance examples of what
 // "promotes a councillor": crediting, thanking, praising, showing them delivering).
 const FAVOURABLE =
-  /\b(?:champion(?:ed|ing|s)?|persist(?:ence|ent|ently)|tireless(?:ly)?|hard[- ]work(?:ing)?|dedicat(?:ed|ion)|thank(?:s|ed|ing)?(?:\s+to)?|credit(?:ed)?|prais(?:e|ed|ing)|proud(?:ly)?|delight(?:ed)?|thrilled|pleased|congratulat\w*|commend\w*|instrumental|secured|delivered|deliver(?:ing|s)\s+on|achiev(?:ed|ement)|success(?:ful(?:ly)?)?|fought\s+for|pressed\s+for|pushed\s+for|campaigned\s+for|lobbied|led\s+the|leadership|would\s+not\s+have\s+happened\s+without|made\s+(?:it|this)\s+happen|promised?|pioneer(?:ed|ing)?|vision)\b/i;
+  /\b(?:champion(?:ed|ing|s)?|persist(?:ence|ent|ently)|tireless(?:ly)?|hard[- ]work(?:ing)?|dedicat(?:ed|ion)|thank(?:s|ed|ing)?(?:\s+to)?|credit(?:ed)?|prais(?:e|ed|ing)|proud(?:ly)?|delight(?:ed)?|thrilled|pleased|congratulat\w*|commend\w*|instrumental|secured|delivered|deliver(?:ing|s)\s+on|achiev(?:ed|ement)|success(?:ful(?:ly)?)?|fought\s+for|pressed\s+for|pushed\s+for|campaigned\s+for|lobbied|led\s+the|leadership|would\s+not\s+have\s+happened\s+without|made\s+(?:it|this)\s+happen|promised?|pioneer(?:ed|ing)?|vision|welcom(?:ed|es|ing))\b/i;
 // In a photo call, being pictured is the promotion.
 const PHOTO_CUE = /\b(?:photograph\w*|photos?|pictured|unveil\w*|joined\s+by|will\s+(?:be\s+)?(?:join|attend|present|open|launch)\w*|cut\s+the\s+ribbon)\b/i;
 const NEGATED_CUE = /\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$/i;
@@ -509,7 +510,8 @@ function labelPatterns(policy: ResolvedPolicy): RegExp[] {
   if (cached) return cached;
   const { forms } = partyNames(policy.parties);
   const all = formsAlternation(forms.all);
-  const strong = formsAlternation([...forms.strong, 'Green']);
+  // "Green" and "Independent" are ordinary words too; before "councillor" they are labels (place names are checked).
+  const strong = formsAlternation([...forms.strong, 'Green', 'Independent']);
   cached = [
     // "Councillor Daniel Okafor (Conservative)", "Cllr Kerr (Lib Dem, Riverside)"
     new RegExp(`\\s*\\(\\s*(?:the\\s+)?(${all})(?:\\s+(?:Party|Group|Co-op))?\\s*(?:[,;/-][^()\\n]{0,40})?\\)`, 'g'),
@@ -553,7 +555,8 @@ export function findPartyLabels(ctx: RuleContext): PartyLabel[] {
     }
     for (const re of [prefix!, admin!]) {
       for (const m of slice.matchAll(re)) {
-        if (m[1] === 'Green' && precededByPlace(m.index!)) continue; // "Harrowfield Green councillors' surgery" is a place
+        // "Harrowfield Green councillors' surgery" is a place.
+        if ((m[1] === 'Green' || m[1] === 'Independent') && precededByPlace(m.index!)) continue;
         const start = base + m.index!;
         const labelEnd = start + m[0].trimEnd().length;
         const end = start + m[0].length;

@@ -173,6 +173,16 @@ runRuleTests('letterhead-for-party-matters', {
   ],
   valid: [
     {
+      name: 'a council appeal for votes in a competition',
+      why: 'votes in an award are not an election',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Residents <residents@example.com>', subject: 'Elm Park', body: 'Vote for us in the Green Flag People’s Choice awards by 30 June!\n\nDev Patel\nWestmoor Borough Council' },
+    },
+    {
+      name: 'standing as a committee chair, and a residents’ association that funds a fair',
+      why: '"standing as the chair" is not standing for election, and an association funding an event is not a campaign fund',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'Fair', body: "Dev,\n\nI'm standing as the chair of the scrutiny panel this year. The residents' association funds the summer fair, so could we waive the park fee?\n\nNina\nWestmoor Borough Council" },
+    },
+    {
       name: 'a councillor asks an officer to check another party’s leaflet',
       why: 'asking whether a claim is right is council business, not campaigning',
       draft: { from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'Library', body: 'Dev,\n\nThe Conservatives have put out a leaflet claiming the library will close; can you tell me whether that is right?\n\nAled\nWestmoor Borough Council' },

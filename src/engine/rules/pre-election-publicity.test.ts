@@ -55,6 +55,7 @@ const photoBody = 'Photocall\n\nThe Mayor, Cllr Tom Reilly, will unveil the plaq
 const ashdaleBody = 'Press release\n\nLib Dem councillor Pat Moore said the new car park would open in April.';
 
 const spokes = 'a spokesperson for Westmoor Borough Council';
+const hasSaidBody = 'News release\n\nIndependent councillor Nina Shah has said that the crossing will open in June.';
 const accordingBody = 'News release\n\nThe library will reopen in June, according to Cllr Aled Price, Cabinet Member for Housing.';
 const toldBody = 'News release\n\n"It is a great day for Brookside," Cllr Aled Price told the Gazette.';
 const at = (body: string, text: string) => ({ start: body.indexOf(text), end: body.indexOf(text) + text.length });
@@ -155,6 +156,19 @@ runRuleTests('pre-election-publicity', {
       name: '"…," Cllr X told the Gazette: the spokesperson keeps lower case mid-sentence',
       draft: { from: comms, to: gazette, body: toldBody, date: inPeriod },
       expect: [{ messageId: 'quotesCouncillor', evidence: { quote: 'Cllr Aled Price told' }, edits: [[{ kind: 'replaceText', field: 'body', ...at(toldBody, 'Cllr Aled Price told'), text: `${spokes} told` }]] }],
+    },
+    {
+      name: '"Cllr X has said that …" (reported speech) and an Independent councillor label',
+      draft: { from: comms, to: gazette, body: hasSaidBody, date: inPeriod },
+      expect: [
+        { messageId: 'quotesCouncillor', evidence: { quote: 'Independent councillor Nina Shah has said' }, edits: [[{ kind: 'replaceText', field: 'body', ...at(hasSaidBody, 'Independent councillor Nina Shah has said'), text: `${spokes[0]!.toUpperCase()}${spokes.slice(1)} said` }]] },
+        { messageId: 'partyLabel', evidence: { quote: 'Independent' } },
+      ],
+    },
+    {
+      name: 'a councillor who "welcomed" a decision',
+      draft: { from: comms, to: gazette, body: 'News release\n\nThe bus route is saved. Cllr Aled Price welcomed the decision on Monday.', date: inPeriod },
+      expect: [{ messageId: 'praisesCouncillor', evidence: { quote: 'Cllr Aled Price welcomed the decision on Monday.' } }],
     },
   ],
   valid: [

@@ -135,6 +135,11 @@ runRuleTests('press-release-quotes', {
       draft: { from: 'Hana Cole <hana.cole@example.gov.uk>', to: 'News <news@example-news.co.uk>', body: 'News release\n\nThe pool reopens on 1 March.\n\nEnds\n\nMedia enquiries: Press Office, press@example.gov.uk', date: feb },
     },
     {
+      name: 'an officer writes to a consultee about the Statement of Community Involvement',
+      why: 'a planning document called a statement is not a media statement',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Jo Hill <jo.hill@example.org>', subject: 'Statement of Community Involvement consultation', body: 'Dear Jo,\n\nThe draft is on our website until 3 March.\n\nDev Patel', date: feb },
+    },
+    {
       name: 'a ward newsletter naming a backbencher',
       why: 'a newsletter is not a press release',
       draft: { from: comms, to: 'Brookside residents <brookside.news@westmoor.gov.uk>', subject: 'Brookside ward newsletter', body: 'Brookside ward newsletter\n\nCllr Nina Shah said: "Come to the fun day."', date: feb },
