@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import '../src/engine/free-mail-full.ts';
 import { check } from '../src/engine/check.ts';
 import { RULES } from '../src/engine/rules/index.ts';
 import type { ResolvedPolicy } from '../src/engine/policy.ts';

@@ -39,6 +39,7 @@ export function manifestFor(baseUrl: string): Record<string, unknown> {
 export async function buildSite(baseUrl: string, outDir = resolve(root, 'dist')): Promise<void> {
   const define = { __ADDIN_BASE_URL__: JSON.stringify(baseUrl) };
   await build({ root, configFile: resolve(root, 'vite.config.ts'), define, logLevel: 'warn', build: { outDir } });
+  await build({ root, configFile: resolve(root, 'vite.config.ts'), mode: 'taskpane', define, logLevel: 'warn', build: { outDir, emptyOutDir: false } });
   // The send-time handler: one classic script with the engine and nothing else. Built apart and
   // copied in, so that its build cannot touch the pages'.
   const sendDir = mkdtempSync(join(tmpdir(), 'protocol-checker-send-'));
@@ -55,6 +56,8 @@ export async function buildSite(baseUrl: string, outDir = resolve(root, 'dist'))
         target: 'es2019',
         minify: true,
         lib: { entry: resolve(root, 'src/hosts/outlook/send-check.ts'), formats: ['iife'], name: 'ProtocolCheckerSend', fileName: () => 'send-check.js' },
+        // One classic script: the policy loader's dynamic import is folded in.
+        rollupOptions: { output: { inlineDynamicImports: true } },
       },
     });
     copyFileSync(join(sendDir, 'send-check.js'), resolve(outDir, 'send-check.js'));

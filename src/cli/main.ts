@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import '../engine/free-mail-full.ts';
 import { check, normaliseDraft } from '../engine/check.ts';
 import type { ResolvedPolicy } from '../engine/policy.ts';
 import type { Rule } from '../engine/rule.ts';

@@ -5,7 +5,6 @@
  * DOM-free (only `fetch`), so the send-time script can use it with an absolute base URL.
  */
 import type { ResolvedPolicy } from '../engine/policy.ts';
-import { formatProblem, parsePolicyText } from '../policy/load.ts';
 import { embeddedDefaultPolicy } from '../policy/resolve.ts';
 
 export interface RuntimePolicy {
@@ -68,6 +67,8 @@ async function fetchPolicy(url: string, explicit: boolean, fetchImpl: typeof fet
       notice: `${name} could not be read (${error instanceof Error ? error.message : String(error)}), so the built-in default policy is in use.`,
     };
   }
+  // The validator is loaded only when there is a file to validate, apart from the page's first download.
+  const { formatProblem, parsePolicyText } = await import('../policy/load.ts');
   const { policy, problems } = parsePolicyText(text, name);
   if (!policy) {
     return {

@@ -8,7 +8,6 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Spinner,
   Text,
   makeStyles,
   teamsHighContrastTheme,
@@ -83,7 +82,6 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, children }
       )}
       {children}
       <p className={styles.summary} ref={summaryRef} tabIndex={-1} role="status" aria-live="polite" style={{ margin: 0 }}>
-        {state.status === 'checking' && <Spinner size="tiny" aria-hidden="true" />}
         {state.status === 'ready' && visible.length === 0 && <CheckmarkCircle20Filled className={styles.ok} aria-hidden="true" />}
         <Text weight="semibold" data-testid="summary">
           {summaryText}

@@ -35,6 +35,16 @@ export function findingKey(f: Finding): string {
 
 const DEBOUNCE_MS = 250;
 
+/**
+ * The maintained free-mail list is loaded apart from the page's first download (it is most of
+ * the engine's size); every check waits for it, so no finding depends on timing.
+ */
+let fullFreeMailList: Promise<unknown> | undefined;
+function engineReady(): Promise<unknown> {
+  fullFreeMailList ??= import('../engine/free-mail-full.ts');
+  return fullFreeMailList;
+}
+
 export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): ProtocolCheckState {
   const [status, setStatus] = useState<ProtocolCheckState['status']>('checking');
   const [findings, setFindings] = useState<Finding[]>([]);
@@ -49,6 +59,7 @@ export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): Proto
   const runCheck = useCallback(
     async (force = false) => {
       try {
+        await engineReady();
         const draft = await host.read();
         // Skip the work when nothing changed (the host may poll).
         const signature = JSON.stringify(draft) + (policy.source ?? '');

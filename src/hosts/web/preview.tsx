@@ -6,7 +6,6 @@ import { Caption1, Field, Input, Label, MessageBar, MessageBarBody, Text, Textar
 import { StrictMode, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ResolvedPolicy } from '../../engine/policy.ts';
-import { formatProblem, parsePolicyText } from '../../policy/load.ts';
 import { embeddedDefaultPolicy } from '../../policy/resolve.ts';
 import '../../ui/global.css';
 import { ProtocolPanel, ThemedApp } from '../../ui/ProtocolPanel.tsx';
@@ -65,6 +64,7 @@ function PreviewPage({ store }: { store: FormDraftStore }) {
   }, []);
 
   async function loadFile(file: File) {
+    const { formatProblem, parsePolicyText } = await import('../../policy/load.ts');
     const { policy: loaded, problems } = parsePolicyText(await file.text(), file.name);
     setLoadErrors(problems.map(formatProblem));
     if (loaded) {
