@@ -41,6 +41,9 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'stretch' },
   fix: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  // Touch screens (a councillor in Teams on a phone): 44 px targets, as WCAG 2.5.5 and Apple's and Microsoft's guides ask.
+  touch: { '@media (pointer: coarse)': { minHeight: '44px', minWidth: '44px' } },
+  touchLink: { '@media (pointer: coarse)': { display: 'inline-flex', alignItems: 'center', minHeight: '44px' } },
   applyButton: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
 });
 
@@ -51,11 +54,14 @@ export interface FindingCardProps {
   /** Base URL of the rule docs (the site's docs/ folder). */
   docsBase?: string;
   busy?: boolean;
+  /** The card title's heading level: one below the panel's heading. */
+  headingLevel?: 2 | 3 | 4;
 }
 
 const ICONS = { error: ErrorCircle20Filled, warning: Warning20Filled, info: Info20Filled } as const;
 
-export function FindingCard({ finding, onApply, onDismiss, docsBase = '', busy }: FindingCardProps) {
+export function FindingCard({ finding, onApply, onDismiss, docsBase = '', busy, headingLevel = 3 }: FindingCardProps) {
+  const Heading = `h${headingLevel}` as const;
   const styles = useStyles();
   const headingId = useId();
   const reasonId = useId();
@@ -82,10 +88,10 @@ export function FindingCard({ finding, onApply, onDismiss, docsBase = '', busy }
         />
         <div>
           <Caption1 className={styles.severity}>{SEVERITY_LABELS[finding.severity]}</Caption1>
-          <h3 id={headingId} className={styles.heading} tabIndex={-1}>
+          <Heading id={headingId} className={styles.heading} tabIndex={-1}>
             <span className="visually-hidden">{SEVERITY_LABELS[finding.severity]}: </span>
             {title}
-          </h3>
+          </Heading>
         </div>
       </div>
       <Text as="p" style={{ margin: 0 }}>
@@ -104,7 +110,7 @@ export function FindingCard({ finding, onApply, onDismiss, docsBase = '', busy }
             <Button
               key={i}
               appearance={i === 0 ? 'primary' : 'secondary'}
-              className={styles.applyButton}
+              className={mergeClasses(styles.applyButton, styles.touch)}
               aria-label={strings.applyName(s.title)}
               disabled={busy}
               onClick={() => onApply(s)}
@@ -134,12 +140,12 @@ export function FindingCard({ finding, onApply, onDismiss, docsBase = '', busy }
         ))}
       </ul>
       <div className={styles.row}>
-        <Link href={`${docsBase}docs/rules/${finding.rule}.md`} target="_blank" rel="noopener">
+        <Link className={styles.touchLink} href={`${docsBase}docs/rules/${finding.rule}.md`} target="_blank" rel="noopener">
           {strings.aboutRule}
           <span className="visually-hidden">: {title}</span>
         </Link>
         {!dismissing && (
-          <Button appearance="subtle" size="small" aria-label={strings.dismissName(title)} onClick={() => setDismissing(true)}>
+          <Button className={styles.touch} appearance="subtle" size="small" aria-label={strings.dismissName(title)} onClick={() => setDismissing(true)}>
             {strings.dismiss}
           </Button>
         )}
@@ -156,10 +162,10 @@ export function FindingCard({ finding, onApply, onDismiss, docsBase = '', busy }
             <Textarea id={reasonId} value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" autoFocus />
           </Field>
           <div className={styles.row}>
-            <Button type="submit" appearance="secondary">
+            <Button className={styles.touch} type="submit" appearance="secondary">
               {strings.dismissConfirm}
             </Button>
-            <Button type="button" appearance="subtle" onClick={() => setDismissing(false)}>
+            <Button className={styles.touch} type="button" appearance="subtle" onClick={() => setDismissing(false)}>
               {strings.cancel}
             </Button>
           </div>

@@ -35,6 +35,7 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  policy: { color: tokens.colorNeutralForeground2 },
   summary: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   ok: { color: tokens.colorStatusSuccessForeground1, flexShrink: 0 },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, listStyle: 'none', margin: 0, padding: 0 },
@@ -47,11 +48,15 @@ export interface ProtocolPanelProps {
   /** Shown above the findings: e.g. the council policy could not be loaded. */
   policyNotice?: string;
   docsBase?: string;
+  /** Say which policy is in use under the heading (the preview says it beside its policy picker instead). */
+  showPolicy?: boolean;
+  /** The panel heading's level: 1 where the panel is the whole page (the taskpane), else 2. */
+  headingLevel?: 1 | 2;
   /** Extra content under the heading (the Teams tab's copy button, say). */
   children?: ReactNode;
 }
 
-export function ProtocolPanel({ host, policy, policyNotice, docsBase, children }: ProtocolPanelProps) {
+export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy = true, headingLevel = 2, children }: ProtocolPanelProps) {
   const styles = useStyles();
   const state = useProtocolCheck(host, policy);
   const [showDismissed, setShowDismissed] = useState(false);
@@ -74,7 +79,8 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, children }
 
   return (
     <div className={styles.root}>
-      <h2 className={styles.heading}>{strings.panelHeading}</h2>
+      {headingLevel === 1 ? <h1 className={styles.heading}>{strings.panelHeading}</h1> : <h2 className={styles.heading}>{strings.panelHeading}</h2>}
+      {showPolicy && <Text className={styles.policy}>{policy.inferPeople ? strings.defaultPolicy : strings.councilPolicy(policy.council.name)}</Text>}
       {policyNotice && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{policyNotice}</MessageBarBody>
@@ -112,6 +118,7 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, children }
           <li key={findingKey(f)}>
             <FindingCard
               finding={f}
+              headingLevel={headingLevel === 1 ? 2 : 3}
               docsBase={docsBase}
               busy={busy}
               onApply={(s) => {

@@ -40,9 +40,13 @@ export interface SiteOptions {
   files?: Record<string, string>;
   /** The compose item the office-js double exposes (FakeItemOptions). */
   officeItem?: unknown;
+  /** Office's theme colours as `Office.context.officeTheme` gives them (dark Outlook: a dark body background). */
+  officeTheme?: { bodyBackgroundColor: string };
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
   forcedColors?: 'active' | 'none';
+  /** A phone: touch input (a coarse pointer) and a mobile viewport. */
+  touch?: boolean;
 }
 
 export interface Site {
@@ -59,6 +63,7 @@ export async function openSite(browser: Browser, path: string, options: SiteOpti
     viewport: options.viewport ?? { width: 800, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     forcedColors: options.forcedColors ?? 'none',
+    ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
     permissions: ['clipboard-read', 'clipboard-write'],
     timezoneId: 'Europe/London',
     locale: 'en-GB',
@@ -77,7 +82,7 @@ export async function openSite(browser: Browser, path: string, options: SiteOpti
       return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
     }
     if (url.href === OFFICE_JS) {
-      const install = `\nwindow.__item = new OfficeDouble.FakeComposeItem(${JSON.stringify(options.officeItem ?? { body: '' })});\nwindow.Office = OfficeDouble.officeNamespace(window.__item);\n`;
+      const install = `\nwindow.__item = new OfficeDouble.FakeComposeItem(${JSON.stringify(options.officeItem ?? { body: '' })});\nwindow.Office = OfficeDouble.officeNamespace(window.__item);\n${options.officeTheme ? `window.Office.context.officeTheme = ${JSON.stringify(options.officeTheme)};\n` : ''}`;
       return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(OFFICE_DOUBLE_SCRIPT, 'utf8') + install });
     }
     remoteRequests.push(url.href);

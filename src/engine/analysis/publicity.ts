@@ -224,11 +224,15 @@ export function assessPublicity(ctx: RuleContext): PublicityAssessment {
         marker = { field: 'subject', start: 0, end: draft.subject.length, quote: draft.subject };
       }
     }
+    // The writer said what it is (the Teams tab asks): that settles the kind, whatever the headings say.
+    const declared = draft.publicity;
+    if (declared) kind = declared;
     const councilIssued = !sender || ((sender.councilAddress || sender.commsTeam) && !sender.party && !sender.personalAddress);
     const mediaRecipients = recipients.filter((r) => r.person.media);
     const allCouncillors = recipients.length > 0 && recipients.every((r) => r.person.kind === 'councillor');
     // To the media, or presented as publicity to anyone but councillors (a draft for a councillor's approval is not issued yet).
-    const isPublicity = councilIssued && (mediaRecipients.length > 0 || (!!kind && !allCouncillors));
+    // Declared publicity is publicity even when the only "to" is a councillor being shown it.
+    const isPublicity = councilIssued && (mediaRecipients.length > 0 || (!!kind && (!allCouncillors || !!declared)));
     if (!kind && mediaRecipients.length) kind = 'media reply';
 
     let throughComms = !!sender?.commsTeam || recipients.some((r) => r.person.commsTeam);

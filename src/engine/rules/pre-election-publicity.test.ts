@@ -236,3 +236,22 @@ describe('pre-election-publicity on the Northbridge corpus', () => {
     expect({ unexpected: fired.filter((f) => !labelled.includes(f)), missed: labelled.filter((f) => !fired.includes(f)) }).toEqual({ unexpected: [], missed: [] });
   });
 });
+
+describe('pre-election-publicity when the writer says what the draft is (the Teams tab)', () => {
+  // No heading, no "to": only the writer's own word makes this publicity.
+  const plain = 'New swings at Elm Park.\n\nCllr Nina Shah said: "Brookside families asked for this and we delivered."';
+  const findings = (publicity?: 'newsletter' | 'social media post') =>
+    check({ from: { name: 'Ruth Kay', email: 'ruth.kay@westmoor.gov.uk' }, to: [], cc: [], bcc: [], subject: 'Elm Park', body: plain, date: inPeriod, ...(publicity ? { publicity } : {}) }, W).filter((f) => f.rule === 'pre-election-publicity');
+
+  it('treats a declared newsletter item as publicity', () => {
+    expect(findings('newsletter').map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('treats a declared social media post as publicity', () => {
+    expect(findings('social media post')).toHaveLength(1);
+  });
+
+  it('stays quiet on the same words when nothing says they are publicity', () => {
+    expect(findings()).toEqual([]);
+  });
+});

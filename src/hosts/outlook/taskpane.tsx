@@ -27,7 +27,9 @@ function Taskpane({ item, runtime }: { item: Office.MessageCompose; runtime: Run
   }, []);
   return (
     <ThemedApp theme={theme}>
-      <ProtocolPanel host={host} policy={runtime.policy} policyNotice={runtime.notice} docsBase={new URL('.', location.href).href} />
+      <main>
+        <ProtocolPanel host={host} policy={runtime.policy} policyNotice={runtime.notice} docsBase={new URL('.', location.href).href} headingLevel={1} />
+      </main>
     </ThemedApp>
   );
 }
@@ -39,9 +41,12 @@ Office.onReady(async (info) => {
   if (info.host !== Office.HostType.Outlook || !item || typeof item.body?.setAsync !== 'function') {
     root.render(
       <ThemedApp theme={initialTheme(location.search, (q) => matchMedia(q).matches)}>
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>Open this add-in from a message you are writing in Outlook. To try the checker without Outlook, use the preview page.</MessageBarBody>
-        </MessageBar>
+        <main>
+          <h1 className="visually-hidden">Protocol check</h1>
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>Open this add-in from a message you are writing in Outlook. To try the checker without Outlook, use the preview page.</MessageBarBody>
+          </MessageBar>
+        </main>
       </ThemedApp>,
     );
     return;

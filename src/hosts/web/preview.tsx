@@ -136,7 +136,7 @@ function PreviewPage({ store }: { store: FormDraftStore }) {
             </Field>
           ))}
         </form>
-        <div className={styles.panel}>{policy && <ProtocolPanel host={store} policy={policy} policyNotice={notice} />}</div>
+        <div className={styles.panel}>{policy && <ProtocolPanel host={store} policy={policy} policyNotice={notice} showPolicy={false} />}</div>
       </main>
     </ThemedApp>
   );
