@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import basicSsl from '@vitejs/plugin-basic-ssl';
 import react from '@vitejs/plugin-react';
+import { marked } from 'marked';
 import { type Plugin, defineConfig } from 'vite';
 
 const root = import.meta.dirname;
@@ -16,14 +17,57 @@ export const PAGES = ['preview', 'taskpane', 'teams'].filter((p) => {
   }
 });
 
-/** Ship the rule pages beside the site, so the panel's "About this rule" links work offline. */
-function ruleDocs(): Plugin {
+/** A markdown page as a small standalone HTML page: light and dark, readable at phone width. */
+function docPage(title: string, bodyHtml: string): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))} – Protocol Checker</title>
+<style>
+:root { color-scheme: light dark; }
+body { font: 16px/1.5 "Segoe UI", system-ui, sans-serif; max-width: 46rem; margin: 0 auto; padding: 1rem; background: Canvas; color: CanvasText; }
+code, pre { font-family: Consolas, ui-monospace, monospace; font-size: 0.9em; }
+pre { overflow-x: auto; padding: 0.75rem; border: 1px solid GrayText; }
+table { border-collapse: collapse; display: block; overflow-x: auto; }
+th, td { border: 1px solid GrayText; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+a { color: LinkText; }
+</style>
+</head>
+<body>
+<main>
+${bodyHtml}
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * Ship the docs beside the site, so the panel's "About this rule" links and the manifest's
+ * privacy link work from the add-in's own host: each page as HTML (browsers download
+ * text/markdown rather than show it) and as the markdown it comes from.
+ */
+function siteDocs(): Plugin {
+  const pages = (): { from: string; to: string }[] => [
+    ...readdirSync(resolve(root, 'docs/rules'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => ({ from: `docs/rules/${f}`, to: `docs/rules/${f}` })),
+    { from: 'docs/privacy.md', to: 'docs/privacy.md' },
+    { from: 'docs/terms.md', to: 'docs/terms.md' },
+    { from: 'docs/policy.md', to: 'docs/policy.md' },
+  ];
   return {
-    name: 'protocol-checker-rule-docs',
+    name: 'protocol-checker-docs',
     generateBundle() {
-      const dir = resolve(root, 'docs/rules');
-      for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
-        this.emitFile({ type: 'asset', fileName: `docs/rules/${file}`, source: readFileSync(resolve(dir, file), 'utf8') });
+      for (const page of pages()) {
+        const source = readFileSync(resolve(root, page.from), 'utf8');
+        const title = /^#\s+(.+)$/m.exec(source)?.[1]?.replace(/`/g, '') ?? page.to;
+        // Links between the docs point at the HTML pages.
+        const html = (marked.parse(source, { async: false }) as string).replace(/href="([^":]+)\.md(#[^"]*)?"/g, 'href="$1.html$2"');
+        this.emitFile({ type: 'asset', fileName: page.to, source });
+        this.emitFile({ type: 'asset', fileName: page.to.replace(/\.md$/, '.html'), source: docPage(title, html) });
       }
     },
   };
@@ -36,7 +80,7 @@ function ruleDocs(): Plugin {
  */
 export default defineConfig(({ command, mode }) => ({
   base: './',
-  plugins: [react(), ...(mode === 'taskpane' ? [] : [ruleDocs()]), ...(command === 'serve' ? [basicSsl()] : [])],
+  plugins: [react(), ...(mode === 'taskpane' ? [] : [siteDocs()]), ...(command === 'serve' ? [basicSsl()] : [])],
   build: {
     outDir: 'dist',
     emptyOutDir: mode !== 'taskpane',

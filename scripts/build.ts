@@ -56,8 +56,7 @@ export async function buildSite(baseUrl: string, outDir = resolve(root, 'dist'))
         target: 'es2019',
         minify: true,
         lib: { entry: resolve(root, 'src/hosts/outlook/send-check.ts'), formats: ['iife'], name: 'ProtocolCheckerSend', fileName: () => 'send-check.js' },
-        // One classic script: the policy loader's dynamic import is folded in.
-        rollupOptions: { output: { inlineDynamicImports: true } },
+        // One classic script: an IIFE library build folds the policy loader's dynamic import in.
       },
     });
     copyFileSync(join(sendDir, 'send-check.js'), resolve(outDir, 'send-check.js'));

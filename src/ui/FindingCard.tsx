@@ -140,7 +140,7 @@ export function FindingCard({ finding, onApply, onDismiss, docsBase = '', busy, 
         ))}
       </ul>
       <div className={styles.row}>
-        <Link className={styles.touchLink} href={`${docsBase}docs/rules/${finding.rule}.md`} target="_blank" rel="noopener">
+        <Link className={styles.touchLink} href={`${docsBase}docs/rules/${finding.rule}.html`} target="_blank" rel="noopener">
           {strings.aboutRule}
           <span className="visually-hidden">: {title}</span>
         </Link>

@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { TEST_BASE_URL } from '../global-setup.ts';
 import { FakeComposeItem, officeNamespace } from '../doubles/office.ts';
-import { validateManifest } from '../manifest-schema.ts';
+import { validateManifest } from '../../scripts/manifest-schema.ts';
 
 const SITE_DIR = inject('siteDir');
 const script = readFileSync(join(SITE_DIR, 'send-check.js'), 'utf8');
