@@ -106,3 +106,7 @@ async function breakdown(policies: [string, ResolvedPolicy][]) {
 }
 
 await main();
+
+// Outlook's send-time handler, against check() alone on the same draft.
+const { sendHandlerBench } = await import('./send-handler.ts');
+await sendHandlerBench();
