@@ -107,6 +107,8 @@ async function breakdown(policies: [string, ResolvedPolicy][]) {
 
 await main();
 
-// Outlook's send-time handler, against check() alone on the same draft.
+// Outlook's send-time handler and the taskpane's first load, each against a baseline of its own.
 const { sendHandlerBench } = await import('./send-handler.ts');
+const { taskpaneLoadBench } = await import('./taskpane-load.ts');
 await sendHandlerBench();
+await taskpaneLoadBench();
