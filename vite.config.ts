@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import basicSsl from '@vitejs/plugin-basic-ssl';
 import react from '@vitejs/plugin-react';
@@ -74,23 +75,38 @@ function siteDocs(): Plugin {
 }
 
 /**
+ * `npm start` serves over https. Office loads add-ins only from a certificate it trusts: the one
+ * Microsoft's `npx office-addin-dev-certs install` makes and trusts is used when present;
+ * otherwise a throwaway self-signed one (fine for the preview, not trusted by Outlook).
+ */
+function devCertificate(): { key: Buffer; cert: Buffer } | undefined {
+  const dir = resolve(homedir(), '.office-addin-dev-certs');
+  const key = resolve(dir, 'localhost.key');
+  const cert = resolve(dir, 'localhost.crt');
+  return existsSync(key) && existsSync(cert) ? { key: readFileSync(key), cert: readFileSync(cert) } : undefined;
+}
+
+/**
  * `vite build` builds the preview and the Teams tab; `vite build --mode taskpane` builds the
  * taskpane on its own, so that its chunks hold only what the taskpane uses (it is the page with
  * a size budget). scripts/build.ts runs both.
  */
-export default defineConfig(({ command, mode }) => ({
-  base: './',
-  plugins: [react(), ...(mode === 'taskpane' ? [] : [siteDocs()]), ...(command === 'serve' ? [basicSsl()] : [])],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: mode !== 'taskpane',
-    target: 'es2022',
-    rollupOptions: {
-      input: Object.fromEntries(
-        PAGES.filter((p) => command === 'serve' || (mode === 'taskpane' ? p === 'taskpane' : p !== 'taskpane')).map((p) => [p, resolve(root, `${p}.html`)]),
-      ),
+export default defineConfig(({ command, mode }) => {
+  const certificate = command === 'serve' ? devCertificate() : undefined;
+  return {
+    base: './',
+    plugins: [react(), ...(mode === 'taskpane' ? [] : [siteDocs()]), ...(command === 'serve' && !certificate ? [basicSsl()] : [])],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: mode !== 'taskpane',
+      target: 'es2022',
+      rollupOptions: {
+        input: Object.fromEntries(
+          PAGES.filter((p) => command === 'serve' || (mode === 'taskpane' ? p === 'taskpane' : p !== 'taskpane')).map((p) => [p, resolve(root, `${p}.html`)]),
+        ),
+      },
     },
-  },
-  server: { port: 3000, strictPort: true, open: false },
-  preview: { port: 3000, strictPort: true },
-}));
+    server: { port: 3000, strictPort: true, open: false, ...(certificate ? { https: certificate } : {}) },
+    preview: { port: 3000, strictPort: true, open: false, ...(certificate ? { https: certificate } : {}) },
+  };
+});

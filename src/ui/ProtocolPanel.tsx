@@ -9,9 +9,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   Text,
-  makeStyles,
   teamsHighContrastTheme,
-  tokens,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
@@ -19,28 +17,13 @@ import { CheckmarkCircle20Filled } from '@fluentui/react-icons';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { ResolvedPolicy } from '../engine/policy.ts';
 import { FindingCard } from './FindingCard.tsx';
+import './panel.css';
 import type { DraftHost, ThemeName } from './host.ts';
 import { RULE_TITLES, strings } from './strings.ts';
 import { findingKey, useProtocolCheck } from './useProtocolCheck.ts';
 
 export const THEMES = { light: webLightTheme, dark: webDarkTheme, highContrast: teamsHighContrastTheme } as const;
 
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    minWidth: 0,
-    boxSizing: 'border-box',
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  policy: { color: tokens.colorNeutralForeground2 },
-  summary: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  ok: { color: tokens.colorStatusSuccessForeground1, flexShrink: 0 },
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, listStyle: 'none', margin: 0, padding: 0 },
-  dismissed: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, color: tokens.colorNeutralForeground2 },
-});
 
 export interface ProtocolPanelProps {
   host: DraftHost;
@@ -57,7 +40,6 @@ export interface ProtocolPanelProps {
 }
 
 export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy = true, headingLevel = 2, children }: ProtocolPanelProps) {
-  const styles = useStyles();
   const state = useProtocolCheck(host, policy);
   const [showDismissed, setShowDismissed] = useState(false);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -78,17 +60,17 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
     state.status === 'checking' ? strings.checking : state.status === 'failed' ? strings.checkFailed : visible.length === 0 ? strings.nothingFound : strings.summary(count('error'), count('warning'), count('info'));
 
   return (
-    <div className={styles.root}>
-      {headingLevel === 1 ? <h1 className={styles.heading}>{strings.panelHeading}</h1> : <h2 className={styles.heading}>{strings.panelHeading}</h2>}
-      {showPolicy && <Text className={styles.policy}>{policy.inferPeople ? strings.defaultPolicy : strings.councilPolicy(policy.council.name)}</Text>}
+    <div className="pc-panel">
+      {headingLevel === 1 ? <h1 className="pc-panel-heading">{strings.panelHeading}</h1> : <h2 className="pc-panel-heading">{strings.panelHeading}</h2>}
+      {showPolicy && <Text className="pc-policy">{policy.inferPeople ? strings.defaultPolicy : strings.councilPolicy(policy.council.name)}</Text>}
       {policyNotice && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{policyNotice}</MessageBarBody>
         </MessageBar>
       )}
       {children}
-      <p className={styles.summary} ref={summaryRef} tabIndex={-1} role="status" aria-live="polite" style={{ margin: 0 }}>
-        {state.status === 'ready' && visible.length === 0 && <CheckmarkCircle20Filled className={styles.ok} aria-hidden="true" />}
+      <p className="pc-summary" ref={summaryRef} tabIndex={-1} role="status" aria-live="polite">
+        {state.status === 'ready' && visible.length === 0 && <CheckmarkCircle20Filled className="pc-ok" aria-hidden="true" />}
         <Text weight="semibold" data-testid="summary">
           {summaryText}
         </Text>
@@ -113,7 +95,7 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
           </MessageBar>
         </div>
       )}
-      <ul className={styles.list} aria-label="Findings">
+      <ul className="pc-findings" aria-label="Findings">
         {visible.map((f) => (
           <li key={findingKey(f)}>
             <FindingCard
@@ -131,13 +113,13 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
         ))}
       </ul>
       {dismissed.length > 0 && (
-        <div className={styles.dismissed}>
+        <div className="pc-dismissed">
           <Text>{strings.dismissedCount(dismissed.length)}</Text>
           <Button appearance="subtle" aria-expanded={showDismissed} onClick={() => setShowDismissed((v) => !v)}>
             {showDismissed ? strings.hideDismissed : strings.showDismissed}
           </Button>
           {showDismissed && (
-            <ul className={styles.list}>
+            <ul className="pc-findings">
               {dismissed.map((f) => {
                 const key = findingKey(f);
                 const reason = state.dismissed.get(key);
