@@ -4,6 +4,7 @@
  * recipient that is not there) throws an EditError and nothing is applied, so a fix can
  * never leave a half-edited draft.
  */
+import { normaliseDraft } from './draft.ts';
 import type { Draft, Edit, InsertTextEdit, Mailbox, RecipientField, ReplaceTextEdit, TextField } from './types.ts';
 
 export class EditError extends Error {
@@ -19,8 +20,8 @@ export class EditError extends Error {
 export interface ApplyOptions {
   /**
    * Carries body text edits over to the HTML body (src/mail/html-edit.ts does this through the
-   * offset map). Without it, a draft with an HTML body keeps its HTML untouched and the caller
-   * must not send the HTML: hosts always pass it.
+   * offset map). Without it, a body edit drops `bodyHtml`, so that the edited text is the body:
+   * hosts that keep formatting always pass it.
    */
   patchHtml?: (html: string, edits: (ReplaceTextEdit | InsertTextEdit)[]) => string;
 }
@@ -104,8 +105,14 @@ export function applyEdits(draft: Draft, edits: readonly Edit[], options: ApplyO
   }
   if (textEdits.subject.length) next.subject = applyTextEdits(draft.subject ?? '', textEdits.subject);
   if (textEdits.body.length) {
-    next.body = applyTextEdits(draft.body ?? '', textEdits.body);
-    if (draft.bodyHtml && options.patchHtml) next.bodyHtml = options.patchHtml(draft.bodyHtml, textEdits.body);
+    // Offsets are into the body check() saw: for an HTML-only draft, the text taken out of the HTML.
+    next.body = applyTextEdits(normaliseDraft(draft).body, textEdits.body);
+    if (draft.bodyHtml !== undefined) {
+      // Keep the HTML in step with the text, or drop it: HTML that says something else than the
+      // text would be sent as it was, undoing the fix.
+      if (options.patchHtml) next.bodyHtml = options.patchHtml(draft.bodyHtml, textEdits.body);
+      else delete next.bodyHtml;
+    }
   }
   return next;
 }

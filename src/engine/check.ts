@@ -2,7 +2,7 @@
  * `check(draft, policy, { now })`: run every rule the policy leaves on and return findings
  * in a stable order (severity, then catalogue order, then position).
  */
-import { htmlToText } from '../mail/html-text.ts';
+import { normaliseDraft } from './draft.ts';
 import { People, type Recipient } from './people.ts';
 import type { ResolvedPolicy } from './policy.ts';
 import type { Rule, RuleContext, RuleReport } from './rule.ts';
@@ -21,18 +21,7 @@ export interface CheckOptions {
 
 const FIELD_ORDER = ['from', 'to', 'cc', 'bcc', 'subject', 'date', 'body'];
 
-/** Fill in what the engine needs from a draft that may come from any host: lists, and text from HTML. */
-export function normaliseDraft(draft: Draft): Draft {
-  const body = draft.body ?? '';
-  return {
-    ...draft,
-    to: draft.to ?? [],
-    cc: draft.cc ?? [],
-    bcc: draft.bcc ?? [],
-    subject: draft.subject ?? '',
-    body: body.trim() === '' && draft.bodyHtml ? htmlToText(draft.bodyHtml).text : body,
-  };
-}
+export { normaliseDraft } from './draft.ts';
 
 function resolveNow(draft: Draft, now: CheckOptions['now']): Date {
   if (now instanceof Date) return now;
