@@ -294,3 +294,37 @@ export function phrasePattern(phrases: readonly string[], flags = 'gi'): RegExp 
   if (alts.length === 0) return /(?!)/g;
   return new RegExp(`(?<![\\w-])(?:${alts.join('|')})(?![\\w-])`, flags);
 }
+
+/**
+ * A finder for a fixed list of lower-case literal stems: which of them occur in a text, in one
+ * pass. Testing each stem with `includes` reads a 200 KB draft once per stem; this reads it once.
+ *
+ * The alternation is longest first, so at each position where some stem starts it reports the
+ * longest; the search then resumes one character later, not after the match, so no stem that
+ * starts inside another is missed. Every stem that starts at the same position is a prefix of
+ * the one reported, so the answer is exact, not approximate.
+ */
+export function stemFinder(stems: readonly string[]): (lower: string) => Set<string> {
+  const unique = [...new Set(stems.filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
+  if (unique.length === 0) return () => new Set();
+  const re = new RegExp(unique.map(escapeRegExp).join('|'), 'g');
+  return (lower) => {
+    const longest = new Set<string>();
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(lower)) !== null) {
+      longest.add(m[0]);
+      re.lastIndex = m.index + 1;
+    }
+    const found = new Set<string>();
+    for (const s of unique) {
+      for (const l of longest) {
+        if (l.startsWith(s)) {
+          found.add(s);
+          break;
+        }
+      }
+    }
+    return found;
+  };
+}

@@ -19,7 +19,7 @@
 import type { PartyEntry } from '../policy.ts';
 import type { RuleContext } from '../rule.ts';
 import { memoised } from '../rule.ts';
-import { escapeRegExp, normaliseChars, sentences, type Span } from '../text.ts';
+import { escapeRegExp, normaliseChars, sentences, stemFinder, type Span } from '../text.ts';
 
 // ---- Party names ----
 
@@ -170,6 +170,16 @@ const COMMERCIAL_OFFER =
   /\b\d{1,2}\s?%\s+(?:off|discount)\b|\bdiscount(?:ed)?\b|\b(?:a|per)\s+head\b|\bspecial\s+(?:rate|price|offer)\b|\bhold\s+the\s+dates?\s+for\s+you\b|\b(?:quote|prices?)\s+for\s+your\b|\bwe\s+(?:also\s+)?(?:do|offer|cater|supply|stock)\b|\bbook\s+(?:with\s+)?(?:me|us)\b|\bdeposit\b|\binvoice\b|\bour\s+(?:menu|prices|rates|products|services)\b/gi;
 const PRICE = /£\s?\d/g;
 
+// Every stem the span-wide pre-tests ask about, found in one pass.
+const findStems = stemFinder([
+  ...STRONG_CUES.flatMap((c) => c.stems),
+  ...MEDIUM_FAMILIES.flatMap((f) => f.stems),
+  ...ELECTION_ADMIN_STEMS,
+  ...PARTY_STRUGGLE_STEMS,
+  'vote',
+  '£',
+]);
+
 /** Spans of text in quotation marks (someone else's words, or a quoted title): cues there do not count. */
 export function quotedSpans(text: string, span: Span): Span[] {
   const out: Span[] = [];
@@ -214,12 +224,15 @@ export function findPartyContent(text: string, span: Span, parties: readonly Par
   const voteParty = votePartyPattern(parties);
 
   // Only the cues whose literal stems occur somewhere in the span are tried, sentence by sentence.
+  // One pass finds every stem present: a large draft is not read once per stem.
   const lowerSpan = normal.slice(span.start, span.end).toLowerCase();
-  const strongCues = STRONG_CUES.filter((c) => mayMatch(lowerSpan, c.stems));
-  const families = MEDIUM_FAMILIES.filter((f) => mayMatch(lowerSpan, f.stems));
-  const adminPossible = mayMatch(lowerSpan, ELECTION_ADMIN_STEMS);
-  const strugglePossible = mayMatch(lowerSpan, PARTY_STRUGGLE_STEMS);
-  const votePossible = lowerSpan.includes('vote');
+  const present = findStems(lowerSpan);
+  const spanHas = (stems: readonly string[]) => stems.some((s) => present.has(s));
+  const strongCues = STRONG_CUES.filter((c) => spanHas(c.stems));
+  const families = MEDIUM_FAMILIES.filter((f) => spanHas(f.stems));
+  const adminPossible = spanHas(ELECTION_ADMIN_STEMS);
+  const strugglePossible = spanHas(PARTY_STRUGGLE_STEMS);
+  const votePossible = present.has('vote');
   if (strongCues.length || families.length || votePossible) {
     for (const s of sentences(normal, span)) {
       const sentence = normal.slice(s.start, s.end);
@@ -304,8 +317,8 @@ export function findPartyContent(text: string, span: Span, parties: readonly Par
     }
     return undefined;
   };
-  const lowerAll = slice.text.toLowerCase();
-  const hasPrice = lowerAll.includes('£');
+  const lowerAll = lowerSpan;
+  const hasPrice = present.has('£');
   if (!hasPrice && !/\b(?:my|our|fellow|i)\b/.test(lowerAll)) return out.sort((a, b) => a.start - b.start);
   const own = firstUsable(OWN_BUSINESS);
   if (!own && !hasPrice) return out.sort((a, b) => a.start - b.start);
