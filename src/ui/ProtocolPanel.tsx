@@ -25,6 +25,13 @@ import { findingKey, useProtocolCheck } from './useProtocolCheck.ts';
 export const THEMES = { light: webLightTheme, dark: webDarkTheme, highContrast: teamsHighContrastTheme } as const;
 
 
+export interface FindingCounts {
+  ready: boolean;
+  error: number;
+  warning: number;
+  info: number;
+}
+
 export interface ProtocolPanelProps {
   host: DraftHost;
   policy: ResolvedPolicy;
@@ -35,11 +42,13 @@ export interface ProtocolPanelProps {
   showPolicy?: boolean;
   /** The panel heading's level: 1 where the panel is the whole page (the taskpane), else 2. */
   headingLevel?: 1 | 2;
+  /** Told the counts of the findings still showing, after every check (the Teams tab shows them by its Copy button). */
+  onCounts?: (counts: FindingCounts) => void;
   /** Extra content under the heading (the Teams tab's copy button, say). */
   children?: ReactNode;
 }
 
-export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy = true, headingLevel = 2, children }: ProtocolPanelProps) {
+export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy = true, headingLevel = 2, onCounts, children }: ProtocolPanelProps) {
   const state = useProtocolCheck(host, policy);
   const [showDismissed, setShowDismissed] = useState(false);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -55,6 +64,10 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
   const visible = state.findings.filter((f) => !state.dismissed.has(findingKey(f)));
   const dismissed = state.findings.filter((f) => state.dismissed.has(findingKey(f)));
   const count = (sev: string) => visible.filter((f) => f.severity === sev).length;
+
+  const counts: FindingCounts = { ready: state.status === 'ready', error: count('error'), warning: count('warning'), info: count('info') };
+  const countsKey = JSON.stringify(counts);
+  useEffect(() => onCounts?.(JSON.parse(countsKey) as FindingCounts), [countsKey, onCounts]);
 
   const summaryText =
     state.status === 'checking' ? strings.checking : state.status === 'failed' ? strings.checkFailed : visible.length === 0 ? strings.nothingFound : strings.summary(count('error'), count('warning'), count('info'));

@@ -90,6 +90,7 @@ async function axeFrame(frame: Frame): Promise<{ id: string; help: string; targe
 async function screenshotWholeTab(site: InTeams, width: number, name: string): Promise<string> {
   const height = await site.tab.evaluate(() => document.documentElement.scrollHeight);
   await site.page.setViewportSize({ width, height });
+  await site.tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = join(ARTIFACTS, `${name}.png`);
   await site.page.screenshot({ path: file });
@@ -147,14 +148,23 @@ describe('the Teams tab inside Teams', () => {
     await site.context.close();
   });
 
-  it('copies the headline and the text to the clipboard', async () => {
+  it('copies the headline and the text, warning while something is left to fix', async () => {
     const site = await openTeams();
     const { tab } = site;
     await writeRelease(tab);
+    await tab.locator('[data-rule="pre-election-publicity"]').waitFor();
+    await tab.getByRole('button', { name: 'Copy text' }).click();
+    await tab.getByText('Copied, but it still has 1 thing to fix.').waitFor();
+    expect(await tab.evaluate(() => navigator.clipboard.readText())).toBe(`${RELEASE.headline}\n\n${RELEASE.text}`);
+
+    await tab.locator('[data-rule="pre-election-publicity"]').getByRole('button', { name: /^Apply/ }).first().click();
+    await tab.getByText('Nothing found: this draft keeps to the protocol.').waitFor();
     await tab.getByRole('button', { name: 'Copy text' }).click();
     await tab.getByText('Copied. Paste it where you are publishing it.').waitFor();
     const clipboard = await tab.evaluate(() => navigator.clipboard.readText());
-    expect(clipboard).toBe(`${RELEASE.headline}\n\n${RELEASE.text}`);
+    expect(clipboard.startsWith(`${RELEASE.headline}\n\n`)).toBe(true);
+    expect(clipboard.toLowerCase()).toContain('a westmoor council spokesperson');
+    expect(clipboard).not.toContain('Cllr Jo Hart said');
     await site.context.close();
   });
 });
@@ -214,8 +224,18 @@ describe('accessibility of the Teams tab', () => {
     });
     expect(small).toEqual([]);
 
-    // A tap, not a click, applies the fix.
+    // The findings are below the form: a link by the Copy button says so and takes the user there.
     const card = tab.locator('[data-rule="pre-election-publicity"]').first();
+    await tab.evaluate(() => scrollTo(0, 0));
+    expect(await tab.evaluate(() => innerWidth)).toBe(360);
+    expect(await card.evaluate((el) => el.getBoundingClientRect().top > innerHeight)).toBe(true);
+    await tab.getByRole('link', { name: '1 thing to fix: see the findings' }).tap();
+    await tab.waitForFunction(() => {
+      const top = document.querySelector('[data-rule="pre-election-publicity"]')!.getBoundingClientRect().top;
+      return top >= 0 && top < innerHeight;
+    });
+
+    // A tap, not a click, applies the fix.
     await card.getByRole('button', { name: /^Apply/ }).first().tap();
     await card.waitFor({ state: 'detached' });
     expect((await tab.getByLabel('Text', { exact: true }).inputValue()).toLowerCase()).toContain('a westmoor council spokesperson');
@@ -224,7 +244,7 @@ describe('accessibility of the Teams tab', () => {
 
   it('takes screenshots at 360 px and 800 px for the docs', async () => {
     for (const width of [360, 800]) {
-      const site = await openTeams({ viewport: { width, height: 900 }, touch: width < 400 });
+      const site = await openTeams({ viewport: { width, height: 900 } });
       await writeRelease(site.tab);
       await site.tab.locator('[data-rule="pre-election-publicity"]').first().waitFor();
       // Written to test-artifacts only; docs/screenshots/teams-<width>.png are copies chosen by hand.

@@ -195,6 +195,7 @@ export function hostPageHtml(options: TeamsHostOptions): string {
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Microsoft Teams (test double)</title>
 <style>html,body{margin:0;height:100%;overflow:hidden}iframe{display:block;border:0;width:100%;height:100%}</style>
 <script>${script}</script>

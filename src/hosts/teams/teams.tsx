@@ -3,13 +3,14 @@
  * item or post, and for a councillor on a phone checking a reply. Paste or write the text,
  * see the same findings panel, apply fixes, and copy the compliant text.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { Copy20Regular } from '@fluentui/react-icons';
 import { StrictMode, useEffect, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../ui/global.css';
 import type { ThemeName } from '../../ui/host.ts';
-import { ProtocolPanel, ThemedApp } from '../../ui/ProtocolPanel.tsx';
+import { type FindingCounts, ProtocolPanel, ThemedApp } from '../../ui/ProtocolPanel.tsx';
+import { strings } from '../../ui/strings.ts';
 import { initialTheme } from '../../ui/theme.ts';
 import { FormDraftStore, type DraftFields } from '../form-store.ts';
 import { loadRuntimePolicy, type RuntimePolicy } from '../policy-runtime.ts';
@@ -31,6 +32,7 @@ const useStyles = makeStyles({
   copyRow: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   // Touch: at least 44 px targets on phones.
   touch: { minHeight: '44px' },
+  jump: { display: 'inline-flex', alignItems: 'center', alignSelf: 'flex-start', minHeight: '44px' },
 });
 
 const KINDS: { value: string; label: string }[] = [
@@ -50,13 +52,15 @@ function TeamsTab({ store, session, runtime }: { store: FormDraftStore; session:
   const fields = useSyncExternalStore(store.subscribe, () => store.get());
   const [theme, setTheme] = useState<ThemeName>(session.theme);
   const [copied, setCopied] = useState<string>('');
+  const [counts, setCounts] = useState<FindingCounts>({ ready: false, error: 0, warning: 0, info: 0 });
+  const outstanding = counts.ready ? strings.summary(counts.error, counts.warning, 0) : '';
 
   useEffect(() => session.onThemeChange(setTheme), [session]);
 
   async function copy() {
     try {
       await navigator.clipboard.writeText(copyText(store.get()));
-      setCopied('Copied. Paste it where you are publishing it.');
+      setCopied(counts.error > 0 ? `Copied, but it still has ${strings.summary(counts.error, 0, 0)}.` : 'Copied. Paste it where you are publishing it.');
     } catch {
       setCopied('Copying was not allowed here. Select the text and copy it yourself.');
     }
@@ -105,9 +109,15 @@ function TeamsTab({ store, session, runtime }: { store: FormDraftStore; session:
             </Button>
             <Text role="status">{copied}</Text>
           </div>
+          {/* On a phone the findings are below the form: say how many, and take the user there. */}
+          {outstanding && (
+            <Link className={styles.jump} href="#findings">
+              {outstanding}: see the findings
+            </Link>
+          )}
         </form>
-        <div>
-          <ProtocolPanel host={store} policy={runtime.policy} policyNotice={runtime.notice} docsBase={new URL('.', location.href).href} />
+        <div id="findings">
+          <ProtocolPanel host={store} policy={runtime.policy} policyNotice={runtime.notice} docsBase={new URL('.', location.href).href} onCounts={setCounts} />
         </div>
       </main>
     </ThemedApp>
