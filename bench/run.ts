@@ -4,9 +4,15 @@
  * and 95th percentile of parse and check, and the ratio check/parse, under two policies:
  * samples/policy.json (a council with a directory and an election) and the embedded default.
  *
+ * Then (bench/send-handler.ts) the send-time handler from event to `completed` against check()
+ * alone, and (bench/taskpane-load.ts) the taskpane's initial JavaScript and its first findings in
+ * Chromium against a blank Fluent UI page. bench/README.md says what each one times.
+ *
  * Targets (PASS/FAIL is printed; the exit status stays 0 so a slow machine does not fail CI):
  * - typical draft: check median ≤ 0.5 × parse median;
- * - 200 KB HTML draft: check median < 20 ms.
+ * - 200 KB HTML draft: check median < 20 ms;
+ * - send handler: median ≤ 300 ms and ≤ 2 × check;
+ * - taskpane initial JavaScript ≤ 200 KB gzip.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';

@@ -139,6 +139,22 @@ describe('the Outlook taskpane', () => {
     await site.context.close();
   });
 
+  it('follows Office when the user switches it to a dark theme', async () => {
+    const site = await openTaskpane();
+    const { page } = site;
+    await page.locator('[data-rule="silent-copy"]').waitFor({ timeout: 3000 });
+    expect(await page.locator('[data-theme]').first().getAttribute('data-theme')).toBe('light');
+    await page.evaluate(() =>
+      (window as unknown as { Office: { fireMailboxEvent(type: string, args: unknown): void } }).Office.fireMailboxEvent('officeThemeChanged', {
+        officeTheme: { bodyBackgroundColor: '#1f1f1f', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#2b2b2b', controlForegroundColor: '#ffffff' },
+      }),
+    );
+    await page.locator('[data-theme="dark"]').waitFor();
+    // The finding is still there, and nothing was re-applied or lost.
+    expect(await page.locator('[data-rule="silent-copy"]').count()).toBe(1);
+    await site.context.close();
+  });
+
   it('works with the keyboard alone', async () => {
     const site = await openTaskpane();
     const { page } = site;

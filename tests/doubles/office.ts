@@ -31,13 +31,30 @@ function failed<T>(message: string): Office.AsyncResult<T> {
 
 /** The enums and the bits of the `Office` namespace the add-in touches, with office-js's values. */
 export function officeNamespace(item: unknown, extra: Record<string, unknown> = {}): typeof Office {
+  const mailboxHandlers = new Map<string, (args: unknown) => void>();
   const ns = {
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     CoercionType: { Html: 'html', Text: 'text' },
     EventType: { RecipientsChanged: 'olkRecipientsChanged', ItemChanged: 'olkItemSelectedChanged', OfficeThemeChanged: 'officeThemeChanged' },
     HostType: { Outlook: 'Outlook' },
     MailboxEnums: { ComposeType: { NewMail: 'newMail', Reply: 'reply', Forward: 'forward' } },
-    context: { mailbox: { item }, officeTheme: { bodyBackgroundColor: '#ffffff' }, diagnostics: { platform: 'OfficeOnline' } },
+    context: {
+      mailbox: {
+        item,
+        // Mailbox events (OfficeThemeChanged, Mailbox 1.14): the test fires them with `fireMailboxEvent`.
+        addHandlerAsync: (eventType: string, handler: (args: unknown) => void, cb?: Callback<void>) => {
+          mailboxHandlers.set(eventType, handler);
+          queueMicrotask(() => cb?.(succeeded(undefined)));
+        },
+      },
+      officeTheme: { bodyBackgroundColor: '#ffffff' } as Record<string, string>,
+      diagnostics: { platform: 'OfficeOnline' },
+    },
+    /** Test only: raise a mailbox event as Outlook would (for OfficeThemeChanged, also updates `context.officeTheme`). */
+    fireMailboxEvent: (eventType: string, args: Record<string, unknown>) => {
+      if (eventType === 'officeThemeChanged' && args.officeTheme) ns.context.officeTheme = args.officeTheme as Record<string, string>;
+      mailboxHandlers.get(eventType)?.({ type: eventType, ...args });
+    },
     onReady: (cb?: (info: { host: string; platform: string }) => void) => {
       const info = { host: 'Outlook', platform: 'OfficeOnline' };
       cb?.(info);

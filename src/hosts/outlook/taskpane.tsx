@@ -17,12 +17,14 @@ function Taskpane({ item, runtime }: { item: Office.MessageCompose; runtime: Run
   const [host] = useState(() => new OutlookComposeHost(item, documentVisibility));
   const [theme, setTheme] = useState<ThemeName>(() => officeTheme(Office.context, initialTheme(location.search, (q) => matchMedia(q).matches)));
   useEffect(() => {
-    // Follow Office's theme when the user changes it (where the API set offers the event).
-    const onTheme = () => setTheme(officeTheme(Office.context, theme));
+    // Follow Office's theme when the user changes it (OfficeThemeChanged, Mailbox 1.14; older
+    // clients keep the starting theme).
+    const fallback = initialTheme(location.search, (q) => matchMedia(q).matches);
+    const onTheme = (event?: Office.OfficeThemeChangedEventArgs) => setTheme(officeTheme(event?.officeTheme ? { officeTheme: event.officeTheme } : Office.context, fallback));
     try {
       Office.context.mailbox?.addHandlerAsync?.(Office.EventType.OfficeThemeChanged, onTheme);
     } catch {
-      /* older clients: keep the starting theme */
+      /* not offered here */
     }
   }, []);
   return (
