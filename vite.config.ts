@@ -100,6 +100,9 @@ export default defineConfig(({ command, mode }) => {
       outDir: 'dist',
       emptyOutDir: mode !== 'taskpane',
       target: 'es2022',
+      // The preview and Teams pages carry Fluent UI and the engine in one chunk; the taskpane's
+      // budget (200 KB gzip) is what matters, and `npm run bench` reports it.
+      chunkSizeWarningLimit: 800,
       rollupOptions: {
         input: Object.fromEntries(
           PAGES.filter((p) => command === 'serve' || (mode === 'taskpane' ? p === 'taskpane' : p !== 'taskpane')).map((p) => [p, resolve(root, `${p}.html`)]),

@@ -148,6 +148,26 @@ describe('the browser preview', () => {
   });
 });
 
+describe("the policy's rules overrides in the panel", () => {
+  it('shows a rule at the severity the policy gives it, and not at all when it is off', async () => {
+    const policy = { ...WESTMOOR_POLICY, rules: { 'silent-copy': { severity: 'warning' }, 'personal-email': 'off' } };
+    const { page, context } = await openSite(browser, 'preview.html', { policy, viewport: { width: 1000, height: 1000 } });
+    await page.getByText("Using Westmoor Borough Council's policy.").waitFor();
+    await typeDraft(page, SILENT_COPY);
+    const card = page.locator('[data-rule="silent-copy"]');
+    await card.waitFor({ timeout: 3000 });
+    expect(await card.getAttribute('data-severity')).toBe('warning');
+    expect(await page.getByTestId('summary').innerText()).toBe('1 thing to check');
+
+    // The same personal-address draft that shows a card under the council's usual policy.
+    await page.getByLabel('Bcc', { exact: true }).fill('');
+    await typeDraft(page, PERSONAL_EMAIL);
+    await page.getByText('Nothing found: this draft keeps to the protocol.').waitFor();
+    expect(await page.locator('[data-rule="personal-email"]').count()).toBe(0);
+    await context.close();
+  });
+});
+
 describe('accessibility of the preview', () => {
   for (const [theme, opts] of [
     ['light', { colorScheme: 'light' as const }],

@@ -268,3 +268,45 @@ describe('json output', () => {
     expect(missing).toEqual({ file: 'missing.eml', error: 'there is no file or folder with this name' });
   });
 });
+
+describe("the policy's rules overrides, with the real rules", () => {
+  const council = { name: 'Eastmoor Borough Council', domains: ['eastmoor.gov.uk'] };
+  const withRules = (rules: unknown) => JSON.stringify({ council, councillors: [{ name: 'Bo Khan', email: 'cllr.bo.khan@eastmoor.gov.uk' }, { name: 'Ann Lee', email: 'cllr.ann.lee@eastmoor.gov.uk' }], rules });
+  let rulesTree: ReturnType<typeof tempTree>;
+  beforeAll(() => {
+    rulesTree = tempTree({
+      'bcc.eml': WITH_BCC,
+      'on.json': withRules({}),
+      'off.json': withRules({ 'silent-copy': 'off' }),
+      'warning.json': withRules({ 'silent-copy': { severity: 'warning' } }),
+      'typo.json': withRules({ 'silent-copi': 'off' }),
+    });
+  });
+  afterAll(() => rulesTree.cleanup());
+  const run = (policy: string) => runCliProcess(['--format', 'json', '--policy', policy, 'bcc.eml'], { cwd: rulesTree.dir, cli: 'real' });
+  const silentCopies = (stdout: string) =>
+    (JSON.parse(stdout) as { results: { findings: { rule: string; severity: string }[] }[] }).results[0]!.findings.filter((f) => f.rule === 'silent-copy');
+
+  it('reports silent-copy as an error by default', () => {
+    const r = run('on.json');
+    expect(silentCopies(r.stdout).map((f) => f.severity)).toEqual(['error']);
+    expect(r.status).toBe(1);
+  });
+
+  it('turns a rule off', () => {
+    const r = run('off.json');
+    expect(silentCopies(r.stdout)).toEqual([]);
+  });
+
+  it('changes a rule’s severity, and with it the exit status', () => {
+    const r = run('warning.json');
+    expect(silentCopies(r.stdout).map((f) => f.severity)).toEqual(['warning']);
+    expect(r.status).toBe(0);
+  });
+
+  it('refuses an unknown rule id, naming it and the closest', () => {
+    const r = run('typo.json');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('typo.json: rules.silent-copi: there is no rule with this id; did you mean silent-copy?');
+  });
+});
