@@ -88,7 +88,23 @@ async function main() {
     }
   }
   console.log(`\n${verdicts.join('\n')}`);
+  await missionOnly(policies[0]!);
   await breakdown(policies);
+}
+
+/** The four mission rules alone (the engine before the full catalogue) against all of them. */
+async function missionOnly([policyName, policy]: [string, ResolvedPolicy]) {
+  const MISSION = ['silent-copy', 'personal-email', 'letterhead-for-party-matters', 'pre-election-publicity'];
+  const mission = RULES.filter((r) => MISSION.includes(r.meta.id));
+  console.log(`\nThe four mission rules alone against all ${RULES.length} rules, ${policyName}:`);
+  console.log(`${pad('draft', 28)}${pad('4 rules median', 17)}${pad(`${RULES.length} rules median`, 17)}all/4`);
+  for (const draft of benchDrafts().filter((d) => d.name !== 'small')) {
+    const parsed = await parseEml(draft.eml);
+    const iterations = ITERATIONS[draft.name] ?? 100;
+    const four = await time(iterations, () => check(parsed, policy, { now: NOW, rules: mission }));
+    const all = await time(iterations, () => check(parsed, policy, { now: NOW }));
+    console.log(`${pad(`${draft.name} (${(draft.eml.length / 1024).toFixed(1)} KB)`, 28)}${pad(ms(four.median), 17)}${pad(ms(all.median), 17)}${(all.median / four.median).toFixed(2)}×`);
+  }
 }
 
 /**
