@@ -303,17 +303,23 @@ export function phrasePattern(phrases: readonly string[], flags = 'gi'): RegExp 
  * longest; the search then resumes one character later, not after the match, so no stem that
  * starts inside another is missed. Every stem that starts at the same position is a prefix of
  * the one reported, so the answer is exact, not approximate.
+ *
+ * `wordStart`: a stem only counts where it starts a word (`\b` before it). `ignoreCase`: the
+ * text may be in any case (ASCII case folding, as a pattern with the `i` flag).
  */
-export function stemFinder(stems: readonly string[]): (lower: string) => Set<string> {
+export function stemFinder(
+  stems: readonly string[],
+  options: { wordStart?: boolean; ignoreCase?: boolean } = {},
+): (text: string) => Set<string> {
   const unique = [...new Set(stems.filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
   if (unique.length === 0) return () => new Set();
-  const re = new RegExp(unique.map(escapeRegExp).join('|'), 'g');
-  return (lower) => {
+  const re = new RegExp(`${options.wordStart ? '\\b' : ''}(?:${unique.map(escapeRegExp).join('|')})`, options.ignoreCase ? 'gi' : 'g');
+  return (text) => {
     const longest = new Set<string>();
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(lower)) !== null) {
-      longest.add(m[0]);
+    while ((m = re.exec(text)) !== null) {
+      longest.add(options.ignoreCase ? m[0].toLowerCase() : m[0]);
       re.lastIndex = m.index + 1;
     }
     const found = new Set<string>();

@@ -7,7 +7,7 @@
  * while two lines of capitals are, wherever they sit in a long email.
  */
 import type { RuleContext } from '../rule.ts';
-import type { Span } from '../text.ts';
+import { stemFinder, type Span } from '../text.ts';
 import { isNegated, isReportedSpeech, normalisedBody, proseSentences, proseSpan, type Sentence } from './voice.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -62,6 +62,19 @@ export interface ShoutedRun extends Span {
   quote: string;
 }
 
+// A token is a run of letters, digits and ' & / - from its first letter or digit. Only tokens
+// with no lower-case letter can be shouted; the others only end a run. So the scan looks for the
+// maximal runs of token characters with no lower-case letter, and records whether a lower-case
+// word stood between one and the next, instead of classifying every word of a 200 KB draft.
+const UNLOWERED_TOKEN = /(?<![A-Za-z0-9'&/-])[&'/-]*([A-Z0-9][A-Z0-9'&/-]*)(?![A-Za-z0-9'&/-])/g;
+const LOWER_LETTER = /[a-z]/g;
+const TWO_CAPITALS = /[A-Z][&'/-]*[A-Z]/;
+
+interface CapitalToken extends Token {
+  /** A word with a lower-case letter stands between the previous capital token and this one. */
+  afterLower: boolean;
+}
+
 /** Runs of shouted words in the writer's prose: at least five with a clause word, or a whole shouted sentence of three or more. */
 export function findShouting(ctx: RuleContext): ShoutedRun[] {
   const body = normalisedBody(ctx);
@@ -69,10 +82,24 @@ export function findShouting(ctx: RuleContext): ShoutedRun[] {
   const text = body.slice(span.start, span.end);
   // Blank out formulas (same length) so they neither count nor join runs.
   const masked = text.replace(FORMULAS, (m) => ' '.repeat(m.length));
-  const tokens: Token[] = [];
-  for (const m of masked.matchAll(/[A-Za-z0-9][A-Za-z0-9'&/-]*/g)) {
-    const start = span.start + (m.index ?? 0);
-    tokens.push({ start, end: start + m[0].length, text: m[0], kind: classify(m[0]) });
+  // A shouted word has two capitals with only ' & / - between them: without one, nothing is shouted.
+  if (!TWO_CAPITALS.test(masked)) return [];
+  const tokens: CapitalToken[] = [];
+  let previousEnd = 0;
+  // The first lower-case letter at or after `previousEnd`, kept between tokens so that a long
+  // passage in capitals is not rescanned for each of its words.
+  let nextLower = -1;
+  UNLOWERED_TOKEN.lastIndex = 0;
+  for (let m = UNLOWERED_TOKEN.exec(masked); m !== null; m = UNLOWERED_TOKEN.exec(masked)) {
+    const word = m[1]!;
+    const local = m.index + m[0].length - word.length;
+    if (nextLower < previousEnd) {
+      LOWER_LETTER.lastIndex = previousEnd;
+      nextLower = LOWER_LETTER.exec(masked)?.index ?? Infinity;
+    }
+    const start = span.start + local;
+    tokens.push({ start, end: start + word.length, text: word, kind: classify(word), afterLower: nextLower < local });
+    previousEnd = local + word.length;
   }
   const runs: ShoutedRun[] = [];
   let i = 0;
@@ -87,7 +114,7 @@ export function findShouting(ctx: RuleContext): ShoutedRun[] {
     let clause = false;
     for (; j < tokens.length; j++) {
       const t = tokens[j]!;
-      if (t.kind === 'lower') break;
+      if (j > i && t.afterLower) break;
       // A blank line ends a run: paragraphs are judged one by one.
       if (j > i && /\n\s*\n/.test(body.slice(tokens[j - 1]!.end, t.start))) break;
       if (t.kind === 'shout' || (t.kind === 'ambiguous' && t.text.length > 1)) {
@@ -98,7 +125,7 @@ export function findShouting(ctx: RuleContext): ShoutedRun[] {
     }
     // Take in the everyday words just before the first shouted one ("I AM FED UP").
     let first = i;
-    while (first > 0 && tokens[first - 1]!.kind === 'ambiguous' && !/\n\s*\n/.test(body.slice(tokens[first - 1]!.end, tokens[first]!.start))) {
+    while (first > 0 && !tokens[first]!.afterLower && tokens[first - 1]!.kind === 'ambiguous' && !/\n\s*\n/.test(body.slice(tokens[first - 1]!.end, tokens[first]!.start))) {
       first -= 1;
       if (CLAUSE_WORDS.has(tokens[first]!.text.replace(/[^A-Z']/g, ''))) clause = true;
     }
@@ -224,6 +251,19 @@ const DEMAND_IMPERATIVE =
   /^(?:(?:just|now|so|then|right),? )?(?:sort (?:it|this|that) out|get (?:it|this|that) sorted|fix (?:it|this) (?:now|today|immediately)|do your (?:bloody |damn )?jobs?|get your act together|pull your (?:finger|socks) (?:out|up)|get a grip|answer (?:me|the question)(?: now)?)\b/i;
 const DEMAND = /\bI (?:demand|insist on (?:an? |the )?(?:immediate|answer|explanation|apology))\b/i;
 
+// A cue word of each pattern above: every match of the pattern has one of them at the start of
+// a word (either where the match starts or after one of the pattern's literal spaces). A draft
+// with none of a pattern's cue words cannot match it, so its sentences need not be tried.
+const TONE_CUES = {
+  threat: ['or else', 'regret', 'be sorry', 'pay for', 'press', 'media', 'papers', 'newspapers', 'journalists', 'reporters', 'tabloids', 'social media', 'make', "won't be",
+    'name and shame', 'gloves', 'heads', 'you have been warned', 'watch your back', 'i know where you live', 'sacked', 'fired', 'dismissed', 'disciplined', 'removed', 'your job', 'expose', 'humiliate'],
+  profanity: ['fu', 'ff', 'shit', 'bollocks', 'crap', 'arse', 'bloody', 'bastard', 'piss', 'wanker', 'sod off', 'sod you'],
+  insult: ['useless', 'incompeten', 'clueless', 'idiot', 'stupid', 'moron', 'imbecil', 'cretin', 'pathetic', 'brainless', 'lazy', 'lazi', 'bone idle', 'inept', 'hopeless', 'amateurish',
+    'jobsworth', 'liar', 'joke', 'disgrace', 'shambles', 'shambolic', 'a waste of', 'not fit to', "can't do", 'clue', 'idea', 'not up to the job'],
+  demand: ['i demand', 'i insist on'],
+};
+const findToneCues = stemFinder(Object.values(TONE_CUES).flat(), { wordStart: true, ignoreCase: true });
+
 function hit(kind: ToneKind, body: string, sentence: Sentence, m: RegExpExecArray): ToneHit {
   const start = sentence.start + m.index;
   return { kind, start, end: start + m[0].length, quote: body.slice(start, start + m[0].length) };
@@ -232,14 +272,21 @@ function hit(kind: ToneKind, body: string, sentence: Sentence, m: RegExpExecArra
 /** Insults, threats and demands in the writer's own sentences, one per sentence at most. */
 export function findToneProblems(ctx: RuleContext): ToneHit[] {
   const body = normalisedBody(ctx);
+  const span = proseSpan(ctx);
+  const cues = findToneCues(body.slice(span.start, span.end));
+  const possible = (list: readonly string[]) => list.some((c) => cues.has(c));
+  const threat = possible(TONE_CUES.threat);
+  const profanity = possible(TONE_CUES.profanity);
+  const insult = possible(TONE_CUES.insult);
+  const demand = possible(TONE_CUES.demand);
   const out: ToneHit[] = [];
   for (const s of proseSentences(ctx)) {
     const text = s.text;
     const checks: [ToneKind, RegExpExecArray | null, boolean][] = [
-      ['threat', THREAT.exec(text), false],
-      ['insult', PROFANITY.exec(text), false],
-      ['insult', INSULT.exec(text), true],
-      ['demand', DEMAND.exec(text), true],
+      ['threat', threat ? THREAT.exec(text) : null, false],
+      ['insult', profanity ? PROFANITY.exec(text) : null, false],
+      ['insult', insult ? INSULT.exec(text) : null, true],
+      ['demand', demand ? DEMAND.exec(text) : null, true],
       ['demand', DEMAND_IMPERATIVE.exec(text.replace(/^[^A-Za-z]+/, '')), true],
     ];
     for (const [kind, m, negatable] of checks) {
