@@ -24,20 +24,10 @@ import { parseEml } from '../src/mail/eml.ts';
 import { parsePolicyText } from '../src/policy/load.ts';
 import { embeddedDefaultPolicy } from '../src/policy/resolve.ts';
 import { benchDrafts } from './fixtures.ts';
+import { ms, pad, stats, type Stats } from './stats.ts';
 
 const ITERATIONS: Record<string, number> = { small: 400, typical: 300, large: 60 };
 const NOW = new Date('2027-04-14T10:20:00+01:00'); // inside the sample election's period
-
-interface Stats {
-  median: number;
-  p95: number;
-}
-
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { median: at(0.5), p95: at(0.95) };
-}
 
 async function time(iterations: number, run: () => unknown): Promise<Stats> {
   // Warm-up: let the JIT compile the hot paths before anything is measured.
@@ -56,9 +46,6 @@ function samplePolicy(): ResolvedPolicy {
   if (!loaded.policy) throw new Error(`samples/policy.json cannot be used: ${loaded.problems.map((p) => p.message).join('; ')}`);
   return loaded.policy;
 }
-
-const ms = (n: number) => `${n.toFixed(3)} ms`;
-const pad = (s: string, n: number) => s.padEnd(n);
 
 async function main() {
   const policies: [string, ResolvedPolicy][] = [

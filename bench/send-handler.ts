@@ -25,26 +25,13 @@ import { decide, readDraft, type SendDecision } from '../src/hosts/outlook/send-
 import { loadRuntimePolicy } from '../src/hosts/policy-runtime.ts';
 import { FakeComposeItem, installOffice, type FakeRecipient } from '../tests/doubles/office.ts';
 import { typicalDraft } from './fixtures.ts';
+import { ms, pad, stats, type Stats } from './stats.ts';
 
 /** Any https base will do: the stubbed fetch is the only thing that sees it. */
 const BASE_URL = 'https://addin.bench.example/';
 const ITERATIONS = 300;
 const TARGET_MS = 300;
 const TARGET_RATIO = 2;
-
-interface Stats {
-  median: number;
-  p95: number;
-}
-
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { median: at(0.5), p95: at(0.95) };
-}
-
-const ms = (n: number) => `${n.toFixed(3)} ms`;
-const pad = (s: string, n: number) => s.padEnd(n);
 
 type SendHandler = (event: Office.AddinCommands.Event) => void;
 

@@ -23,6 +23,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { build } from 'vite';
 import { buildSite } from '../scripts/build.ts';
 import { WESTMOOR_POLICY } from '../tests/browser/fixtures.ts';
+import { CONTENT_TYPES } from '../tests/browser/content-types.ts';
 
 const BASE_URL = 'https://addin.test.example/';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -33,15 +34,6 @@ const INITIAL_JS_TARGET_BYTES = 200_000;
 const LOAD_TIMEOUT_MS = 15_000;
 
 const root = resolve(import.meta.dirname, '..');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.md': 'text/markdown; charset=utf-8',
-};
 
 /** An officer writing to a councillor with another councillor in Bcc: a silent copy, found at once. */
 const ITEM = {
@@ -177,7 +169,7 @@ async function timeLoad(browser: Browser, dirs: { site: string; blank: string },
         if (rel === 'policy.json') return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(WESTMOOR_POLICY) });
         const file = rel.startsWith(BLANK_PATH) ? fileUnder(dirs.blank, rel.slice(BLANK_PATH.length) || 'index.html') : fileUnder(dirs.site, rel);
         if (!file) return route.fulfill({ status: 404, body: '' });
-        return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+        return route.fulfill({ status: 200, contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
       }
       if (url.href === OFFICE_JS) {
         const install = `\nwindow.__item = new OfficeDouble.FakeComposeItem(${JSON.stringify(ITEM)});\nwindow.Office = OfficeDouble.officeNamespace(window.__item);\n`;

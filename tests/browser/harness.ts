@@ -9,18 +9,10 @@ import { extname, join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { TEST_BASE_URL } from '../global-setup.ts';
+import { CONTENT_TYPES } from './content-types.ts';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/screenshots');
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.md': 'text/markdown; charset=utf-8',
-};
 
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -73,13 +65,13 @@ export async function openSite(browser: Browser, path: string, options: SiteOpti
     const url = new URL(route.request().url());
     if (url.href.startsWith(TEST_BASE_URL)) {
       const rel = decodeURIComponent(url.pathname.slice(new URL(TEST_BASE_URL).pathname.length)) || 'index.html';
-      if (options.files?.[rel] !== undefined) return route.fulfill({ status: 200, contentType: TYPES[extname(rel)] ?? 'text/plain', body: options.files[rel] });
+      if (options.files?.[rel] !== undefined) return route.fulfill({ status: 200, contentType: CONTENT_TYPES[extname(rel)] ?? 'text/plain', body: options.files[rel] });
       if (rel === 'policy.json') {
         return options.policy === undefined ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(options.policy) });
       }
       const file = join(SITE_DIR, rel);
       if (!file.startsWith(SITE_DIR) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
-      return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+      return route.fulfill({ status: 200, contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
     }
     if (url.href === OFFICE_JS) {
       const install = `\nwindow.__item = new OfficeDouble.FakeComposeItem(${JSON.stringify(options.officeItem ?? { body: '' })});\nwindow.Office = OfficeDouble.officeNamespace(window.__item);\n${options.officeTheme ? `window.Office.context.officeTheme = ${JSON.stringify(options.officeTheme)};\n` : ''}`;
