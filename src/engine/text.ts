@@ -304,16 +304,20 @@ export function phrasePattern(phrases: readonly string[], flags = 'gi'): RegExp 
  * starts inside another is missed. Every stem that starts at the same position is a prefix of
  * the one reported, so the answer is exact, not approximate.
  *
- * `wordStart`: a stem only counts where it starts a word (`\b` before it). `ignoreCase`: the
- * text may be in any case (ASCII case folding, as a pattern with the `i` flag).
+ * `wordStart`: a stem only counts where it starts a word (`\b` before it). `wholeWord`: where it
+ * is a whole word (`\b` either side); then a stem that is a prefix of one found is reported too,
+ * so the answer may include a few extra stems but never misses one. `ignoreCase`: the text may be
+ * in any case (ASCII case folding, as a pattern with the `i` flag).
  */
 export function stemFinder(
   stems: readonly string[],
-  options: { wordStart?: boolean; ignoreCase?: boolean } = {},
+  options: { wordStart?: boolean; wholeWord?: boolean; ignoreCase?: boolean } = {},
 ): (text: string) => Set<string> {
   const unique = [...new Set(stems.filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
   if (unique.length === 0) return () => new Set();
-  const re = new RegExp(`${options.wordStart ? '\\b' : ''}(?:${unique.map(escapeRegExp).join('|')})`, options.ignoreCase ? 'gi' : 'g');
+  const before = options.wordStart || options.wholeWord ? '\\b' : '';
+  const after = options.wholeWord ? '\\b' : '';
+  const re = new RegExp(`${before}(?:${unique.map(escapeRegExp).join('|')})${after}`, options.ignoreCase ? 'gi' : 'g');
   return (text) => {
     const longest = new Set<string>();
     re.lastIndex = 0;

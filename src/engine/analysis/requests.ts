@@ -30,12 +30,37 @@ export interface OwnSentence extends Span {
  */
 export function ownSentences(ctx: RuleContext): OwnSentence[] {
   return memoised(ctx, 'requests:ownSentences', () => {
-    const end = ctx.layout.signature ? Math.min(ctx.layout.signature.start, ctx.own.end) : ctx.own.end;
     const body = ctx.draft.body;
-    return sentences(body, { start: ctx.own.start, end }).map((s) => ({
-      ...s,
-      lower: normaliseChars(body.slice(s.start, s.end)).toLowerCase(),
-    }));
+    const own = ownTextLower(ctx);
+    const list = sentences(body, own.span);
+    if (own.sliceable) {
+      const base = own.span.start;
+      return list.map((s) => ({ start: s.start, end: s.end, lower: own.lower.slice(s.start - base, s.end - base) }));
+    }
+    return list.map((s) => ({ ...s, lower: normaliseChars(body.slice(s.start, s.end)).toLowerCase() }));
+  });
+}
+
+export interface OwnTextLower {
+  /** The writer's own words up to the signature. */
+  span: Span;
+  /** That span of the body, normalised and lower-cased. */
+  lower: string;
+  /**
+   * Whether a sentence's `lower` is the same slice of `lower`: lower-casing keeps the length and
+   * does not depend on the neighbouring letters (it does for "İ" and the Greek capital sigma).
+   */
+  sliceable: boolean;
+}
+
+/** The writer's own words up to the signature, normalised and lower-cased once per check. */
+export function ownTextLower(ctx: RuleContext): OwnTextLower {
+  return memoised(ctx, 'requests:ownTextLower', () => {
+    const end = ctx.layout.signature ? Math.min(ctx.layout.signature.start, ctx.own.end) : ctx.own.end;
+    const span = { start: ctx.own.start, end };
+    const raw = ctx.draft.body.slice(span.start, span.end);
+    const lower = normaliseChars(raw).toLowerCase();
+    return { span, lower, sliceable: lower.length === raw.length && !/[\u0130\u03A3]/.test(raw) };
   });
 }
 

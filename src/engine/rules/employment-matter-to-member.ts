@@ -11,8 +11,9 @@
  * An officer mentioning a resident's job, a restructure as council business, or "my manager
  * will call you" has no such tie.
  */
-import { matchesOf, isNegatedAt, isReportedAt, ownSentences, sentenceEvidence, subjectLower } from '../analysis/requests.ts';
+import { matchesOf, isNegatedAt, isReportedAt, ownSentences, ownTextLower, sentenceEvidence, subjectLower } from '../analysis/requests.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
+import { stemFinder } from '../text.ts';
 
 // ---- Helpers ----
 
@@ -48,6 +49,23 @@ const I_DISCLOSE =
 const INSIDE_THE_COUNCIL =
   /\b(?:my\s+(?:manager|team|department|service|colleagues?|director|boss)|colleagues?|the\s+council|council\s+(?:staff|officers|money|funds|contracts?)|officers?|managers?|senior\s+staff|contracts?|contractors?|procurement|invoices?|expenses|overtime|timesheets?|tenders?)\b/;
 
+// Cue words of the patterns above. Every match of a pattern has one of its cue words standing at
+// the start of a word (where the match starts, or after whitespace the pattern requires); for
+// I_AM_AFFECTED, OWN_JOB and MY_MANAGER, as a whole word. With none of a pattern's cue words in
+// the writer's own words, no sentence can match it, and the sentences need not be tried.
+const AFFECTED_CUES = ['regraded', 'downgraded', 'redundant', 'risk', 'disciplined', 'suspended', 'dismissed', 'sacked', 'overlooked', 'passed', 'demoted', 'underpaid', 'redeployed', 'bullied', 'harassed', 'warning', 'post', 'job', 'role', 'grievance'];
+const OWNER_CUES = [
+  // OWN_JOB, after "my"/"our" and an optional qualifier
+  'post', 'job', 'role', 'grade', 'grading', 'pay', 'salary', 'wage', 'contract', 'position', 'hours', 'terms', 'appraisal', 'probation', 'employment', 'promotion', 'pension',
+  'overtime', 'allowance', 'allowances', 'increment', 'increments', 'wages', 'sickness', 'band', 'secondment', 'workload', 'annual', 'sick', 'redundancy', 'dismissal', 'suspension', 'grievance', 'disciplinary', 'capability', 'team', 'teams',
+  // MY_MANAGER
+  'my',
+];
+const DISCLOSURE_CUES = ['whistle', 'speak', 'disclosure'];
+const WRONGDOING_CUES = ['fraud', 'corrupt', 'malpractice', 'wrong', 'falsif', 'brib', 'kickback', 'theft', 'stealing', 'embezzl', 'cover', 'safeguarding', 'unlawful', 'illegal', 'misuse'];
+const findWordCues = stemFinder([...AFFECTED_CUES, ...OWNER_CUES], { wholeWord: true });
+const findDisclosureCues = stemFinder([...DISCLOSURE_CUES, ...WRONGDOING_CUES], { wordStart: true });
+
 function assertedIndex(lower: string, re: RegExp, negatable = true): number {
   for (const m of matchesOf(re, lower)) {
     const at = m.index;
@@ -76,10 +94,15 @@ function findEmploymentMatters(ctx: RuleContext): RuleReport[] {
   // An officer writing to a councillor addressed individually (not a members' bulletin in Bcc).
   if (ctx.sender?.kind !== 'officer') return [];
   if (!ctx.recipients.some((r) => r.field === 'to' && r.person.kind === 'councillor')) return [];
-  const list = ownSentences(ctx);
+  const lower = ownTextLower(ctx).lower;
+  const cues = new Set([...findWordCues(lower), ...findDisclosureCues(lower)]);
+  const anyCue = (list: readonly string[]) => list.some((c) => cues.has(c));
+  const disclosurePossible = anyCue(DISCLOSURE_CUES) || anyCue(WRONGDOING_CUES);
+  const ownMatterPossible = anyCue(AFFECTED_CUES) || anyCue(OWNER_CUES);
+  const list = disclosurePossible || ownMatterPossible ? ownSentences(ctx) : [];
 
   // surrey-heath 4.16: a qualifying Speak Up disclosure is not a breach: advise on the route.
-  const disclosure = list.find((s) => isDisclosure(s.lower));
+  const disclosure = disclosurePossible ? list.find((s) => isDisclosure(s.lower)) : undefined;
   if (disclosure) {
     return [
       {
@@ -94,7 +117,7 @@ function findEmploymentMatters(ctx: RuleContext): RuleReport[] {
     ];
   }
 
-  const own = list.find((s) => isOwnEmploymentMatter(s.lower));
+  const own = ownMatterPossible ? list.find((s) => isOwnEmploymentMatter(s.lower)) : undefined;
   if (own) return [report(ctx, sentenceEvidence(ctx, own))];
   // A subject line such as "My regrading" with no body sentence to point at.
   const subject = subjectLower(ctx);
