@@ -20,6 +20,7 @@ import type { PartyEntry } from '../policy.ts';
 import type { RuleContext } from '../rule.ts';
 import { memoised } from '../rule.ts';
 import { escapeRegExp, normaliseChars, sentences, stemFinder, type Span } from '../text.ts';
+import { normalisedBody } from './voice.ts';
 
 // ---- Party names ----
 
@@ -181,9 +182,9 @@ const findStems = stemFinder([
 ]);
 
 /** Spans of text in quotation marks (someone else's words, or a quoted title): cues there do not count. */
-export function quotedSpans(text: string, span: Span): Span[] {
+export function quotedSpans(text: string, span: Span, normal?: string): Span[] {
   const out: Span[] = [];
-  const slice = normaliseChars(text.slice(span.start, span.end));
+  const slice = normal !== undefined ? normal.slice(span.start, span.end) : normaliseChars(text.slice(span.start, span.end));
   const re = /"[^"\n]{1,600}"/g;
   for (const m of slice.matchAll(re)) out.push({ start: span.start + m.index!, end: span.start + m.index! + m[0].length });
   return out;
@@ -201,6 +202,7 @@ function negated(text: string, at: number): boolean {
  * @param text the whole text (body or subject); offsets in the result point into it
  * @param span the part to read (the writer's own words, without the signature)
  * @param parties the policy's parties (merged with the built-in UK list)
+ * @param normal `text` after normaliseChars, when the caller already has it
  * @returns every signal found, in text order; empty when the content is council business
  * @example findPartyContent('We meet at 10am to canvass Mill Road.', {start: 0, end: 37}, [])
  *   // [{ kind: 'electioneering', cue: 'canvassing', quote: 'canvass', start: 19, end: 26 }]
@@ -216,10 +218,9 @@ function votePartyPattern(parties: readonly PartyEntry[]): RegExp {
   return re;
 }
 
-export function findPartyContent(text: string, span: Span, parties: readonly PartyEntry[]): PartyContentSignal[] {
+export function findPartyContent(text: string, span: Span, parties: readonly PartyEntry[], normal = normaliseChars(text)): PartyContentSignal[] {
   const out: PartyContentSignal[] = [];
-  const normal = normaliseChars(text);
-  const quotes = quotedSpans(text, span);
+  const quotes = quotedSpans(text, span, normal);
   const { strongRe } = partyNames(parties);
   const voteParty = votePartyPattern(parties);
 
@@ -355,7 +356,7 @@ export interface PartyContentAssessment {
 export function assessPartyContent(ctx: RuleContext): PartyContentAssessment {
   return memoised(ctx, 'analysis/party-content', () => {
     const end = ctx.layout.signature ? ctx.layout.signature.start : ctx.own.end;
-    const body = findPartyContent(ctx.draft.body, { start: ctx.own.start, end }, ctx.policy.parties);
+    const body = findPartyContent(ctx.draft.body, { start: ctx.own.start, end }, ctx.policy.parties, normalisedBody(ctx));
     const subject = findPartyContent(ctx.draft.subject, { start: 0, end: ctx.draft.subject.length }, ctx.policy.parties).filter((s) => s.kind !== 'private-business');
     const first = body[0] ? { ...body[0], field: 'body' as const } : subject[0] ? { ...subject[0], field: 'subject' as const } : undefined;
     return { subject, body, first };

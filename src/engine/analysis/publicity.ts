@@ -27,13 +27,12 @@ import type { Recipient } from '../people.ts';
 import type { CouncillorEntry, CouncillorRole, ResolvedElection, ResolvedPolicy } from '../policy.ts';
 import type { RuleContext } from '../rule.ts';
 import { memoised } from '../rule.ts';
-import { escapeRegExp, normaliseChars, sentences, splitLines, type Span } from '../text.ts';
+import { escapeRegExp, normaliseChars, sentences, splitLines, stemFinder, type Span } from '../text.ts';
 import { formsAlternation, partyNames } from './party-politics.ts';
+import { normalisedBody } from './voice.ts';
 
-/** The body with same-length character normalisation (curly quotes, dashes), computed once per check. */
-export function normalisedBody(ctx: RuleContext): string {
-  return memoised(ctx, 'analysis/normalised-body', () => normaliseChars(ctx.draft.body));
-}
+/** The body with same-length character normalisation (curly quotes, dashes), computed once per check and shared with the other analyses. */
+export { normalisedBody };
 
 // ---- Dates ----
 
@@ -195,6 +194,8 @@ const COMMS_LOCAL_PART = /^(?:press|pressoffice|press\.office|media|mediarelatio
 const COMMS_TITLE = /\b(?:press|media|communications?|comms|PR)\s+(?:officer|manager|lead|adviser|advisor|team|office|assistant)\b|\bhead\s+of\s+(?:communications|comms|media)\b/i;
 
 const COMMS_CONTACT = /\b(?:media|press)\s+(?:enquiries|contact)\b|\bpress\s+office\b|\bcommunications\s+team\b/i;
+// The first word of every COMMS_TITLE and COMMS_CONTACT match, as a whole word.
+const findCommsWords = stemFinder(['press', 'media', 'communication', 'communications', 'comms', 'pr', 'head'], { wholeWord: true, ignoreCase: true });
 
 function policyNamesCommsTeam(policy: ResolvedPolicy): boolean {
   return policy.communications.teamAddresses.length > 0 || policy.officers.some((o) => (o.roles ?? []).includes('comms'));
@@ -239,13 +240,15 @@ export function assessPublicity(ctx: RuleContext): PublicityAssessment {
     if (!throughComms && !policyNamesCommsTeam(policy)) {
       const councilComms = (email: string, council: boolean) => council && COMMS_LOCAL_PART.test(email.split('@')[0] ?? '');
       // The release's own contact lines name the team ("Media enquiries: Press Office, … press@…gov.uk").
-      const contactEmails = [...ctx.ownText.matchAll(/[\w.+-]+@([\w-]+\.)+[a-z]{2,}/gi)].map((m) => m[0]);
+      // Read only when needed, and only with an "@" in the text: the address pattern is slow on long prose.
+      const contactEmails = () => (ctx.ownText.includes('@') ? [...ctx.ownText.matchAll(/[\w.+-]+@([\w-]+\.)+[a-z]{2,}/gi)].map((m) => m[0]) : []);
+      // A comms job title or contact line has one of these words; without any, neither pattern can match.
+      const commsWords = () => findCommsWords(ctx.ownText).size > 0;
       throughComms =
         (!!sender && councilComms(sender.email, sender.councilAddress)) ||
         recipients.some((r) => councilComms(r.person.email, r.person.councilAddress)) ||
-        contactEmails.some((e) => councilComms(e, ctx.people.isCouncilDomain(e.split('@')[1] ?? ''))) ||
-        COMMS_TITLE.test(ctx.ownText) ||
-        COMMS_CONTACT.test(ctx.ownText);
+        contactEmails().some((e) => councilComms(e, ctx.people.isCouncilDomain(e.split('@')[1] ?? ''))) ||
+        (commsWords() && (COMMS_TITLE.test(ctx.ownText) || COMMS_CONTACT.test(ctx.ownText)));
     }
     return { isPublicity, ...(kind ? { kind } : {}), ...(marker ? { marker } : {}), councilIssued, mediaRecipients, throughComms };
   });

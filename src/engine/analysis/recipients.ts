@@ -11,6 +11,7 @@ import type { CouncillorEntry } from '../policy.ts';
 import { memoised, type RuleContext } from '../rule.ts';
 import { escapeRegExp, normaliseChars, splitLines, type Span } from '../text.ts';
 import type { Mailbox } from '../types.ts';
+import { normalisedBody } from './voice.ts';
 
 // ---- People ----
 
@@ -283,10 +284,8 @@ export function sentenceAround(text: string, index: number, span: Span): Span {
   return { start, end };
 }
 
-/** The body with same-length character normalisation, computed once per check. */
-export function normalisedBody(ctx: RuleContext): string {
-  return memoised(ctx, 'recipients:normalisedBody', () => normaliseChars(ctx.draft.body));
-}
+/** The body with same-length character normalisation, computed once per check and shared with the other analyses. */
+export { normalisedBody };
 
 /**
  * Each sentence of `span` that contains a match of `re` (a global pattern), once, in order,
