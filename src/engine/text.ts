@@ -251,9 +251,10 @@ export interface TextMatch extends Span {
  * All matches of `re` (which must have the `g` flag) within `span` of `text`. Matching runs on
  * the same-length normalised text, so curly quotes and non-breaking spaces do not defeat it.
  */
-export function findAll(text: string, re: RegExp, span: Span = { start: 0, end: text.length }): TextMatch[] {
+export function findAll(text: string, re: RegExp, span: Span = { start: 0, end: text.length }, normal?: string): TextMatch[] {
   if (!re.global) throw new Error(`findAll needs a global pattern: ${re}`);
-  const slice = normaliseChars(text.slice(span.start, span.end));
+  // `normal`: the caller's normaliseChars(text), so that several searches normalise it once.
+  const slice = normal !== undefined ? normal.slice(span.start, span.end) : normaliseChars(text.slice(span.start, span.end));
   const out: TextMatch[] = [];
   re.lastIndex = 0;
   for (const m of slice.matchAll(re)) {

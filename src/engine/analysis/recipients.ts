@@ -292,8 +292,15 @@ export { normalisedBody };
  * with the first match's offset inside the sentence.
  */
 export function sentencesMatching(text: string, re: RegExp, span: Span): { span: Span; text: string; at: number }[] {
+  return [...eachSentenceMatching(text, re, span)];
+}
+
+/**
+ * `sentencesMatching` one sentence at a time, for callers that stop at the first that suits them:
+ * a 200 KB draft need not be read to the end. Do not run `re` elsewhere while iterating.
+ */
+export function* eachSentenceMatching(text: string, re: RegExp, span: Span): Generator<{ span: Span; text: string; at: number }> {
   if (!re.global) throw new Error(`sentencesMatching needs a global pattern: ${re}`);
-  const out: { span: Span; text: string; at: number }[] = [];
   re.lastIndex = span.start;
   let m: RegExpExecArray | null;
   let covered = -1;
@@ -302,7 +309,8 @@ export function sentencesMatching(text: string, re: RegExp, span: Span): { span:
     if (m.index < covered) continue;
     const s = sentenceAround(text, m.index, span);
     covered = s.end;
-    out.push({ span: s, text: text.slice(s.start, s.end), at: m.index - s.start });
+    const lastIndex = re.lastIndex;
+    yield { span: s, text: text.slice(s.start, s.end), at: m.index - s.start };
+    re.lastIndex = lastIndex;
   }
-  return out;
 }

@@ -4,6 +4,7 @@
  * warning when people who are not councillors are copied in or will be present.
  */
 import { negatedBefore, sentencesOf } from '../analysis/clause-polarity.ts';
+import { normalisedBody } from '../analysis/voice.ts';
 import type { Recipient } from '../people.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import { escapeRegExp, findAll, normaliseChars, type Span, type TextMatch } from '../text.ts';
@@ -57,12 +58,14 @@ interface GroupCue {
   strong: boolean;
 }
 
-function cuesIn(text: string, span: Span, field: 'body' | 'subject', partyRe: RegExp): GroupCue[] {
+function cuesIn(text: string, span: Span, field: 'body' | 'subject', partyRe: RegExp, normal = normaliseChars(text)): GroupCue[] {
   const cues: GroupCue[] = [];
-  for (const m of findAll(text, partyRe, span)) cues.push({ field, match: m, strong: true });
-  for (const m of findAll(text, GENERIC_GROUP, span)) cues.push({ field, match: m, strong: true });
-  const sents = sentencesOf(text, span);
-  for (const m of findAll(text, WEAK_GROUP, span)) {
+  for (const m of findAll(text, partyRe, span, normal)) cues.push({ field, match: m, strong: true });
+  for (const m of findAll(text, GENERIC_GROUP, span, normal)) cues.push({ field, match: m, strong: true });
+  // Sentences only when a weak cue needs one: splitting a long draft costs more than the search.
+  let sents: Span[] | undefined;
+  for (const m of findAll(text, WEAK_GROUP, span, normal)) {
+    sents ??= sentencesOf(text, span);
     const s = sents.find((x) => m.start >= x.start && m.start < x.end);
     if (s && BRIEFING.test(normaliseChars(text.slice(s.start, s.end)))) cues.push({ field, match: m, strong: false });
   }
@@ -149,9 +152,9 @@ export default defineRule({
     const subject = ctx.draft.subject;
     const ownSpan: Span = { start: ctx.own.start, end: ctx.layout.signature ? ctx.layout.signature.start : ctx.own.end };
     const partyRe = partyGroupPattern(partyNames(ctx));
-    const cues = [...cuesIn(body, ownSpan, 'body', partyRe), ...cuesIn(subject, { start: 0, end: subject.length }, 'subject', partyRe)];
+    const cues = [...cuesIn(body, ownSpan, 'body', partyRe, normalisedBody(ctx)), ...cuesIn(subject, { start: 0, end: subject.length }, 'subject', partyRe)];
     if (cues.length === 0) return [];
-    if (!BRIEFING.test(normaliseChars(body.slice(ownSpan.start, ownSpan.end))) && !BRIEFING.test(subject)) return [];
+    if (!BRIEFING.test(normalisedBody(ctx).slice(ownSpan.start, ownSpan.end)) && !BRIEFING.test(subject)) return [];
 
     const reports: RuleReport[] = [];
     // Anyone who is neither a councillor nor at a council address: party officials, guests.

@@ -9,7 +9,7 @@ import type { CouncillorEntry } from '../policy.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import { escapeRegExp, normaliseChars, type Span } from '../text.ts';
 import type { Evidence } from '../types.ts';
-import { normalisedBody, notePosition, personKey, sentencesMatching, wardCouncillors } from '../analysis/recipients.ts';
+import { eachSentenceMatching, normalisedBody, notePosition, personKey, wardCouncillors } from '../analysis/recipients.ts';
 
 // ---- Helpers: is this a public event or consultation? ----
 
@@ -47,11 +47,12 @@ const PUBLIC_EVENT_G = new RegExp(PUBLIC_EVENT.source, 'gi');
 /** The first public event described in the subject or the writer's own words, if any. */
 function findPublicEvent(ctx: RuleContext): string | undefined {
   const subject = normaliseChars(ctx.draft.subject);
-  const found = [
-    ...sentencesMatching(subject, PUBLIC_EVENT_G, { start: 0, end: subject.length }),
-    ...sentencesMatching(normalisedBody(ctx), PUBLIC_EVENT_G, ctx.own),
-  ];
-  for (const { text, at } of found) {
+  // One sentence at a time: the first that qualifies ends the search.
+  function* found() {
+    yield* eachSentenceMatching(subject, PUBLIC_EVENT_G, { start: 0, end: subject.length });
+    yield* eachSentenceMatching(normalisedBody(ctx), PUBLIC_EVENT_G, ctx.own);
+  }
+  for (const { text, at } of found()) {
     // "This is not a public consultation", "there will be no drop-in".
     if (NEGATED.test(text.slice(0, at))) continue;
     if (INTERNAL.test(text)) continue;
