@@ -37,7 +37,20 @@ export function manifestFor(baseUrl: string): Record<string, unknown> {
 }
 
 export async function buildSite(baseUrl: string, outDir = resolve(root, 'dist')): Promise<void> {
-  const define = { __ADDIN_BASE_URL__: JSON.stringify(baseUrl) };
+  // The production build of React, Fluent and the JSX runtime even when NODE_ENV says otherwise
+  // (Vitest sets "test", and Vite and the React plugin read it): tests load what users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await buildPages(baseUrl, outDir);
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+async function buildPages(baseUrl: string, outDir: string): Promise<void> {
+  const define = { __ADDIN_BASE_URL__: JSON.stringify(baseUrl), 'process.env.NODE_ENV': '"production"' };
   await build({ root, configFile: resolve(root, 'vite.config.ts'), define, logLevel: 'warn', build: { outDir } });
   await build({ root, configFile: resolve(root, 'vite.config.ts'), mode: 'taskpane', define, logLevel: 'warn', build: { outDir, emptyOutDir: false } });
   // The send-time handler: one classic script with the engine and nothing else. Built apart and
@@ -48,7 +61,7 @@ export async function buildSite(baseUrl: string, outDir = resolve(root, 'dist'))
       root,
       configFile: false,
       publicDir: false,
-      define: { ...define, 'process.env.NODE_ENV': '"production"' },
+      define,
       logLevel: 'warn',
       build: {
         outDir: sendDir,

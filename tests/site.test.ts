@@ -2,7 +2,7 @@
  * The built site (contract 6) holds every page the manifest and the panel link to: the privacy
  * and terms pages, and each rule's page as HTML a browser shows (and as its markdown).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { RULES } from '../src/engine/rules/index.ts';
@@ -27,6 +27,17 @@ describe('the built site', () => {
       expect(html).toContain('<main>');
       expect(html).not.toMatch(/href="[^":]+\.md"/);
       expect(existsSync(join(site(), 'docs/rules', `${rule.meta.id}.md`))).toBe(true);
+    }
+  });
+
+  it('is the production build, as users get it, although the tests run with NODE_ENV=test', () => {
+    expect(process.env.NODE_ENV).toBe('test');
+    const scripts = readdirSync(join(site(), 'assets')).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const file of scripts) {
+      const code = readFileSync(join(site(), 'assets', file), 'utf8');
+      expect(code, file).not.toContain('jsxDEV');
+      expect(code, file).not.toContain('react-dom.development');
     }
   });
 
