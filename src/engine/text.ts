@@ -152,6 +152,10 @@ function nameOnly(value: string): Mailbox | undefined {
   return name ? { name, email: '' } : undefined;
 }
 
+// "-----Original Message-----", "Begin forwarded message", "____", "From:", "On … wrote:", "> ".
+const MARKER_INITIALS = new Set(['-', 'b', 'B', '_', 'f', 'F', 'o', 'O', '>']);
+const FIRST_VISIBLE = /\S/;
+
 /**
  * Find where the writer's own words end and quoted history begins, and read each quoted
  * message's header lines. A councillor named only in quoted history is not a recipient,
@@ -163,6 +167,9 @@ export function layoutBody(body: string): BodyLayout {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const t = line.text;
+    // Every marker below starts, after any spaces, with one of these characters: most lines are
+    // prose and need none of the patterns tried.
+    if (!MARKER_INITIALS.has(FIRST_VISIBLE.exec(t)?.[0] ?? '')) continue;
     let q: QuotedMessage | undefined;
     let consumed = i + 1;
     if (FORWARD_MARKER.test(t)) {

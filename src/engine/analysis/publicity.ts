@@ -114,9 +114,14 @@ export interface EmbargoDate {
   quote: string;
 }
 
+/** The London date of the moment of sending, once per check (time-zone conversion is slow). */
+function londonToday(ctx: RuleContext): string {
+  return memoised(ctx, 'analysis/london-date', () => londonDate(ctx.now));
+}
+
 /** @summary The embargo date a release states, in its own words or its subject. */
 export function findEmbargo(ctx: RuleContext): EmbargoDate | undefined {
-  const reference = londonDate(ctx.now);
+  const reference = londonToday(ctx);
   const fields: { field: 'body' | 'subject'; text: string; span: Span }[] = [
     { field: 'body', text: ctx.draft.body, span: ctx.own },
     { field: 'subject', text: ctx.draft.subject, span: { start: 0, end: ctx.draft.subject.length } },
@@ -147,7 +152,7 @@ export interface PublicationDate {
 /** @summary When the publicity is published: the send date, or a later embargo date (PRODUCT.md). */
 export function publicationDate(ctx: RuleContext): PublicationDate {
   return memoised(ctx, 'analysis/publication-date', () => {
-    const sendDate = londonDate(ctx.now);
+    const sendDate = londonToday(ctx);
     const embargo = findEmbargo(ctx);
     const isoDate = embargo && embargo.isoDate > sendDate ? embargo.isoDate : sendDate;
     return { isoDate, sendDate, ...(embargo ? { embargo } : {}) };

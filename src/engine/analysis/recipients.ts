@@ -31,6 +31,17 @@ export function samePerson(a: Person, b: Person): boolean {
 export function plainName(person: Person): string | undefined {
   const raw = person.councillor?.name ?? person.officer?.name ?? person.name;
   if (!raw) return undefined;
+  // The same few names come back on every check (a pattern is built for each): keep the answers.
+  if (plainNames.has(raw)) return plainNames.get(raw);
+  if (plainNames.size >= 500) plainNames.clear();
+  const name = plainNameOf(raw);
+  plainNames.set(raw, name);
+  return name;
+}
+
+const plainNames = new Map<string, string | undefined>();
+
+function plainNameOf(raw: string): string | undefined {
   const bare = bareName(raw);
   if (!bare) return undefined;
   // bareName lower-cases; keep the writer's capitals where we can find them.

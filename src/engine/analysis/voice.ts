@@ -35,7 +35,7 @@ export function normalisedBody(ctx: RuleContext): string {
 export function proseSentences(ctx: RuleContext): Sentence[] {
   return memoised(ctx, 'voice:proseSentences', () => {
     const body = normalisedBody(ctx);
-    return sentences(body, proseSpan(ctx)).map((s) => ({ ...s, text: body.slice(s.start, s.end) }));
+    return sentences(body, proseSpan(ctx)).map((s) => ({ start: s.start, end: s.end, text: body.slice(s.start, s.end) }));
   });
 }
 

@@ -39,6 +39,17 @@ function partyGroupPattern(names: string[]): RegExp {
   return re;
 }
 
+// The pattern for the policy's parties, looked up once per policy rather than on every check.
+const policyPartyPatterns = new WeakMap<RuleContext['policy']['parties'], RegExp>();
+function partyGroupPatternFor(ctx: RuleContext): RegExp {
+  let re = policyPartyPatterns.get(ctx.policy.parties);
+  if (!re) {
+    re = partyGroupPattern(partyNames(ctx));
+    policyPartyPatterns.set(ctx.policy.parties, re);
+  }
+  return re;
+}
+
 // "political group", "party group": singular, so "each political group" is caught as all groups below.
 const GENERIC_GROUP = /\b(?:political|party)\s+group(?:'s)?\b/gi;
 // "your group", "the group's meeting": only with a briefing word in the same sentence, and only
@@ -151,7 +162,7 @@ export default defineRule({
     const body = ctx.draft.body;
     const subject = ctx.draft.subject;
     const ownSpan: Span = { start: ctx.own.start, end: ctx.layout.signature ? ctx.layout.signature.start : ctx.own.end };
-    const partyRe = partyGroupPattern(partyNames(ctx));
+    const partyRe = partyGroupPatternFor(ctx);
     const cues = [...cuesIn(body, ownSpan, 'body', partyRe, normalisedBody(ctx)), ...cuesIn(subject, { start: 0, end: subject.length }, 'subject', partyRe)];
     if (cues.length === 0) return [];
     if (!BRIEFING.test(normalisedBody(ctx).slice(ownSpan.start, ownSpan.end)) && !BRIEFING.test(subject)) return [];

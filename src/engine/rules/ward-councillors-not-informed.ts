@@ -5,7 +5,7 @@
  *
  * It needs the directory's wards, so with the embedded default policy it never fires.
  */
-import type { CouncillorEntry } from '../policy.ts';
+import type { CouncillorEntry, ResolvedPolicy } from '../policy.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import { escapeRegExp, normaliseChars, type Span } from '../text.ts';
 import type { Evidence } from '../types.ts';
@@ -70,11 +70,19 @@ interface WardMention extends Span {
   explicit: boolean;
 }
 
+// The policy's ward pattern, built once per directory rather than on every check.
+const wardPatterns = new WeakMap<ResolvedPolicy['councillors'], RegExp | null>();
+
 function wardPattern(ctx: RuleContext): RegExp | undefined {
-  const wards = [...new Set(ctx.policy.councillors.map((c) => c.ward?.trim()).filter((w): w is string => !!w))];
-  if (wards.length === 0) return undefined;
-  const alts = wards.sort((a, b) => b.length - a.length).map((w) => escapeRegExp(normaliseChars(w)).replace(/\s+/g, '\\s+'));
-  return new RegExp(`(?<![\\w-])(${alts.join('|')})(?![\\w-])`, 'gi');
+  const councillors = ctx.policy.councillors;
+  let re = wardPatterns.get(councillors);
+  if (re === undefined) {
+    const wards = [...new Set(councillors.map((c) => c.ward?.trim()).filter((w): w is string => !!w))];
+    const alts = wards.sort((a, b) => b.length - a.length).map((w) => escapeRegExp(normaliseChars(w)).replace(/\s+/g, '\\s+'));
+    re = wards.length === 0 ? null : new RegExp(`(?<![\\w-])(${alts.join('|')})(?![\\w-])`, 'gi');
+    wardPatterns.set(councillors, re);
+  }
+  return re ?? undefined;
 }
 
 // A ward name that is plainly something else: another authority ("Riverside District Council").
