@@ -66,27 +66,47 @@ export function isTitledCouncillor(name: string | undefined): boolean {
   return !!name && COUNCILLOR_TITLE.test(name);
 }
 
+interface DirectoryIndex {
+  byEmail: Map<string, { councillor?: CouncillorEntry; officer?: OfficerEntry }>;
+  councillorsByName: Map<string, CouncillorEntry>;
+  commsAddresses: Set<string>;
+}
+
+// A policy's directory index, built once per policy object rather than on every check. Only the
+// index is shared: the people resolved from it are fresh on each check.
+const directoryIndexes = new WeakMap<ResolvedPolicy, DirectoryIndex>();
+
+function directoryIndexFor(policy: ResolvedPolicy): DirectoryIndex {
+  let index = directoryIndexes.get(policy);
+  if (index) return index;
+  const byEmail: DirectoryIndex['byEmail'] = new Map();
+  const councillorsByName = new Map<string, CouncillorEntry>();
+  for (const c of policy.councillors) {
+    for (const e of [c.email, ...(c.personalEmails ?? []), ...(c.approvedPersonalEmails ?? [])]) {
+      byEmail.set(e.toLowerCase(), { councillor: c });
+    }
+    councillorsByName.set(bareName(c.name), c);
+  }
+  for (const o of policy.officers) {
+    const key = o.email.toLowerCase();
+    if (!byEmail.has(key)) byEmail.set(key, { officer: o });
+  }
+  index = { byEmail, councillorsByName, commsAddresses: new Set(policy.communications.teamAddresses.map((a) => a.toLowerCase())) };
+  directoryIndexes.set(policy, index);
+  return index;
+}
+
 /**
- * Indexes the policy's directory once per check; `resolve` is then a few map look-ups.
+ * Indexes the policy's directory (once per policy); `resolve` is then a few map look-ups.
  */
 export class People {
-  private readonly byEmail = new Map<string, { councillor?: CouncillorEntry; officer?: OfficerEntry }>();
-  private readonly councillorsByName = new Map<string, CouncillorEntry>();
+  private readonly byEmail: DirectoryIndex['byEmail'];
+  private readonly councillorsByName: DirectoryIndex['councillorsByName'];
   private readonly commsAddresses: Set<string>;
   private readonly cache = new Map<string, Person>();
 
   constructor(private readonly policy: ResolvedPolicy) {
-    for (const c of policy.councillors) {
-      for (const e of [c.email, ...(c.personalEmails ?? []), ...(c.approvedPersonalEmails ?? [])]) {
-        this.byEmail.set(e.toLowerCase(), { councillor: c });
-      }
-      this.councillorsByName.set(bareName(c.name), c);
-    }
-    for (const o of policy.officers) {
-      const key = o.email.toLowerCase();
-      if (!this.byEmail.has(key)) this.byEmail.set(key, { officer: o });
-    }
-    this.commsAddresses = new Set(policy.communications.teamAddresses.map((a) => a.toLowerCase()));
+    ({ byEmail: this.byEmail, councillorsByName: this.councillorsByName, commsAddresses: this.commsAddresses } = directoryIndexFor(policy));
   }
 
   isCouncilDomain(domain: string): boolean {

@@ -177,11 +177,12 @@ export interface PublicityAssessment {
 }
 
 // Headings a release, statement, photo call, newsletter or social post opens with (a line on its own).
-const HEADING_KINDS: { kind: PublicityKind; re: RegExp }[] = [
+// `needs`: a word every match contains, tested first because the pattern itself backtracks on prose.
+const HEADING_KINDS: { kind: PublicityKind; re: RegExp; needs?: RegExp }[] = [
   { kind: 'press release', re: /^(?:(?:embargoed\s+)?(?:news|press|media)\s+release|for\s+immediate\s+release|notes?\s+to\s+editors?|media\s+enquiries\b.*|ends)\s*:?\s*$/i },
   { kind: 'statement', re: /^(?:(?:press|media|joint|council)\s+)?statement(?:\s+for\s+(?:use|publication|the\s+media))?\s*:?\s*$/i },
   { kind: 'photo call', re: /^(?:photo\s*-?\s*call|photo\s+opportunity|media\s+opportunity)\b.{0,80}$/i },
-  { kind: 'newsletter', re: /^(?!(?:thanks|thank|please|here|attached|see|re|the\s+draft)\b)(?:[\w'&-]+\s+){0,5}(?:e-?)?newsletter\b[^.!?]{0,30}$/i },
+  { kind: 'newsletter', re: /^(?!(?:thanks|thank|please|here|attached|see|re|the\s+draft)\b)(?:[\w'&-]+\s+){0,5}(?:e-?)?newsletter\b[^.!?]{0,30}$/i, needs: /newsletter/i },
   { kind: 'social media post', re: /^(?:social\s+media\s+post|(?:suggested\s+|draft\s+)?(?:tweet|post)\s+for\s+(?:facebook|twitter|x|instagram|linkedin|nextdoor|social\s+media))\s*:?\s*$/i },
 ];
 const SUBJECT_KINDS: { kind: PublicityKind; re: RegExp }[] = [
@@ -212,10 +213,11 @@ export function assessPublicity(ctx: RuleContext): PublicityAssessment {
     const { draft, sender, recipients, policy } = ctx;
     let marker: PublicityAssessment['marker'];
     let kind: PublicityKind | undefined;
+    const normal = normalisedBody(ctx);
     for (const line of splitLines(draft.body, ctx.own.start, ctx.own.end)) {
-      const t = normaliseChars(line.text).trim();
+      const t = normal.slice(line.start, line.end).trim();
       if (!t || t.length > 120) continue;
-      const hit = HEADING_KINDS.find((h) => h.re.test(t));
+      const hit = HEADING_KINDS.find((h) => (!h.needs || h.needs.test(t)) && h.re.test(t));
       if (hit) {
         const lead = line.text.length - line.text.trimStart().length;
         marker = { field: 'body', start: line.start + lead, end: line.start + lead + t.length, quote: draft.body.slice(line.start + lead, line.start + lead + t.length) };
