@@ -9,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES, RULES_BY_ID } from '../src/engine/rules/index.ts';
 import { PACK_IDS, RULE_IDS } from '../src/engine/types.ts';
+import { PROTOCOLS_DIR } from './helpers/shared.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const PROTOCOLS = resolve(ROOT, '../shared/protocols');
+const PROTOCOLS = PROTOCOLS_DIR;
 const PACK_FILES: Record<(typeof PACK_IDS)[number], string> = {
   crawley: 'crawley.txt',
   'tower-hamlets': 'tower-hamlets-draft-2022.txt',

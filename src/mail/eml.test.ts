@@ -2,10 +2,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { composeTypeOf, parseEml, rfc5322ToIso } from './eml.ts';
 import { htmlToText } from './html-text.ts';
+import { pathToFileURL } from 'node:url';
+import { CORPUS_DIR } from '../../tests/helpers/shared.ts';
 
 const fixtureUrl = (name: string) => new URL(`../../tests/fixtures/mail/${name}`, import.meta.url);
 const fixture = (name: string) => new Uint8Array(readFileSync(fixtureUrl(name)));
-const corpusDir = new URL('../../../shared/corpus/northbridge/', import.meta.url);
+const corpusDir = pathToFileURL(`${CORPUS_DIR}/`);
 
 describe('parseEml', () => {
   it('reads an Outlook draft: multipart/alternative, QP text, base64 HTML, Bcc, X-Unsent, CRLF, RFC 2047 names', async () => {

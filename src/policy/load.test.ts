@@ -6,6 +6,7 @@ import { PACK_IDS, RULE_IDS } from '../engine/types.ts';
 import { closestName, editDistance } from './closest.ts';
 import { formatPath, formatProblem, loadPolicy, parsePolicyText } from './load.ts';
 import schema from './policy.schema.json' with { type: 'json' };
+import { CORPUS_DIR } from '../../tests/helpers/shared.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const minimal = { council: { name: 'Westmoor Borough Council', domains: ['westmoor.gov.uk'] } };
@@ -27,7 +28,7 @@ describe('loadPolicy: problems name the file and the field', () => {
   });
 
   it('accepts the Northbridge corpus policy and the shipped default policy', () => {
-    const corpus = readFileSync(join(here, '../../../shared/corpus/northbridge/policy.json'), 'utf8');
+    const corpus = readFileSync(join(CORPUS_DIR, 'policy.json'), 'utf8');
     expect(parsePolicyText(corpus, 'policy.json').problems).toEqual([]);
     expect(parsePolicyText(readFileSync(join(here, 'default-policy.json'), 'utf8'), 'default-policy.json').problems).toEqual([]);
   });

@@ -1,13 +1,13 @@
 /** The shared Northbridge corpus, parsed once per test file. */
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { ResolvedPolicy } from '../../src/engine/policy.ts';
 import type { Draft, RuleId } from '../../src/engine/types.ts';
 import { parseEml } from '../../src/mail/eml.ts';
 import { resolvePolicy } from '../../src/policy/resolve.ts';
+import { CORPUS_DIR } from './shared.ts';
 
-export const CORPUS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/northbridge');
+export { CORPUS_DIR };
 
 export interface CorpusCase {
   file: string;

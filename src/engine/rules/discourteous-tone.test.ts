@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, createContext } from '../check.ts';
-import { RULES_BY_ID } from './index.ts';
+import { check } from '../check.ts';
 import type { PolicyFile } from '../policy.ts';
 import { resolvePolicy } from '../../policy/resolve.ts';
 import { corpusPolicy, loadCorpus } from '../../../tests/helpers/corpus.ts';
@@ -173,20 +172,5 @@ describe('discourteous-tone on the Northbridge corpus', () => {
     const fired = cases.filter((c) => check(c.draft, policy).some((f) => f.rule === 'discourteous-tone')).map((c) => c.file);
     const labelled = cases.filter((c) => c.expect.includes('discourteous-tone')).map((c) => c.file);
     expect({ unexpected: fired.filter((f) => !labelled.includes(f)), missed: labelled.filter((f) => !fired.includes(f)) }).toEqual({ unexpected: [], missed: [] });
-  });
-
-  // Well under 1 ms on an idle machine; the bound is loose so a busy CI runner does not fail it,
-  // while an accidental quadratic pass (tens of milliseconds) still would.
-  it('checks a 5 KB draft in a few milliseconds at most', () => {
-    const policy = corpusPolicy();
-    const rule = RULES_BY_ID.get('discourteous-tone')!;
-    const body = 'Dear Karen,\n\n' + 'I WOULD BE GRATEFUL for an update on the HMO at 40 Castle Street and the CIL position. '.repeat(60);
-    const draft = { from: { name: 'Cllr Aisha Begum', email: 'cllr.aisha.begum@northbridge.gov.uk' }, to: [{ name: 'Karen Lloyd', email: 'karen.lloyd@northbridge.gov.uk' }], cc: [], bcc: [], subject: 'HMO', body };
-    for (let i = 0; i < 20; i++) rule.check(createContext(draft, policy));
-    const contexts = Array.from({ length: 50 }, () => createContext(draft, policy));
-    const t0 = performance.now();
-    for (const ctx of contexts) rule.check(ctx);
-    const perCheck = (performance.now() - t0) / contexts.length;
-    expect(perCheck, `${perCheck.toFixed(2)} ms per check`).toBeLessThan(10);
   });
 });
