@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusPolicy, loadCorpus } from '../../../tests/helpers/corpus.ts';
 import { makeDraft, runRuleTests } from '../../../tests/helpers/rule-tester.ts';
 import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
-import { check, createContext } from '../check.ts';
+import { check } from '../check.ts';
 import type { PolicyFile } from '../policy.ts';
 import { RULES_BY_ID } from './index.ts';
 
@@ -208,18 +208,6 @@ describe('out-of-hours citations and wording', () => {
     expect(check(draft, off).filter((f) => f.rule === 'out-of-hours')).toEqual([]);
     const raised = resolvePolicy({ council: { name: 'W', domains: ['westmoor.gov.uk'] }, rules: { 'out-of-hours': { severity: 'warning' } } });
     expect(check(makeDraft({ from: officer, to: 'Cllr Jo Bloggs <jo@westmoor.gov.uk>', date: '2027-02-09T21:40:00Z' }), raised, { rules: [rule] })[0]?.severity).toBe('warning');
-  });
-
-  it('checks a 5 KB draft in well under a millisecond', () => {
-    const big = makeDraft({ from: officer, to: cllrBrown, subject: 'Report', body: 'The report is attached. '.repeat(210), date: '2027-02-09T21:40:00Z' });
-    const ctx = createContext(big, westmoor);
-    // The best of several batches, so that a busy machine does not fail the test.
-    const batches = Array.from({ length: 5 }, () => {
-      const started = performance.now();
-      for (let i = 0; i < 100; i++) rule.check(ctx);
-      return (performance.now() - started) / 100;
-    });
-    expect(Math.min(...batches)).toBeLessThan(1);
   });
 });
 
