@@ -275,17 +275,31 @@ export function findAll(text: string, re: RegExp, span: Span = { start: 0, end: 
 /** Sentences of `span` as offsets: split on . ! ? and blank lines, keeping initials and "Cllr." intact. */
 export function sentences(text: string, span: Span = { start: 0, end: text.length }): Span[] {
   const out: Span[] = [];
-  const re = /[^.!?\n]+(?:(?:\.(?=\S)|(?<=\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Cllrs|etc|e\.g|i\.e))\.\s*)[^.!?\n]*)*(?:[.!?]+["')\]]*|\n|$)/g;
+  const re = SENTENCE;
+  re.lastIndex = 0;
   const slice = text.slice(span.start, span.end);
-  for (const m of slice.matchAll(re)) {
-    const raw = m[0];
-    if (!raw.trim()) continue;
-    const lead = raw.length - raw.trimStart().length;
-    const start = span.start + (m.index ?? 0) + lead;
-    const end = span.start + (m.index ?? 0) + raw.trimEnd().length;
-    if (end > start) out.push({ start, end });
+  // Trim by offsets rather than by trimming copies: a long draft has thousands of sentences.
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+    if (m[0].length === 0) {
+      re.lastIndex += 1;
+      continue;
+    }
+    let first = m.index;
+    let last = m.index + m[0].length;
+    while (first < last && isWhiteSpace(slice.charCodeAt(first))) first += 1;
+    while (last > first && isWhiteSpace(slice.charCodeAt(last - 1))) last -= 1;
+    if (last > first) out.push({ start: span.start + first, end: span.start + last });
   }
   return out;
+}
+
+const SENTENCE = /[^.!?\n]+(?:(?:\.(?=\S)|(?<=\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Cllrs|etc|e\.g|i\.e))\.\s*)[^.!?\n]*)*(?:[.!?]+["')\]]*|\n|$)/g;
+
+/** What String.prototype.trim removes (and `\s` matches): ECMAScript white space and line terminators. */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Escape a literal for use inside a RegExp. */

@@ -261,7 +261,11 @@ const TONE_CUES = {
   insult: ['useless', 'incompeten', 'clueless', 'idiot', 'stupid', 'moron', 'imbecil', 'cretin', 'pathetic', 'brainless', 'lazy', 'lazi', 'bone idle', 'inept', 'hopeless', 'amateurish',
     'jobsworth', 'liar', 'joke', 'disgrace', 'shambles', 'shambolic', 'a waste of', 'not fit to', "can't do", 'clue', 'idea', 'not up to the job'],
   demand: ['i demand', 'i insist on'],
+  // DEMAND_IMPERATIVE: after its optional "just"/"now", or where the sentence's letters begin.
+  imperative: ['sort', 'fix', 'do your', 'act together', 'pull your', 'grip', 'answer'],
 };
+// A sentence's letters may begin straight after a digit or "_", where no word starts.
+const IMPERATIVE_AFTER_WORD_CHARACTER = /[0-9_](?:sort|fix|do your|pull your|answer)/i;
 const findToneCues = stemFinder(Object.values(TONE_CUES).flat(), { wordStart: true, ignoreCase: true });
 
 function hit(kind: ToneKind, body: string, sentence: Sentence, m: RegExpExecArray): ToneHit {
@@ -273,13 +277,16 @@ function hit(kind: ToneKind, body: string, sentence: Sentence, m: RegExpExecArra
 export function findToneProblems(ctx: RuleContext): ToneHit[] {
   const body = normalisedBody(ctx);
   const span = proseSpan(ctx);
-  const cues = findToneCues(body.slice(span.start, span.end));
+  const prose = body.slice(span.start, span.end);
+  const cues = findToneCues(prose);
   const possible = (list: readonly string[]) => list.some((c) => cues.has(c));
   const threat = possible(TONE_CUES.threat);
   const profanity = possible(TONE_CUES.profanity);
   const insult = possible(TONE_CUES.insult);
   const demand = possible(TONE_CUES.demand);
+  const imperative = possible(TONE_CUES.imperative) || IMPERATIVE_AFTER_WORD_CHARACTER.test(prose);
   const out: ToneHit[] = [];
+  if (!threat && !profanity && !insult && !demand && !imperative) return out;
   for (const s of proseSentences(ctx)) {
     const text = s.text;
     const checks: [ToneKind, RegExpExecArray | null, boolean][] = [
@@ -287,7 +294,7 @@ export function findToneProblems(ctx: RuleContext): ToneHit[] {
       ['insult', profanity ? PROFANITY.exec(text) : null, false],
       ['insult', insult ? INSULT.exec(text) : null, true],
       ['demand', demand ? DEMAND.exec(text) : null, true],
-      ['demand', DEMAND_IMPERATIVE.exec(text.replace(/^[^A-Za-z]+/, '')), true],
+      ['demand', imperative ? DEMAND_IMPERATIVE.exec(text.replace(/^[^A-Za-z]+/, '')) : null, true],
     ];
     for (const [kind, m, negatable] of checks) {
       if (!m) continue;

@@ -66,10 +66,10 @@ export default defineRule({
     if (!involvesCouncilPeople(ctx)) return [];
     const reports: RuleReport[] = [];
     const body = normalisedBody(ctx);
-    const sentences = proseSentences(ctx);
 
     // tower-hamlets 3.9: no shouting. A resident's capitals relayed by the writer are not the writer's.
     const runs = findShouting(ctx).filter((run) => {
+      const sentences = proseSentences(ctx);
       const i = sentenceAt(sentences, run.start);
       return i === -1 || !isReportedSpeech(body, sentences[i]!, run.start);
     });
