@@ -171,15 +171,10 @@ const COMMERCIAL_OFFER =
   /\b\d{1,2}\s?%\s+(?:off|discount)\b|\bdiscount(?:ed)?\b|\b(?:a|per)\s+head\b|\bspecial\s+(?:rate|price|offer)\b|\bhold\s+the\s+dates?\s+for\s+you\b|\b(?:quote|prices?)\s+for\s+your\b|\bwe\s+(?:also\s+)?(?:do|offer|cater|supply|stock)\b|\bbook\s+(?:with\s+)?(?:me|us)\b|\bdeposit\b|\binvoice\b|\bour\s+(?:menu|prices|rates|products|services)\b/gi;
 const PRICE = /£\s?\d/g;
 
-// Every stem the span-wide pre-tests ask about, found in one pass.
-const findStems = stemFinder([
-  ...STRONG_CUES.flatMap((c) => c.stems),
-  ...MEDIUM_FAMILIES.flatMap((f) => f.stems),
-  ...ELECTION_ADMIN_STEMS,
-  ...PARTY_STRUGGLE_STEMS,
-  'vote',
-  '£',
-]);
+// The stems the span-wide pre-tests ask about, each list found in one pass: first the cues, then,
+// only when some cue may be present, the election-administration and party-struggle stems.
+const findCueStems = stemFinder([...STRONG_CUES.flatMap((c) => c.stems), ...MEDIUM_FAMILIES.flatMap((f) => f.stems), 'vote']);
+const findContextStems = stemFinder([...ELECTION_ADMIN_STEMS, ...PARTY_STRUGGLE_STEMS]);
 
 /** Spans of text in quotation marks (someone else's words, or a quoted title): cues there do not count. */
 export function quotedSpans(text: string, span: Span, normal?: string): Span[] {
@@ -227,14 +222,15 @@ export function findPartyContent(text: string, span: Span, parties: readonly Par
   // Only the cues whose literal stems occur somewhere in the span are tried, sentence by sentence.
   // One pass finds every stem present: a large draft is not read once per stem.
   const lowerSpan = normal.slice(span.start, span.end).toLowerCase();
-  const present = findStems(lowerSpan);
+  const present = findCueStems(lowerSpan);
   const spanHas = (stems: readonly string[]) => stems.some((s) => present.has(s));
   const strongCues = STRONG_CUES.filter((c) => spanHas(c.stems));
   const families = MEDIUM_FAMILIES.filter((f) => spanHas(f.stems));
-  const adminPossible = spanHas(ELECTION_ADMIN_STEMS);
-  const strugglePossible = spanHas(PARTY_STRUGGLE_STEMS);
   const votePossible = present.has('vote');
   if (strongCues.length || families.length || votePossible) {
+    for (const s of findContextStems(lowerSpan)) present.add(s);
+    const adminPossible = spanHas(ELECTION_ADMIN_STEMS);
+    const strugglePossible = spanHas(PARTY_STRUGGLE_STEMS);
     for (const s of sentences(normal, span)) {
       const sentence = normal.slice(s.start, s.end);
       const lower = sentence.toLowerCase();
@@ -319,7 +315,7 @@ export function findPartyContent(text: string, span: Span, parties: readonly Par
     return undefined;
   };
   const lowerAll = lowerSpan;
-  const hasPrice = present.has('£');
+  const hasPrice = lowerAll.includes('£');
   if (!hasPrice && !/\b(?:my|our|fellow|i)\b/.test(lowerAll)) return out.sort((a, b) => a.start - b.start);
   const own = firstUsable(OWN_BUSINESS);
   if (!own && !hasPrice) return out.sort((a, b) => a.start - b.start);
