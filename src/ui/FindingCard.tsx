@@ -2,7 +2,7 @@
  * One finding: severity (icon and words, never colour alone), what is wrong, the evidence,
  * the protocol paragraph it rests on, and what to do — fixes as "Apply" buttons, advice as text.
  */
-import { Button, Caption1, Link, Text } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { ErrorCircle20Filled, Info20Filled, Warning20Filled } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import type { Finding, Suggestion } from '../engine/types.ts';
@@ -48,21 +48,21 @@ export function FindingCard({ finding, onApply, onDismiss, docsBase = '', busy, 
           aria-hidden="true"
         />
         <div>
-          <Caption1 className="pc-severity">{SEVERITY_LABELS[finding.severity]}</Caption1>
+          <span className="pc-caption pc-severity">{SEVERITY_LABELS[finding.severity]}</span>
           <Heading id={headingId} className="pc-card-heading" tabIndex={-1}>
             <span className="visually-hidden">{SEVERITY_LABELS[finding.severity]}: </span>
             {title}
           </Heading>
         </div>
       </div>
-      <Text as="p" style={{ margin: 0 }}>
+      <p className="pc-message">
         {finding.message}
-      </Text>
+      </p>
       {evidence.recipient ? (
         <p className="pc-evidence">{strings.evidenceRecipient(fieldLabel, evidence.recipient)}</p>
       ) : evidence.quote ? (
         <blockquote className="pc-evidence">
-          <Caption1>{strings.evidenceQuote(fieldLabel)}</Caption1> “{evidence.quote}”
+          <span className="pc-caption">{strings.evidenceQuote(fieldLabel)}</span> “{evidence.quote}”
         </blockquote>
       ) : null}
       {fixes.length > 0 && (
@@ -85,7 +85,7 @@ export function FindingCard({ finding, onApply, onDismiss, docsBase = '', busy, 
         <ul className="pc-list" aria-label={strings.advice}>
           {advice.map((s, i) => (
             <li key={i}>
-              <Text>{s.title}</Text>
+              <span>{s.title}</span>
             </li>
           ))}
         </ul>
@@ -93,18 +93,18 @@ export function FindingCard({ finding, onApply, onDismiss, docsBase = '', busy, 
       <ul className="pc-list" aria-label="Protocol">
         {finding.citations.map((c, i) => (
           <li key={i} className="pc-citation">
-            <Caption1>
+            <span className="pc-caption">
               <strong>{strings.paragraph(PACK_NAMES[c.pack], c.section ? `${c.paragraph} (${c.section})` : c.paragraph)}</strong>: {c.summary}
               {c.otherCouncil ? ` ${strings.otherCouncil}` : ''}
-            </Caption1>
+            </span>
           </li>
         ))}
       </ul>
       <div className="pc-row">
-        <Link className="pc-touch-link" href={`${docsBase}docs/rules/${finding.rule}.html`} target="_blank" rel="noopener">
+        <a className="pc-link pc-touch-link" href={`${docsBase}docs/rules/${finding.rule}.html`} target="_blank" rel="noopener">
           {strings.aboutRule}
           <span className="visually-hidden">: {title}</span>
-        </Link>
+        </a>
         {!dismissing && (
           <Button className="pc-touch" appearance="subtle" size="small" aria-label={strings.dismissName(title)} onClick={() => setDismissing(true)}>
             {strings.dismiss}

@@ -8,7 +8,6 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Text,
   teamsHighContrastTheme,
   webDarkTheme,
   webLightTheme,
@@ -75,7 +74,7 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
   return (
     <div className="pc-panel">
       {headingLevel === 1 ? <h1 className="pc-panel-heading">{strings.panelHeading}</h1> : <h2 className="pc-panel-heading">{strings.panelHeading}</h2>}
-      {showPolicy && <Text className="pc-policy">{policy.inferPeople ? strings.defaultPolicy : strings.councilPolicy(policy.council.name)}</Text>}
+      {showPolicy && <span className="pc-policy">{policy.inferPeople ? strings.defaultPolicy : strings.councilPolicy(policy.council.name)}</span>}
       {policyNotice && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{policyNotice}</MessageBarBody>
@@ -84,9 +83,9 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
       {children}
       <p className="pc-summary" ref={summaryRef} tabIndex={-1} role="status" aria-live="polite">
         {state.status === 'ready' && visible.length === 0 && <CheckmarkCircle20Filled className="pc-ok" aria-hidden="true" />}
-        <Text weight="semibold" data-testid="summary">
+        <span className="pc-strong" data-testid="summary">
           {summaryText}
-        </Text>
+        </span>
       </p>
       {state.notice && (
         <div ref={noticeRef} tabIndex={-1}>
@@ -127,7 +126,7 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
       </ul>
       {dismissed.length > 0 && (
         <div className="pc-dismissed">
-          <Text>{strings.dismissedCount(dismissed.length)}</Text>
+          <span>{strings.dismissedCount(dismissed.length)}</span>
           <Button appearance="subtle" aria-expanded={showDismissed} onClick={() => setShowDismissed((v) => !v)}>
             {showDismissed ? strings.hideDismissed : strings.showDismissed}
           </Button>
@@ -138,10 +137,10 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
                 const reason = state.dismissed.get(key);
                 return (
                   <li key={key}>
-                    <Text>
+                    <span>
                       {RULE_TITLES[f.rule]}
                       {reason ? ` — ${strings.dismissedBecause(reason)}` : ''}
-                    </Text>{' '}
+                    </span>{' '}
                     <Button size="small" onClick={() => state.restoreDismissed(key)}>
                       {strings.restore}
                     </Button>
