@@ -125,7 +125,7 @@ const mayMatch = (lower: string, stems: readonly string[]) => stems.some((s) => 
 const STRONG_CUES: Cue[] = [
   { cue: 'canvassing', stems: ['canvass'], kind: 'electioneering', re: /\b(?:canvass(?:ing|ed|es)?|canvasser?s?)\b(?!\s+(?:form|forms|period|letter|letters|response|responses)\b)/gi },
   { cue: 'door-knocking', stems: ['knock'], kind: 'electioneering', re: /\bdoor[- ]?knock(?:ing|ers?|ed)?\b/gi },
-  { cue: 'vote appeal', stems: ['vote', 'gotv'], kind: 'electioneering', re: /\b(?:vote|voting)\s+for\s+(?:me|us|our\b)|\bgrateful\s+for\s+your\s+(?:vote|support\s+(?:on|at)\s+(?:polling|the\s+election))|\b(?:your|every)\s+vote\s+(?:counts|matters)|\bget\s+out\s+the\s+vote\b|\bGOTV\b/gi },
+  { cue: 'vote appeal', stems: ['vot', 'gotv'], kind: 'electioneering', re: /\b(?:vote|voting)\s+for\s+(?:me|us|our\b)|\bgrateful\s+for\s+your\s+(?:vote|support\s+(?:on|at)\s+(?:polling|the\s+election))|\b(?:your|every)\s+vote\s+(?:counts|matters)|\bget\s+out\s+the\s+vote\b|\bGOTV\b/gi },
   { cue: 'standing for election', stems: ['standing', 'elect'], kind: 'electioneering', re: /\b(?:I'?m|I\s+am|I\s+will\s+be|we\s+are|we'?re)\s+standing\s+(?:again|for\s+(?:re-?)?election|as\s+(?:the|a|an|your)\s+(?:[\w-]+\s+){0,2}candidates?\b)|\bre-?elect\s+(?:me|us)\b|\bmy\s+re-?election\b/gi },
   { cue: 'campaign fund', stems: ['fund'], kind: 'party-political', re: /\b(?:campaign|fighting|election)\s+funds?\b/gi },
   { cue: 'election posters', stems: ['poster', 'stake'], kind: 'electioneering', re: /\bposters?\s+(?:in\s+(?:their|your|the)\s+windows?|sites?|boards?)\b|\b(?:window|garden)\s+(?:posters?|stake\s*boards?)\b/gi },
@@ -173,7 +173,7 @@ const PRICE = /£\s?\d/g;
 
 // The stems the span-wide pre-tests ask about, each list found in one pass: first the cues, then,
 // only when some cue may be present, the election-administration and party-struggle stems.
-const findCueStems = stemFinder([...STRONG_CUES.flatMap((c) => c.stems), ...MEDIUM_FAMILIES.flatMap((f) => f.stems), 'vote']);
+const findCueStems = stemFinder([...STRONG_CUES.flatMap((c) => c.stems), ...MEDIUM_FAMILIES.flatMap((f) => f.stems), 'vot']);
 const findContextStems = stemFinder([...ELECTION_ADMIN_STEMS, ...PARTY_STRUGGLE_STEMS]);
 
 /** Spans of text in quotation marks (someone else's words, or a quoted title): cues there do not count. */
@@ -226,7 +226,7 @@ export function findPartyContent(text: string, span: Span, parties: readonly Par
   const spanHas = (stems: readonly string[]) => stems.some((s) => present.has(s));
   const strongCues = STRONG_CUES.filter((c) => spanHas(c.stems));
   const families = MEDIUM_FAMILIES.filter((f) => spanHas(f.stems));
-  const votePossible = present.has('vote');
+  const votePossible = present.has('vot');
   if (strongCues.length || families.length || votePossible) {
     for (const s of findContextStems(lowerSpan)) present.add(s);
     const adminPossible = spanHas(ELECTION_ADMIN_STEMS);

@@ -93,6 +93,16 @@ runRuleTests('letterhead-for-party-matters', {
   policy: W,
   invalid: [
     {
+      name: '"voting for us" without the word "vote", from a council account',
+      draft: {
+        from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>',
+        to: 'Friends <friends@westmoortories.org.uk>',
+        subject: 'Thursday',
+        body: 'Dear all,\n\nThank you for voting for us last time. Please think about voting for us again on Thursday.\n\nNina',
+      },
+      expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
+    },
+    {
       name: 'canvassing arrangements from a council account with the council signature block (Westmoor, crawley)',
       draft: { from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', to: 'Brookside Labour <brookside@westmoorlabour.org.uk>', subject: 'Saturday', body: canvassBody },
       expect: [
