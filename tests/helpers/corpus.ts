@@ -1,4 +1,7 @@
-/** The shared Northbridge corpus, parsed once per test file. */
+/**
+ * A labelled corpus (the shared Northbridge one by default), parsed once per test file. A corpus
+ * is a folder of `.eml` drafts with `policy.json` and `labels.json` beside them.
+ */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResolvedPolicy } from '../../src/engine/policy.ts';
@@ -16,14 +19,14 @@ export interface CorpusCase {
   note: string;
 }
 
-export function corpusPolicy(): ResolvedPolicy {
-  return resolvePolicy(JSON.parse(readFileSync(join(CORPUS_DIR, 'policy.json'), 'utf8')), 'policy.json');
+export function corpusPolicy(dir: string = CORPUS_DIR): ResolvedPolicy {
+  return resolvePolicy(JSON.parse(readFileSync(join(dir, 'policy.json'), 'utf8')), 'policy.json');
 }
 
-export async function loadCorpus(): Promise<CorpusCase[]> {
-  const labels = JSON.parse(readFileSync(join(CORPUS_DIR, 'labels.json'), 'utf8')) as Record<string, { expect: RuleId[]; note: string }>;
-  const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.eml')).sort();
+export async function loadCorpus(dir: string = CORPUS_DIR): Promise<CorpusCase[]> {
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Record<string, { expect: RuleId[]; note: string }>;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
   return Promise.all(
-    files.map(async (file) => ({ file, draft: await parseEml(readFileSync(join(CORPUS_DIR, file))), expect: labels[file]?.expect ?? [], note: labels[file]?.note ?? '' })),
+    files.map(async (file) => ({ file, draft: await parseEml(readFileSync(join(dir, file))), expect: labels[file]?.expect ?? [], note: labels[file]?.note ?? '' })),
   );
 }
