@@ -41,7 +41,9 @@ const DEBOUNCE_MS = 250;
  */
 let fullFreeMailList: Promise<unknown> | undefined;
 function engineReady(): Promise<unknown> {
-  fullFreeMailList ??= import('../engine/free-mail-full.ts');
+  // If the chunk cannot be loaded (the site was redeployed under the open pane, say), check with
+  // the core list rather than not at all.
+  fullFreeMailList ??= import('../engine/free-mail-full.ts').catch((error: unknown) => console.warn('Protocol check: the full free-mail list did not load; using the core list.', error));
   return fullFreeMailList;
 }
 
