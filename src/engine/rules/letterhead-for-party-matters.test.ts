@@ -180,8 +180,145 @@ runRuleTests('letterhead-for-party-matters', {
       draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Team <team@westmoortories.org.uk>', subject: 'Saturdays', body: 'All,\n\nWe need more helpers on the Conservative street stall before the May elections.\n\nNina' },
       expect: [{ messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
     },
+    // Polling-day work: a strong cue counts even beside election-administration words.
+    {
+      name: 'a GOTV plan that names the polling station, from a council account',
+      draft: {
+        from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>',
+        to: 'Brookside team <team@westmoortories.org.uk>',
+        subject: 'Thursday',
+        body: 'All,\n\nOur GOTV effort starts at 7am by the polling station in St Anne’s church hall.\n\nNina',
+      },
+      expect: [{ messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
+    },
+    {
+      name: 'party tellers at each polling station, and knocking up supporters, from Gmail with the council signature',
+      draft: {
+        from: 'Aled Price <aledprice@gmail.com>',
+        to: 'Brookside Labour <brookside@westmoorlabour.org.uk>',
+        subject: 'Polling day',
+        body: 'Hi all,\n\nWe need tellers at each polling station from 7am. From 5pm we will be knocking up our supporters in Brookside.\n\nAled\nWestmoor Borough Council',
+      },
+      expect: [{ messageId: 'councilBranding', evidence: { field: 'body', quote: 'Westmoor Borough Council' } }],
+    },
+    {
+      name: 'thanks to those who canvassed, from a council account (past tense)',
+      draft: {
+        from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>',
+        to: 'Brookside Labour <brookside@westmoorlabour.org.uk>',
+        subject: 'Thank you',
+        body: 'Friends,\n\nThank you to everyone who canvassed in the rain on Sunday.\n\nAled',
+      },
+      expect: [{ messageId: 'councilAccount', evidence: { field: 'from', recipient: 'aled.price@westmoor.gov.uk' } }],
+    },
+    {
+      name: 'leafleted and campaigners before the election, from a council account (medium inflections)',
+      draft: {
+        from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>',
+        to: 'Team <team@westmoortories.org.uk>',
+        subject: 'Sunday',
+        body: 'All,\n\nWe leafleted the whole of Hillcrest on Sunday, and our campaigners are out again on Tuesday before the election.\n\nNina',
+      },
+      expect: [{ messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
+    },
+    // Private business named by its trading name, with a discount and no price.
+    {
+      name: 'a councillor’s own florist named by its trading name, with a discount code, from a council account',
+      draft: {
+        from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>',
+        to: 'Events team <events@example-venue.co.uk>',
+        subject: 'Flowers for your functions',
+        body: 'Dear Ms Okoye,\n\nI own Hargreaves & Daughter, the florist on Bridge Street. Use the discount code SPRING20 for 20% off arrangements booked this month.\n\nKind regards,\nNina Shah\nWestmoor Borough Council',
+      },
+      expect: [
+        { messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } },
+        { messageId: 'councilBranding', evidence: { field: 'body', quote: 'Westmoor Borough Council' } },
+      ],
+    },
+    // Medium families pooled over neighbouring sentences of one paragraph.
+    {
+      name: 'a street stall in one sentence and the by-election in the next, from a council account',
+      draft: {
+        from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>',
+        to: 'Brookside Labour <brookside@westmoorlabour.org.uk>',
+        subject: 'Saturday',
+        body: 'Hi all,\n\nWe are running a street stall outside the library on Saturday. The by-election is only three weeks away, so bring anyone who can spare an hour.\n\nAled',
+      },
+      expect: [{ messageId: 'councilAccount', evidence: { field: 'from', recipient: 'aled.price@westmoor.gov.uk' } }],
+    },
+    {
+      name: '"our candidate" for a ward, with the council signature (the writer’s side and a candidate)',
+      draft: {
+        from: 'Nina Shah <nina@westmoortories.org.uk>',
+        to: 'Members <members@westmoortories.org.uk>',
+        subject: 'Station',
+        body: 'All,\n\nOur candidate for Eastfield, Priya Nair, will meet commuters at the station at 7.30am on Monday.\n\nNina\nWestmoor Borough Council',
+      },
+      expect: [{ messageId: 'councilBranding', evidence: { field: 'body', quote: 'Westmoor Borough Council' } }],
+    },
+    {
+      name: 'a councillor asks members to help select the party’s candidate, from a council account (town council)',
+      policy: H,
+      draft: {
+        from: 'Cllr Rosa Quinn <cllr.quinn@hollinsford-tc.gov.uk>',
+        to: 'North branch <north@greenparty.org.uk>',
+        subject: 'Fwd: Branch meeting',
+        body: 'Do come on Thursday and help us choose our candidate for the North ward.\n\nRosa\n\n---------- Forwarded message ---------\nFrom: Branch Secretary <secretary@greenparty.org.uk>\nSubject: Branch meeting\n\nThe meeting is at 7pm in the Quaker Meeting House.',
+      },
+      expect: [{ messageId: 'councilAccount', evidence: { field: 'from', recipient: 'cllr.quinn@hollinsford-tc.gov.uk' } }],
+    },
   ],
   valid: [
+    {
+      name: 'an officer asks a councillor for help staffing a polling station',
+      why: 'poll clerks at a polling station are election administration, and there is no strong cue',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', subject: 'Poll clerks', body: 'Dear Aled,\n\nWe still need two poll clerks for the polling station at St Mark’s Hall on polling day; could you mention it at your ward surgery?\n\nKind regards,\nDev Patel\nWestmoor Borough Council' },
+    },
+    {
+      name: 'a council notice inviting all candidates and their agents to a briefing',
+      why: 'candidates and agents, the count and postal vote opening are election administration',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Agents <agents@example.com>', subject: 'Briefing', body: 'All candidates and their agents are invited to a briefing on the election timetable, the count and postal vote opening on 14 April. We will send the slides afterwards.\n\nDev Patel\nWestmoor Borough Council' },
+    },
+    {
+      name: 'an elections officer welcomes candidates’ campaign teams to a briefing',
+      why: 'the writer runs the council’s elections (signature "Elections Officer"), so candidates and campaigns are administration',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', subject: 'Hillcrest', body: 'Dear Cllr Shah,\n\nCandidates in the Hillcrest by-election are welcome to bring their campaign teams to Tuesday’s briefing with us.\n\nKind regards,\nDev Patel\nElections Officer\nWestmoor Borough Council' },
+    },
+    {
+      name: 'our candidate for an apprenticeship',
+      why: 'a candidate for a job is not a candidate for election',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', subject: 'Shadowing', body: 'Dear Aled,\n\nOur candidate for the housing apprenticeship starts on 1 September; could she shadow you at a ward surgery?\n\nKind regards,\nDev Patel\nWestmoor Borough Council' },
+    },
+    {
+      name: 'a council road safety campaign, with candidates for a job in the next sentence',
+      why: 'the council’s own campaign and candidates for a post are not electioneering, even pooled across sentences',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', subject: 'Road safety', body: 'Dear Nina,\n\nOur road safety campaign starts in May. We have interviewed three candidates for the campaign officer post and will appoint next week.\n\nKind regards,\nDev Patel\nWestmoor Borough Council' },
+    },
+    {
+      name: 'litter-pick volunteers and leaflets in neighbouring sentences',
+      why: 'pooled families must include the election, candidates or fundraising: volunteers and leaflets are council work too',
+      draft: { from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'Litter pick', body: 'Dev,\n\nOur litter-pick volunteers did a great job on Saturday. We will deliver leaflets about the next one to every house on Elm Road.\n\nAled\nWestmoor Borough Council' },
+    },
+    {
+      name: 'tellers at the council’s count',
+      why: 'tellers counting ballots at the count are election administration',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Staff <staff@westmoor.gov.uk>', subject: 'Count', body: 'Hello all,\n\nWe need twelve tellers for the count at Westmoor Leisure Centre, working in two shifts.\n\nDev Patel\nWestmoor Borough Council' },
+    },
+    {
+      name: 'a councillor mentions a local business’s discount',
+      why: 'someone else’s business and one offer with no price is not the writer’s private business',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'Bridge Street', body: 'Dev,\n\nI called in at Okafor’s Bakery on Bridge Street, which is offering 10% off to pensioners this month. Could trading standards check their new A-board is within the rules?\n\nNina\nWestmoor Borough Council' },
+    },
+    {
+      name: 'an officer who runs a council team and mentions its services',
+      why: '"I run the … team" and "our services" are the council’s work, not a private business',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', subject: 'Advice', body: 'Dear Aled,\n\nI run the pre-application advice team. Our services are listed on the website, and the fee for a householder meeting is £60.\n\nKind regards,\nDev Patel\nWestmoor Borough Council' },
+    },
+    {
+      name: 'candidate sites in a local plan',
+      why: '"our candidate sites" is planning language, not the party’s candidate',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', subject: 'Local plan', body: 'Dear Nina,\n\nOur candidate sites for the new depot are in appendix B of the local plan report.\n\nKind regards,\nDev Patel\nWestmoor Borough Council' },
+    },
     {
       name: 'a council appeal for votes in a competition',
       why: 'votes in an award are not an election',
