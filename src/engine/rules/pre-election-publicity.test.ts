@@ -58,6 +58,16 @@ const spokes = 'a spokesperson for Westmoor Borough Council';
 const hasSaidBody = 'News release\n\nIndependent councillor Nina Shah has said that the crossing will open in June.';
 const accordingBody = 'News release\n\nThe library will reopen in June, according to Cllr Aled Price, Cabinet Member for Housing.';
 const toldBody = 'News release\n\n"It is a great day for Brookside," Cllr Aled Price told the Gazette.';
+// Attributions with no speech verb: a dash line under the quotation, a lead-in line above it, a speech frame.
+const enDashBody = 'News release\n\nBrookside homes get new windows\n\n"Tenants asked for warmer homes and now they have them."\n\u2013 Cllr Aled Price, Cabinet Member for Housing\n\nEnds';
+const hyphenBody = 'News release\n\n"The reading room is open again." - Councillor Joy Adams, Leader of the Council, at the reopening\n\nEnds';
+const commentFromBody = 'Media statement\n\nComment from the Leader, Cllr Joy Adams:\n\n"We will keep every library open."';
+const quoteFromBody = 'Statement for use\n\nQuote from Cllr Nina Shah: "The crossing opens on Monday."';
+const bareLeadInBody = 'News release\n\nCllr Tom Reilly, Mayor of Westmoor:\n"The parade starts at noon."';
+const saidLineBody = 'News release\n\nCllr Aled Price said:\n"The homes are ready."';
+const inStatementBody = 'News release\n\nIn a statement, Cllr Aled Price said the homes were ready.';
+const speakingBody = 'News release\n\nSpeaking at the launch, the Leader, Cllr Joy Adams, thanked the volunteers.';
+const accordingUpperBody = 'News release\n\nAccording to the cabinet member for housing, Cllr Aled Price, the homes "are the warmest we have built".';
 const at = (body: string, text: string) => ({ start: body.indexOf(text), end: body.indexOf(text) + text.length });
 
 runRuleTests('pre-election-publicity', {
@@ -166,6 +176,87 @@ runRuleTests('pre-election-publicity', {
       ],
     },
     {
+      name: 'an en-dash line under the quotation: the dash stays and takes the spokesperson',
+      draft: { from: comms, to: gazette, body: enDashBody, date: inPeriod },
+      expect: [
+        {
+          messageId: 'quotesCouncillor',
+          evidence: { quote: '\u2013 Cllr Aled Price, Cabinet Member for Housing' },
+          edits: [[{ kind: 'replaceText', field: 'body', ...at(enDashBody, '\u2013 Cllr Aled Price, Cabinet Member for Housing'), text: `\u2013 ${spokes}` }]],
+        },
+      ],
+    },
+    {
+      name: 'a hyphen after the closing quotation mark on the same line keeps what follows the office',
+      draft: { from: comms, to: gazette, body: hyphenBody, date: inPeriod },
+      expect: [
+        {
+          messageId: 'quotesCouncillor',
+          evidence: { quote: '- Councillor Joy Adams, Leader of the Council' },
+          edits: [[{ kind: 'replaceText', field: 'body', ...at(hyphenBody, '- Councillor Joy Adams, Leader of the Council'), text: `- ${spokes}` }]],
+        },
+      ],
+    },
+    {
+      name: '"Comment from the Leader, Cllr X:" above the quotation keeps the lead words',
+      draft: { from: comms, to: 'Local news <local.news@bbc.co.uk>', body: commentFromBody, date: inPeriod },
+      expect: [
+        {
+          messageId: 'quotesCouncillor',
+          evidence: { quote: 'Comment from the Leader, Cllr Joy Adams' },
+          edits: [[{ kind: 'replaceText', field: 'body', ...at(commentFromBody, 'Comment from the Leader, Cllr Joy Adams'), text: `Comment from ${spokes}` }]],
+        },
+      ],
+    },
+    {
+      name: '"Quote from Cllr X:" with the quotation on the same line',
+      draft: { from: comms, to: gazette, body: quoteFromBody, date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { quote: 'Quote from Cllr Nina Shah' }, edits: [[{ kind: 'replaceText', field: 'body', ...at(quoteFromBody, 'Quote from Cllr Nina Shah'), text: `Quote from ${spokes}` }]] }],
+    },
+    {
+      name: 'a speaker line of its own ending in a colon, above the quotation',
+      draft: { from: comms, to: gazette, body: bareLeadInBody, date: inPeriod },
+      expect: [
+        {
+          messageId: 'quotesCouncillor',
+          evidence: { quote: 'Cllr Tom Reilly, Mayor of Westmoor' },
+          edits: [[{ kind: 'replaceText', field: 'body', ...at(bareLeadInBody, 'Cllr Tom Reilly, Mayor of Westmoor'), text: `${spokes[0]!.toUpperCase()}${spokes.slice(1)}` }]],
+        },
+      ],
+    },
+    {
+      name: '"Cllr X said:" on a line of its own',
+      draft: { from: comms, to: gazette, body: saidLineBody, date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { quote: 'Cllr Aled Price said' } }],
+    },
+    {
+      name: '"In a statement, Cllr X said …": the frame stays and the spokesperson takes lower case',
+      draft: { from: comms, to: gazette, body: inStatementBody, date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { quote: 'Cllr Aled Price said' }, edits: [[{ kind: 'replaceText', field: 'body', ...at(inStatementBody, 'Cllr Aled Price said'), text: `${spokes} said` }]] }],
+    },
+    {
+      name: '"Speaking at the launch, the Leader, Cllr X, thanked …" has no speech verb: the subject is replaced',
+      draft: { from: comms, to: gazette, body: speakingBody, date: inPeriod },
+      expect: [
+        {
+          messageId: 'quotesCouncillor',
+          evidence: { quote: 'the Leader, Cllr Joy Adams,' },
+          edits: [[{ kind: 'replaceText', field: 'body', ...at(speakingBody, 'the Leader, Cllr Joy Adams,'), text: spokes }]],
+        },
+      ],
+    },
+    {
+      name: '"According to the cabinet member …, Cllr X," at a sentence start: the office and the name go together',
+      draft: { from: comms, to: gazette, body: accordingUpperBody, date: inPeriod },
+      expect: [
+        {
+          messageId: 'quotesCouncillor',
+          evidence: { quote: 'According to the cabinet member for housing, Cllr Aled Price' },
+          edits: [[{ kind: 'replaceText', field: 'body', ...at(accordingUpperBody, 'According to the cabinet member for housing, Cllr Aled Price'), text: `According to ${spokes}` }]],
+        },
+      ],
+    },
+    {
       name: 'a councillor who "welcomed" a decision',
       draft: { from: comms, to: gazette, body: 'News release\n\nThe bus route is saved. Cllr Aled Price welcomed the decision on Monday.', date: inPeriod },
       expect: [{ messageId: 'praisesCouncillor', evidence: { quote: 'Cllr Aled Price welcomed the decision on Monday.' } }],
@@ -202,6 +293,31 @@ runRuleTests('pre-election-publicity', {
       why: 'publicity about other wards is outside a by-election period',
       policy: byElection,
       draft: { from: comms, to: gazette, body: quoteBody, date: '2028-08-20T10:00:00+01:00' },
+    },
+    {
+      name: 'a dash line under the quotation naming an officer',
+      why: 'an officer may be quoted in the period',
+      draft: { from: comms, to: gazette, body: 'News release\n\n"The play area is open again."\n\u2014 Dev Patel, Head of Parks', date: inPeriod },
+    },
+    {
+      name: 'a dash line under the quotation giving it to the council spokesperson',
+      why: 'that is what the protocol asks for in the period',
+      draft: { from: comms, to: gazette, body: `News release\n\n"The play area is open again."\n\u2014 ${spokes}`, date: inPeriod },
+    },
+    {
+      name: '"Quote from a resident:" above the quotation',
+      why: 'a resident is not a councillor',
+      draft: { from: comms, to: gazette, body: 'Statement for use\n\nQuote from a resident of Brookside:\n"We have waited years for this."', date: inPeriod },
+    },
+    {
+      name: 'a hyphen list of councillors attending, under a quotation',
+      why: 'a list of names is not an attribution, and attending is not praise',
+      draft: { from: comms, to: gazette, body: 'Photocall\n\n"Bring the family."\n- Cllr Nina Shah\n- Cllr Tom Reilly\n\nThe event is at Brookside hub.', date: inPeriod, subject: 'Media notice' },
+    },
+    {
+      name: '"Speaking at the launch," about an officer, and a lower-case "according to" a survey',
+      why: 'neither speaker is a councillor',
+      draft: { from: comms, to: gazette, body: 'News release\n\nSpeaking at the launch, parks manager Dev Patel thanked the volunteers. According to the survey, nine in ten users like the park.', date: inPeriod },
     },
     {
       name: 'the embedded default knows no elections',

@@ -37,6 +37,9 @@ const mayorBody = 'News release\n\nPlanning decision on the Mill Lane scheme\n\n
 const labelBody = 'Press release\n\nCouncillor Ann Frost (Conservative), Cabinet Member for Parks, said: "The park is ready."';
 const directBody = 'Hi,\n\nPress release below.\n\nPress release\n\nBrookside pool reopens on 1 March after repairs.\n\nDev Patel\nLeisure Manager';
 const vcBody = 'News release\n\n"The new bus shelters are welcome," said Cllr Kay Lunn, Vice-Chair of the Transport Committee.';
+// Attributions with no speech verb (see analysis/publicity.ts): a dash line under the quotation, a lead-in line above it.
+const dashBody = 'News release\n\n"Residents asked for this crossing for years."\n\u2014 Cllr Nina Shah, ward councillor for Brookside\n\nEnds';
+const leadInBody = 'Statement for use\n\nQuote from Cllr Nina Shah:\n"The crossing opens on Monday."';
 
 runRuleTests('press-release-quotes', {
   policy: W,
@@ -88,8 +91,34 @@ runRuleTests('press-release-quotes', {
       draft: { from: comms, to: gazette, body: vcBody, date: feb },
       expect: [{ messageId: 'unapprovedSpeaker', evidence: { quote: 'said Cllr Kay Lunn, Vice-Chair of the Transport Committee' } }],
     },
+    {
+      name: 'a backbencher quoted by a dash line under the quotation',
+      draft: { from: comms, to: gazette, body: dashBody, date: feb },
+      expect: [
+        {
+          messageId: 'unapprovedSpeaker',
+          evidence: { quote: '\u2014 Cllr Nina Shah, ward councillor for Brookside' },
+          edits: [[{ kind: 'replaceText', field: 'body', ...at(dashBody, '\u2014 Cllr Nina Shah, ward councillor for Brookside'), text: '\u2014 a Council spokesperson' }]],
+        },
+      ],
+    },
+    {
+      name: 'a backbencher quoted by "Quote from Cllr X:" above the quotation',
+      draft: { from: comms, to: gazette, body: leadInBody, date: feb },
+      expect: [{ messageId: 'unapprovedSpeaker', evidence: { quote: 'Quote from Cllr Nina Shah' }, edits: [[{ kind: 'replaceText', field: 'body', ...at(leadInBody, 'Quote from Cllr Nina Shah'), text: 'Quote from a Council spokesperson' }]] }],
+    },
   ],
   valid: [
+    {
+      name: 'a cabinet member quoted by "Quote from Cllr X, Cabinet Member …:" (crawley 8.4)',
+      why: 'cabinet members may be quoted, however the quote is introduced',
+      draft: { from: comms, to: gazette, body: 'Statement for use\n\nQuote from Cllr Aled Price, Cabinet Member for Housing:\n"The homes are ready."', date: feb },
+    },
+    {
+      name: 'an officer quoted by a dash line under the quotation',
+      why: 'officers may be quoted; only councillors are limited',
+      draft: { from: comms, to: gazette, body: 'News release\n\n"The pool is ready."\n\u2013 Dev Patel, Leisure Manager', date: feb },
+    },
     {
       name: 'a cabinet member quoted (crawley 8.4)',
       why: 'cabinet members may be quoted',
