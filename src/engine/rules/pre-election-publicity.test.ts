@@ -68,6 +68,9 @@ const saidLineBody = 'News release\n\nCllr Aled Price said:\n"The homes are read
 const inStatementBody = 'News release\n\nIn a statement, Cllr Aled Price said the homes were ready.';
 const speakingBody = 'News release\n\nSpeaking at the launch, the Leader, Cllr Joy Adams, thanked the volunteers.';
 const accordingUpperBody = 'News release\n\nAccording to the cabinet member for housing, Cllr Aled Price, the homes "are the warmest we have built".';
+// By-elections: the places the release is about decide, not where a quoted councillor sits.
+const boroughWideBody = 'News release\n\nResidents across the borough can apply for a garden waste permit from Monday.\n\nCllr Aled Price said: "It is easy to apply."';
+const noWardBody = 'News release\n\nCouncil tax bills go out this week.\n\nCllr Nina Shah, councillor for Brookside, said: "Help is there if you need it."';
 const at = (body: string, text: string) => ({ start: body.indexOf(text), end: body.indexOf(text) + text.length });
 
 runRuleTests('pre-election-publicity', {
@@ -257,6 +260,18 @@ runRuleTests('pre-election-publicity', {
       ],
     },
     {
+      name: 'a by-election in Hillcrest: a borough-wide release quoting a Brookside councillor',
+      policy: byElection,
+      draft: { from: comms, to: gazette, body: boroughWideBody, date: '2028-08-20T10:00:00+01:00' },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { quote: 'Cllr Aled Price said' } }],
+    },
+    {
+      name: 'a by-election in Hillcrest: a release that names no place, quoting the "councillor for Brookside"',
+      policy: byElection,
+      draft: { from: comms, to: gazette, body: noWardBody, date: '2028-08-20T10:00:00+01:00' },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { quote: 'Cllr Nina Shah, councillor for Brookside, said' } }],
+    },
+    {
       name: 'a councillor who "welcomed" a decision',
       draft: { from: comms, to: gazette, body: 'News release\n\nThe bus route is saved. Cllr Aled Price welcomed the decision on Monday.', date: inPeriod },
       expect: [{ messageId: 'praisesCouncillor', evidence: { quote: 'Cllr Aled Price welcomed the decision on Monday.' } }],
@@ -293,6 +308,12 @@ runRuleTests('pre-election-publicity', {
       why: 'publicity about other wards is outside a by-election period',
       policy: byElection,
       draft: { from: comms, to: gazette, body: quoteBody, date: '2028-08-20T10:00:00+01:00' },
+    },
+    {
+      name: 'a by-election in Hillcrest; a Brookside release quotes a Hillcrest councillor',
+      why: 'the release is about Brookside; where the quoted councillor sits does not make it about Hillcrest',
+      policy: byElection,
+      draft: { from: comms, to: gazette, body: 'News release\n\nBrookside Road reopens\n\nWestmoor Borough Council has finished resurfacing Brookside Road.\n\nCllr Tom Reilly said: "The road is open."', date: '2028-08-20T10:00:00+01:00' },
     },
     {
       name: 'a dash line under the quotation naming an officer',
