@@ -34,56 +34,7 @@ interface KnownGap {
 }
 
 /** Mismatches the engine gets wrong today. Remove an entry when a fix makes it pass. */
-const KNOWN_GAPS: KnownGap[] = [
-  {
-    file: '30-get-out-the-vote-gmail-with-council-signature.eml',
-    rule: 'letterhead-for-party-matters',
-    kind: 'missed',
-    why: '"get out the vote" shares a sentence with "polling stations", and the election-administration test (ELECTION_ADMIN, findPartyContent) discards the whole sentence.',
-  },
-  {
-    file: '33-private-business-council-account-signature.eml',
-    rule: 'letterhead-for-party-matters',
-    kind: 'missed',
-    why: '"I run Farrow\'s Kitchen" names the business, which OWN_BUSINESS does not read as the writer\'s own; "10% off" alone, with no £ price, is not enough of an offer.',
-  },
-  {
-    file: '34-campaign-launch-btinternet-pipe-signature.eml',
-    rule: 'letterhead-for-party-matters',
-    kind: 'missed',
-    why: '"launch our district campaign" and "Our candidate for Abbotsmead" are one medium cue each in separate sentences; findPartyContent needs two families in one sentence.',
-  },
-  {
-    file: '35-selection-notice-forward-base64.eml',
-    rule: 'letterhead-for-party-matters',
-    kind: 'missed',
-    why: '"help us pick our candidate" is a single medium cue; the party and the selection meeting are named only in the forwarded part and a subject with one cue.',
-  },
-  {
-    file: '37-nomination-packs-electoral-services.eml',
-    rule: 'letterhead-for-party-matters',
-    kind: 'unexpected',
-    why: 'Electoral Services\' "Candidates and their election agents …" reads as campaigning: ELECTION_ADMIN knows "nomination papers" but not "nomination packs" or "election agents", and "our website" counts as the writer\'s side.',
-  },
-  {
-    file: '44-embargo-in-period-dash-attribution.eml',
-    rule: 'pre-election-publicity',
-    kind: 'missed',
-    why: 'A quote followed by "— Councillor X, Leader …" has no speech verb, so findAttributions misses it, and the praise ("proud") is in another sentence from the name.',
-  },
-  {
-    file: '50-by-election-council-wide-release-base64.eml',
-    rule: 'pre-election-publicity',
-    kind: 'missed',
-    why: 'concernsElection counts the quoted Leader\'s own ward (Abbotsmead) as the ward a council-wide release concerns, so it falls outside the Copperbeck by-election.',
-  },
-  {
-    file: '51-statement-quote-from-block-cabinet-member.eml',
-    rule: 'pre-election-publicity',
-    kind: 'missed',
-    why: '"Quote from Cllr X, Cabinet Member for Housing:" before the quote has no speech verb, so findAttributions misses it; the praise is in the next sentence.',
-  },
-];
+const KNOWN_GAPS: KnownGap[] = [];
 
 interface Mismatch {
   file: string;

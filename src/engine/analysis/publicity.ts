@@ -863,5 +863,10 @@ export function concernsElection(ctx: RuleContext, election: ResolvedElection): 
     return named;
   });
   if (wardsNamed === 'whole area' || wardsNamed.size === 0) return true;
-  return election.wards.some((w) => wardsNamed.has(w.toLowerCase()));
+  const voting = new Set(election.wards.map((w) => w.toLowerCase()));
+  if ([...wardsNamed].some((w) => voting.has(w))) return true;
+  // A story about another ward that quotes or praises a councillor for the ward that votes still
+  // puts that councillor before its voters in the period.
+  const featured = [...findAttributions(ctx).map((a) => a.councillor), ...findFavourableMentions(ctx, assessPublicity(ctx).kind).map((m) => m.councillor)];
+  return featured.some((c) => !!c.entry?.ward && voting.has(c.entry.ward.toLowerCase()));
 }

@@ -266,6 +266,13 @@ runRuleTests('pre-election-publicity', {
       expect: [{ messageId: 'quotesCouncillor', evidence: { quote: 'Cllr Aled Price said' } }],
     },
     {
+      name: 'a by-election in Hillcrest: a Brookside release quoting a councillor for Hillcrest',
+      // Featuring a councillor for the ward that votes, in its period, is what the protocols warn against, wherever the story is.
+      policy: byElection,
+      draft: { from: comms, to: gazette, body: 'News release\n\nBrookside Road reopens\n\nWestmoor Borough Council has finished resurfacing Brookside Road.\n\nCllr Tom Reilly said: "The road is open."', date: '2028-08-20T10:00:00+01:00' },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { quote: 'Cllr Tom Reilly said' } }],
+    },
+    {
       name: 'a by-election in Hillcrest: a release that names no place, quoting the "councillor for Brookside"',
       policy: byElection,
       draft: { from: comms, to: gazette, body: noWardBody, date: '2028-08-20T10:00:00+01:00' },
@@ -308,12 +315,6 @@ runRuleTests('pre-election-publicity', {
       why: 'publicity about other wards is outside a by-election period',
       policy: byElection,
       draft: { from: comms, to: gazette, body: quoteBody, date: '2028-08-20T10:00:00+01:00' },
-    },
-    {
-      name: 'a by-election in Hillcrest; a Brookside release quotes a Hillcrest councillor',
-      why: 'the release is about Brookside; where the quoted councillor sits does not make it about Hillcrest',
-      policy: byElection,
-      draft: { from: comms, to: gazette, body: 'News release\n\nBrookside Road reopens\n\nWestmoor Borough Council has finished resurfacing Brookside Road.\n\nCllr Tom Reilly said: "The road is open."', date: '2028-08-20T10:00:00+01:00' },
     },
     {
       name: 'a dash line under the quotation naming an officer',
