@@ -4,6 +4,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { check } from '../../src/engine/check.ts';
 import type { ResolvedPolicy } from '../../src/engine/policy.ts';
 import type { Draft, RuleId } from '../../src/engine/types.ts';
 import { parseEml } from '../../src/mail/eml.ts';
@@ -29,4 +31,15 @@ export async function loadCorpus(dir: string = CORPUS_DIR): Promise<CorpusCase[]
   return Promise.all(
     files.map(async (file) => ({ file, draft: await parseEml(readFileSync(join(dir, file))), expect: labels[file]?.expect ?? [], note: labels[file]?.note ?? '' })),
   );
+}
+
+/** The test every rule's file has: on the corpus, the rule fires on exactly the drafts labelled with it. */
+export function itFiresOnItsCorpusLabels(rule: RuleId): void {
+  it('fires on exactly the files labelled with it', async () => {
+    const policy = corpusPolicy();
+    const cases = await loadCorpus();
+    const fired = cases.filter((c) => check(c.draft, policy).some((f) => f.rule === rule)).map((c) => c.file);
+    const labelled = cases.filter((c) => c.expect.includes(rule)).map((c) => c.file);
+    expect({ unexpected: fired.filter((f) => !labelled.includes(f)), missed: labelled.filter((f) => !fired.includes(f)) }).toEqual({ unexpected: [], missed: [] });
+  });
 }

@@ -1,8 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { check } from '../check.ts';
+import { describe } from 'vitest';
 import type { PolicyFile } from '../policy.ts';
 import { resolvePolicy, embeddedDefaultPolicy } from '../../policy/resolve.ts';
-import { type CorpusCase, corpusPolicy, loadCorpus } from '../../../tests/helpers/corpus.ts';
+import { itFiresOnItsCorpusLabels } from '../../../tests/helpers/corpus.ts';
 import { runRuleTests } from '../../../tests/helpers/rule-tester.ts';
 
 // A borough on the crawley protocol, with a small directory.
@@ -303,14 +302,5 @@ runRuleTests('confidential-information', {
 });
 
 describe('confidential-information on the Northbridge corpus', () => {
-  let cases: CorpusCase[];
-  beforeAll(async () => {
-    cases = await loadCorpus();
-  });
-  it('fires on exactly the files labelled with it', () => {
-    const policy = corpusPolicy();
-    const fired = cases.filter((c) => check(c.draft, policy).some((f) => f.rule === 'confidential-information')).map((c) => c.file);
-    const labelled = cases.filter((c) => c.expect.includes('confidential-information')).map((c) => c.file);
-    expect({ falseAlarms: fired.filter((f) => !labelled.includes(f)), missed: labelled.filter((f) => !fired.includes(f)) }).toEqual({ falseAlarms: [], missed: [] });
-  });
+  itFiresOnItsCorpusLabels('confidential-information');
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { corpusPolicy, loadCorpus } from '../../../tests/helpers/corpus.ts';
-import { findingsOf, runRuleTests } from '../../../tests/helpers/rule-tester.ts';
+import { describe } from 'vitest';
+import { itFiresOnItsCorpusLabels } from '../../../tests/helpers/corpus.ts';
+import { runRuleTests } from '../../../tests/helpers/rule-tester.ts';
 import type { PolicyFile } from '../policy.ts';
 import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
 
@@ -148,11 +148,5 @@ runRuleTests(ID, {
 });
 
 describe(`${ID} on the Northbridge corpus`, () => {
-  it('fires on exactly the files labelled with it', async () => {
-    const policy = corpusPolicy();
-    const cases = await loadCorpus();
-    const fired = cases.filter((c) => findingsOf(ID, c.draft, policy).length > 0).map((c) => c.file);
-    const labelled = cases.filter((c) => c.expect.includes(ID)).map((c) => c.file);
-    expect({ unexpected: fired.filter((f) => !labelled.includes(f)), missed: labelled.filter((f) => !fired.includes(f)) }).toEqual({ unexpected: [], missed: [] });
-  });
+  itFiresOnItsCorpusLabels(ID);
 });

@@ -1,8 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { check } from '../check.ts';
+import { describe } from 'vitest';
 import type { PolicyFile } from '../policy.ts';
 import { embeddedDefaultPolicy } from '../../policy/resolve.ts';
-import { corpusPolicy, loadCorpus } from '../../../tests/helpers/corpus.ts';
+import { itFiresOnItsCorpusLabels } from '../../../tests/helpers/corpus.ts';
 import { runRuleTests } from '../../../tests/helpers/rule-tester.ts';
 
 // A London borough on the tower-hamlets pack (the only pack with a paragraph for this rule).
@@ -114,11 +113,5 @@ runRuleTests('legal-proceedings', {
 });
 
 describe('legal-proceedings on the Northbridge corpus', () => {
-  it('fires on exactly the files labelled with it', async () => {
-    const policy = corpusPolicy();
-    const cases = await loadCorpus();
-    const fired = cases.filter((c) => check(c.draft, policy).some((f) => f.rule === 'legal-proceedings')).map((c) => c.file);
-    const labelled = cases.filter((c) => c.expect.includes('legal-proceedings')).map((c) => c.file);
-    expect({ unexpected: fired.filter((f) => !labelled.includes(f)), missed: labelled.filter((f) => !fired.includes(f)) }).toEqual({ unexpected: [], missed: [] });
-  });
+  itFiresOnItsCorpusLabels('legal-proceedings');
 });

@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { check } from '../check.ts';
 import type { PolicyFile } from '../policy.ts';
 import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
-import { type CorpusCase, corpusPolicy, loadCorpus } from '../../../tests/helpers/corpus.ts';
+import { itFiresOnItsCorpusLabels } from '../../../tests/helpers/corpus.ts';
 import { makeDraft, runRuleTests } from '../../../tests/helpers/rule-tester.ts';
 
 // A borough on the crawley protocol.
@@ -124,14 +124,5 @@ describe('official-letter-from-member citations', () => {
 });
 
 describe('official-letter-from-member on the Northbridge corpus', () => {
-  let cases: CorpusCase[];
-  beforeAll(async () => {
-    cases = await loadCorpus();
-  });
-  it('fires on exactly the files labelled with it', () => {
-    const policy = corpusPolicy();
-    const fired = cases.filter((c) => check(c.draft, policy).some((f) => f.rule === 'official-letter-from-member')).map((c) => c.file);
-    const labelled = cases.filter((c) => c.expect.includes('official-letter-from-member')).map((c) => c.file);
-    expect({ falseAlarms: fired.filter((f) => !labelled.includes(f)), missed: labelled.filter((f) => !fired.includes(f)) }).toEqual({ falseAlarms: [], missed: [] });
-  });
+  itFiresOnItsCorpusLabels('official-letter-from-member');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusPolicy, loadCorpus } from '../../../tests/helpers/corpus.ts';
+import { itFiresOnItsCorpusLabels } from '../../../tests/helpers/corpus.ts';
 import { makeDraft, runRuleTests } from '../../../tests/helpers/rule-tester.ts';
 import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
 import { check } from '../check.ts';
@@ -212,12 +212,5 @@ describe('out-of-hours citations and wording', () => {
 });
 
 describe('out-of-hours on the Northbridge corpus', () => {
-  it('fires on exactly the files labelled with it', async () => {
-    const policy = corpusPolicy();
-    const rule = RULES_BY_ID.get('out-of-hours')!;
-    const cases = await loadCorpus();
-    const fired = cases.filter((c) => check(c.draft, policy, { rules: [rule] }).length > 0).map((c) => c.file);
-    const labelled = cases.filter((c) => c.expect.includes('out-of-hours')).map((c) => c.file);
-    expect({ missed: labelled.filter((f) => !fired.includes(f)), unexpected: fired.filter((f) => !labelled.includes(f)) }).toEqual({ missed: [], unexpected: [] });
-  });
+  itFiresOnItsCorpusLabels('out-of-hours');
 });

@@ -1,10 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { corpusPolicy, loadCorpus } from '../../../tests/helpers/corpus.ts';
+import { describe } from 'vitest';
+import { itFiresOnItsCorpusLabels } from '../../../tests/helpers/corpus.ts';
 import { runRuleTests } from '../../../tests/helpers/rule-tester.ts';
 import type { PolicyFile } from '../policy.ts';
 import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
-import { check } from '../check.ts';
-import { RULES_BY_ID } from './index.ts';
 
 // A borough on the crawley pack: one listed personal address, one approved, one party with a domain.
 const westmoor: PolicyFile = {
@@ -217,12 +215,5 @@ runRuleTests('personal-email', {
 });
 
 describe('personal-email on the Northbridge corpus', () => {
-  it('fires on exactly the files labelled with it', async () => {
-    const policy = corpusPolicy();
-    const rule = RULES_BY_ID.get('personal-email')!;
-    const cases = await loadCorpus();
-    const fired = cases.filter((c) => check(c.draft, policy, { rules: [rule] }).length > 0).map((c) => c.file);
-    const labelled = cases.filter((c) => c.expect.includes('personal-email')).map((c) => c.file);
-    expect({ missed: labelled.filter((f) => !fired.includes(f)), unexpected: fired.filter((f) => !labelled.includes(f)) }).toEqual({ missed: [], unexpected: [] });
-  });
+  itFiresOnItsCorpusLabels('personal-email');
 });

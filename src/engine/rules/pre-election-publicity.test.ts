@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusPolicy, loadCorpus } from '../../../tests/helpers/corpus.ts';
+import { itFiresOnItsCorpusLabels } from '../../../tests/helpers/corpus.ts';
 import { runRuleTests } from '../../../tests/helpers/rule-tester.ts';
 import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
 import { check } from '../check.ts';
@@ -366,13 +366,7 @@ runRuleTests('pre-election-publicity', {
 });
 
 describe('pre-election-publicity on the Northbridge corpus', () => {
-  it('fires on exactly the files labelled with it', async () => {
-    const cases = await loadCorpus();
-    const policy = corpusPolicy();
-    const fired = cases.filter((c) => check(c.draft, policy).some((f) => f.rule === 'pre-election-publicity')).map((c) => c.file);
-    const labelled = cases.filter((c) => c.expect.includes('pre-election-publicity')).map((c) => c.file);
-    expect({ unexpected: fired.filter((f) => !labelled.includes(f)), missed: labelled.filter((f) => !fired.includes(f)) }).toEqual({ unexpected: [], missed: [] });
-  });
+  itFiresOnItsCorpusLabels('pre-election-publicity');
 });
 
 describe('pre-election-publicity when the writer says what the draft is (the Teams tab)', () => {
