@@ -25,7 +25,7 @@ import { decide, readDraft, type SendDecision } from '../src/hosts/outlook/send-
 import { loadRuntimePolicy } from '../src/hosts/policy-runtime.ts';
 import { FakeComposeItem, installOffice, type FakeRecipient } from '../tests/doubles/office.ts';
 import { typicalDraft } from './fixtures.ts';
-import { ms, pad, stats, type Stats } from './stats.ts';
+import { ms, pad, stats } from './stats.ts';
 
 /** Any https base will do: the stubbed fetch is the only thing that sees it. */
 const BASE_URL = 'https://addin.bench.example/';

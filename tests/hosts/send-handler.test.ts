@@ -3,7 +3,7 @@
  * clean drafts go, and every failure (a throwing item, a broken policy, a slow body) lets the
  * email go with a notice. `event.completed` is called exactly once on every path.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PolicyFile } from '../../src/engine/policy.ts';
 import type { Finding } from '../../src/engine/types.ts';
 import { decide, handleMessageSend, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, sendMessage } from '../../src/hosts/outlook/send-handler.ts';

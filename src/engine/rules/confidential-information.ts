@@ -92,7 +92,7 @@ function findExposures(ctx: RuleContext, outsiders: Recipient[]): Exposure[] {
   return exposures;
 }
 
-function evidenceFor(ctx: RuleContext, e: Exposure): Evidence {
+function evidenceFor(e: Exposure): Evidence {
   if (e.where === 'body' || e.where === 'quoted') return { field: 'body', start: e.marking.start, end: e.marking.end, quote: e.marking.quote };
   if (e.where === 'subject') return { field: 'subject', start: e.marking.start, end: e.marking.end, quote: e.marking.quote };
   const first = e.outsiders[0]!;
@@ -156,7 +156,7 @@ export default defineRule({
       {
         messageId: first.where === 'quoted' ? 'passedOnToOutsider' : 'markedToOutsider',
         data: { marking: first.marking.label, where: describe(first), recipients: listNames(exposed) },
-        evidence: evidenceFor(ctx, first),
+        evidence: evidenceFor(first),
         suggestions: suggestionsFor(exposed),
       },
     ];
