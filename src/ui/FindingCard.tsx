@@ -2,7 +2,7 @@
  * One finding: severity (icon and words, never colour alone), what is wrong, the evidence,
  * the protocol paragraph it rests on, and what to do — fixes as "Apply" buttons, advice as text.
  */
-import { Button } from '@fluentui/react-components';
+import { PanelButton } from './controls.tsx';
 import { ErrorCircle20Filled, Info20Filled, Warning20Filled } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import type { Finding, Suggestion } from '../engine/types.ts';
@@ -68,7 +68,7 @@ export function FindingCard({ finding, onApply, onDismiss, docsBase = '', busy, 
       {fixes.length > 0 && (
         <div className="pc-actions">
           {fixes.map((s, i) => (
-            <Button
+            <PanelButton
               key={i}
               appearance={i === 0 ? 'primary' : 'secondary'}
               className="pc-apply pc-touch"
@@ -77,7 +77,7 @@ export function FindingCard({ finding, onApply, onDismiss, docsBase = '', busy, 
               onClick={() => onApply(s)}
             >
               {strings.applyPrefix}: {s.title}
-            </Button>
+            </PanelButton>
           ))}
         </div>
       )}
@@ -106,9 +106,9 @@ export function FindingCard({ finding, onApply, onDismiss, docsBase = '', busy, 
           <span className="visually-hidden">: {title}</span>
         </a>
         {!dismissing && (
-          <Button className="pc-touch" appearance="subtle" size="small" aria-label={strings.dismissName(title)} onClick={() => setDismissing(true)}>
+          <PanelButton className="pc-touch" appearance="subtle" size="small" aria-label={strings.dismissName(title)} onClick={() => setDismissing(true)}>
             {strings.dismiss}
-          </Button>
+          </PanelButton>
         )}
       </div>
       {dismissing && (
@@ -126,12 +126,12 @@ export function FindingCard({ finding, onApply, onDismiss, docsBase = '', busy, 
           </label>
           <textarea id={reasonId} className="pc-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} rows={2} autoFocus />
           <div className="pc-row">
-            <Button className="pc-touch" type="submit" appearance="secondary">
+            <PanelButton className="pc-touch" type="submit" appearance="secondary">
               {strings.dismissConfirm}
-            </Button>
-            <Button className="pc-touch" type="button" appearance="subtle" onClick={() => setDismissing(false)}>
+            </PanelButton>
+            <PanelButton className="pc-touch" type="button" appearance="subtle" onClick={() => setDismissing(false)}>
               {strings.cancel}
-            </Button>
+            </PanelButton>
           </div>
         </form>
       )}

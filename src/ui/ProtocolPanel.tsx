@@ -3,11 +3,7 @@
  * (with Undo), and dismissed findings for this draft. Host-blind: it gets a DraftHost.
  */
 import {
-  Button,
   FluentProvider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   teamsHighContrastTheme,
   webDarkTheme,
   webLightTheme,
@@ -15,6 +11,7 @@ import {
 import { CheckmarkCircle20Filled } from '@fluentui/react-icons';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { ResolvedPolicy } from '../engine/policy.ts';
+import { Notice, PanelButton } from './controls.tsx';
 import { FindingCard } from './FindingCard.tsx';
 import './panel.css';
 import type { DraftHost, ThemeName } from './host.ts';
@@ -76,9 +73,7 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
       {headingLevel === 1 ? <h1 className="pc-panel-heading">{strings.panelHeading}</h1> : <h2 className="pc-panel-heading">{strings.panelHeading}</h2>}
       {showPolicy && <span className="pc-policy">{policy.inferPeople ? strings.defaultPolicy : strings.councilPolicy(policy.council.name)}</span>}
       {policyNotice && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{policyNotice}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning">{policyNotice}</Notice>
       )}
       {children}
       <p className="pc-summary" ref={summaryRef} tabIndex={-1} role="status" aria-live="polite">
@@ -89,8 +84,10 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
       </p>
       {state.notice && (
         <div ref={noticeRef} tabIndex={-1}>
-          <MessageBar intent={state.notice.kind === 'applied' || state.notice.kind === 'undone' ? 'success' : 'error'} layout="multiline">
-            <MessageBarBody>
+          <Notice
+            intent={state.notice.kind === 'applied' || state.notice.kind === 'undone' ? 'success' : 'error'}
+            actions={state.notice.kind === 'applied' && <PanelButton onClick={() => void state.undo()}>{strings.undo}</PanelButton>}
+          >
               {state.notice.kind === 'applied'
                 ? strings.applied(state.notice.title)
                 : state.notice.kind === 'undone'
@@ -98,13 +95,7 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
                   : state.notice.kind === 'refused'
                     ? strings.refused(state.notice.message)
                     : strings.checkFailed}
-            </MessageBarBody>
-            {state.notice.kind === 'applied' && (
-              <MessageBarActions>
-                <Button onClick={() => void state.undo()}>{strings.undo}</Button>
-              </MessageBarActions>
-            )}
-          </MessageBar>
+          </Notice>
         </div>
       )}
       <ul className="pc-findings" aria-label="Findings">
@@ -127,9 +118,9 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
       {dismissed.length > 0 && (
         <div className="pc-dismissed">
           <span>{strings.dismissedCount(dismissed.length)}</span>
-          <Button appearance="subtle" aria-expanded={showDismissed} onClick={() => setShowDismissed((v) => !v)}>
+          <PanelButton appearance="subtle" aria-expanded={showDismissed} onClick={() => setShowDismissed((v) => !v)}>
             {showDismissed ? strings.hideDismissed : strings.showDismissed}
-          </Button>
+          </PanelButton>
           {showDismissed && (
             <ul className="pc-findings">
               {dismissed.map((f) => {
@@ -141,9 +132,9 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
                       {RULE_TITLES[f.rule]}
                       {reason ? ` — ${strings.dismissedBecause(reason)}` : ''}
                     </span>{' '}
-                    <Button size="small" onClick={() => state.restoreDismissed(key)}>
+                    <PanelButton size="small" onClick={() => state.restoreDismissed(key)}>
                       {strings.restore}
-                    </Button>
+                    </PanelButton>
                   </li>
                 );
               })}

@@ -2,11 +2,11 @@
  * The Outlook compose taskpane: waits for Office, reads the council policy (contract 7) and
  * renders the findings panel over the compose item.
  */
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../ui/global.css';
 import type { ThemeName } from '../../ui/host.ts';
+import { Notice } from '../../ui/controls.tsx';
 import { ProtocolPanel, ThemedApp } from '../../ui/ProtocolPanel.tsx';
 import { initialTheme } from '../../ui/theme.ts';
 import { loadRuntimePolicy, type RuntimePolicy } from '../policy-runtime.ts';
@@ -45,9 +45,7 @@ Office.onReady(async (info) => {
       <ThemedApp theme={initialTheme(location.search, (q) => matchMedia(q).matches)}>
         <main>
           <h1 className="visually-hidden">Protocol check</h1>
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>Open this add-in from a message you are writing in Outlook. To try the checker without Outlook, use the preview page.</MessageBarBody>
-          </MessageBar>
+          <Notice intent="info">Open this add-in from a message you are writing in Outlook. To try the checker without Outlook, use the preview page.</Notice>
         </main>
       </ThemedApp>,
     );
