@@ -3,6 +3,7 @@
  * (dist/, to host with the council's policy.json beside it) and writes the app package an
  * admin uploads once for the whole council — the manifest and its two icons in a zip. The
  * manifest is checked against Microsoft's schema first: an invalid package is never written.
+ * `--out <file>` names the zip; `--no-build` makes only the zip (dist/ left as it is).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -46,8 +47,9 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     const baseUrl = baseUrlFrom(argv);
     const version = (JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as { version: string }).version;
     const out = outFrom(argv, version);
-    const names = await makePackage(baseUrl, out, !argv.includes('--no-build'));
-    console.log(`Built dist/ for ${baseUrl}: host it there, with the council's policy.json beside it.`);
+    const build = !argv.includes('--no-build');
+    const names = await makePackage(baseUrl, out, build);
+    if (build) console.log(`Built dist/ for ${baseUrl}: host it there, with the council's policy.json beside it.`);
     console.log(`Wrote ${relative(process.cwd(), out) || out} (${names.join(', ')}): upload it in the Microsoft 365 admin centre (Integrated apps) or Teams admin centre.`);
     if (baseUrl === DEFAULT_BASE_URL) console.log('This package points at https://localhost:3000/, for sideloading while `npm start` runs. Give --base-url for a deployment.');
   } catch (error) {
