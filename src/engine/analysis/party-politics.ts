@@ -188,7 +188,7 @@ const STRONG_CUES: Cue[] = [
     cue: 'vote appeal',
     stems: ['vot', 'gotv'],
     kind: 'electioneering',
-    re: /\b(?:vote|voting)\s+for\s+(?:me|us|our\b)|\bvoted\s+for\s+(?:me|us)\b|\bgrateful\s+for\s+your\s+(?:vote|support\s+(?:on|at)\s+(?:polling|the\s+election))|\b(?:your|every)\s+vote\s+(?:counts|matters)|\bget(?:ting)?\s+out\s+the\s+vote\b|\bget(?:ting)?\s+the\s+vote\s+out\b|\bGOTV\b/gi,
+    re: /\b(?:vote|voting)\s+for\s+(?:me|us\b(?!\s+to\b)|our\b(?!\s+(?:[\w-]+\s+)?(?:proposals?|motions?|amendments?|budget|scheme|plans?|bid|application|polic(?:y|ies)|recommendations?|report|entry|nominee\s+for\s+the\s+award)\b))|\bvoted\s+for\s+(?:me|us)\b|\bgrateful\s+for\s+your\s+(?:vote|support\s+(?:on|at)\s+(?:polling|the\s+election))|\b(?:your|every)\s+vote\s+(?:counts|matters)|\bget(?:ting)?\s+out\s+the\s+vote\b|\bget(?:ting)?\s+the\s+vote\s+out\b|\bGOTV\b/gi,
     excusedBy: COMPETITION,
   },
   { cue: 'standing for election', stems: ['standing', 'elect'], kind: 'electioneering', re: /\b(?:I'?m|I\s+am|I\s+will\s+be|we\s+are|we'?re)\s+standing\s+(?:again|for\s+(?:re-?)?election|as\s+(?:the|a|an|your)\s+(?:[\w-]+\s+){0,2}candidates?\b)|\bre-?elect\s+(?:me|us)\b|\bmy\s+re-?election\b/gi },

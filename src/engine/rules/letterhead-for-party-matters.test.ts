@@ -102,6 +102,16 @@ runRuleTests('letterhead-for-party-matters', {
       expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
     },
     {
+      name: '"vote for our candidate" from a council account',
+      draft: {
+        from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>',
+        to: 'Neighbours <neighbours@example.org.uk>',
+        subject: 'Thursday',
+        body: 'Hello all,\n\nOn Thursday please vote for our candidate, Sam Ellis, in the Brookside by-election.\n\nNina',
+      },
+      expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
+    },
+    {
       name: 'canvassing arrangements from a council account with the council signature block (Westmoor, crawley)',
       draft: { from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', to: 'Brookside Labour <brookside@westmoorlabour.org.uk>', subject: 'Saturday', body: canvassBody },
       expect: [
@@ -268,6 +278,16 @@ runRuleTests('letterhead-for-party-matters', {
     },
   ],
   valid: [
+    {
+      name: 'a group whip asks colleagues to vote for the group’s amendment at Full Council, from a council account',
+      why: 'how a group votes in the chamber is council business, not electioneering',
+      draft: {
+        from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>',
+        to: 'Labour Group <group@westmoorlabour.org.uk>',
+        subject: 'Budget council',
+        body: 'Colleagues,\n\nPlease vote for our budget amendment on Thursday, and for our housing motion after it.\n\nAled\n\nCllr Aled Price\nWestmoor Borough Council',
+      },
+    },
     {
       name: 'an officer asks a councillor for help staffing a polling station',
       why: 'poll clerks at a polling station are election administration, and there is no strong cue',
