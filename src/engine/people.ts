@@ -44,8 +44,22 @@ export interface Recipient {
 
 // Public-sector mail domains the embedded default treats as council accounts (contract 5).
 const INFERRED_COUNCIL_DOMAIN = /(?:^|\.)gov\.(?:uk|wales|scot)$/i;
-const COUNCILLOR_TITLE = /^\s*(?:cllr\.?|councillor)\s+\S|\(\s*(?:cllr|councillor)\s*\)\s*$/i;
+// "Cllr" or "Councillor", with an optional kind ("Ward Councillor"), but not a team or post that
+// serves councillors ("Councillor Services", "Councillor Support Officer", "Councillor's PA").
+const TITLE_WORD = String.raw`(?:(?:ward|borough|district|county|town|parish|city|elected)\s+)?(?:cllr\.?|councillor)(?!['’]s\b|\s+(?:support|services?|liaison|enquiries|team|pa|assistant|secretary|officer|admin\w*|office|development|allowances?|training|portal|hub)\b)`;
+const COUNCILLOR_TITLE = new RegExp(
+  [
+    // "Cllr Jane Smith", "Councillor J. Smith"
+    String.raw`^\s*${TITLE_WORD}\s+\S`,
+    // "Jane Smith (Cllr)", "Jane Smith (Councillor, Castle ward)", "Jane Smith (Ward Councillor)"
+    String.raw`\(\s*${TITLE_WORD}\b[^)]*\)\s*$`,
+    // "Jane Smith Cllr", "Smith, Jane Cllr", "Jane Smith - Councillor", "Jane Smith | Ward Councillor"
+    String.raw`(?:^|[\s,|\u2013\u2014-])${TITLE_WORD}\s*$`,
+  ].join('|'),
+  'i',
+);
 const TITLE_PREFIX = /^\s*(?:cllr\.?|councillor|mr|mrs|ms|miss|mx|dr|prof)\s+/i;
+const TITLE_SUFFIX = /[\s,|\u2013\u2014-]+(?:(?:ward|borough|district|county|town|parish|city|elected)\s+)?(?:cllr\.?|councillor)\s*$/i;
 
 export function emailDomain(email: string): string {
   const at = email.lastIndexOf('@');
@@ -54,7 +68,7 @@ export function emailDomain(email: string): string {
 
 /** "Cllr Jane Smith (Councillor)" → "jane smith", for matching display names to the directory. */
 export function bareName(name: string): string {
-  let n = name.replace(/\([^)]*\)/g, ' ').replace(/["']/g, '');
+  let n = name.replace(/\([^)]*\)/g, ' ').replace(/["']/g, '').replace(TITLE_SUFFIX, '');
   // "Smith, Jane" → "Jane Smith"
   const comma = /^\s*([^,]+),\s*([^,]+)$/.exec(n);
   if (comma) n = `${comma[2]} ${comma[1]}`;
