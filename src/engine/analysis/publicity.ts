@@ -674,6 +674,11 @@ const NEGATED_CUE = /\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$/i;
  * call, feature one), other than attributions, which `findAttributions` reports.
  */
 export function findFavourableMentions(ctx: RuleContext, kind?: PublicityKind): CouncillorMention[] {
+  // Memoised: the rules and the by-election test (concernsElection) both ask.
+  return memoised(ctx, `analysis/favourable/${kind ?? ''}`, () => favourableMentions(ctx, kind));
+}
+
+function favourableMentions(ctx: RuleContext, kind?: PublicityKind): CouncillorMention[] {
   const body = ctx.draft.body;
   const normal = normalisedBody(ctx);
   const attributions = findAttributions(ctx);
