@@ -61,9 +61,9 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
   const dismissed = state.findings.filter((f) => state.dismissed.has(findingKey(f)));
   const count = (sev: string) => visible.filter((f) => f.severity === sev).length;
 
-  const counts: FindingCounts = { ready: state.status === 'ready', error: count('error'), warning: count('warning'), info: count('info') };
-  const countsKey = JSON.stringify(counts);
-  useEffect(() => onCounts?.(JSON.parse(countsKey) as FindingCounts), [countsKey, onCounts]);
+  const ready = state.status === 'ready';
+  const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+  useEffect(() => onCounts?.({ ready, error: errors, warning: warnings, info: infos }), [ready, errors, warnings, infos, onCounts]);
 
   const summaryText =
     state.status === 'checking' ? strings.checking : state.status === 'failed' ? strings.checkFailed : visible.length === 0 ? strings.nothingFound : strings.summary(count('error'), count('warning'), count('info'));

@@ -31,7 +31,7 @@ export function Notice({ intent, children, actions }: NoticeProps) {
   const Icon = NOTICE_ICONS[intent];
   return (
     <div className={`pc-notice pc-notice-${intent}`}>
-      <Icon className={`pc-notice-icon pc-icon-${intent === 'success' ? 'success' : intent}`} aria-hidden="true" />
+      <Icon className={`pc-notice-icon pc-icon-${intent}`} aria-hidden="true" />
       <div className="pc-notice-body">{children}</div>
       {actions && <div className="pc-notice-actions">{actions}</div>}
     </div>
