@@ -7,6 +7,7 @@ import { People, type Recipient } from './people.ts';
 import type { ResolvedPolicy } from './policy.ts';
 import type { Rule, RuleContext, RuleReport } from './rule.ts';
 import { RULES } from './rules/index.ts';
+import { lexiconFor } from './lexicon/index.ts';
 import { layoutBody } from './text.ts';
 import { type Citation, type Draft, type Finding, PACK_IDS, RULE_IDS, SEVERITY_ORDER } from './types.ts';
 
@@ -41,6 +42,7 @@ export function createContext(input: Draft, policy: ResolvedPolicy, now?: CheckO
     }
   }
   const layout = layoutBody(draft.body);
+  const lexicon = lexiconFor(policy);
   return {
     draft,
     policy,
@@ -51,6 +53,9 @@ export function createContext(input: Draft, policy: ResolvedPolicy, now?: CheckO
     layout,
     own: layout.own,
     ownText: draft.body.slice(layout.own.start, layout.own.end),
+    text: lexicon.analyse(draft.body, { layout }),
+    subjectText: lexicon.analyse(draft.subject),
+    lexicon,
     memo: new Map(),
   };
 }

@@ -5,6 +5,7 @@
  * missing field.
  */
 import type { PackId, RuleId, Severity } from './types.ts';
+import type { Vocabulary } from './lexicon/types.ts';
 
 export type CouncillorRole =
   | 'leader'
@@ -78,6 +79,7 @@ export interface PolicyFile {
   nonWorkingDays?: string[];
   sendTime?: { mode?: SendTimeMode };
   rules?: Partial<Record<RuleId, RuleSetting>>;
+  vocabulary?: Vocabulary;
 }
 
 export interface ResolvedElection extends ElectionEntry {
@@ -101,6 +103,8 @@ export interface ResolvedPolicy {
   nonWorkingDays: string[];
   sendTime: { mode: SendTimeMode };
   rules: Partial<Record<RuleId, RuleSetting>>;
+  /** Additions to and ignores of named lexicon entries (contract 4, `vocabulary`). */
+  vocabulary: Vocabulary;
   /**
    * True for the embedded default (contract 5): no directory, so people are inferred from
    * gov.uk/gov.wales/gov.scot addresses and "Cllr"/"Councillor" display names.

@@ -6,7 +6,9 @@
  */
 import type { People, Person, Recipient } from './people.ts';
 import type { ResolvedPolicy } from './policy.ts';
+import type { Lexicon } from './lexicon/compile.ts';
 import type { BodyLayout, Span } from './text.ts';
+import type { TextModel } from './text-model/model.ts';
 import type { Draft, Evidence, PackId, RuleId, Severity, Suggestion } from './types.ts';
 
 export interface CitationSpec {
@@ -55,6 +57,12 @@ export interface RuleContext {
   /** `draft.body.slice(own.start, own.end)`: the writer's own words. */
   ownText: string;
   own: Span;
+  /** The body's text model: sentences, clauses and tokens with negation, quotation and frames. Built once per check. */
+  text: TextModel;
+  /** The subject line's text model. */
+  subjectText: TextModel;
+  /** The vocabulary compiled for this policy: every cue family, the party list, the policy's additions. */
+  lexicon: Lexicon;
   /** Memo for analyses several rules share (publicity, attributions): computed once per check. */
   memo: Map<string, unknown>;
 }

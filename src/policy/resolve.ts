@@ -89,6 +89,7 @@ export function resolvePolicy(file: PolicyFile, source = 'policy.json', inferPeo
     nonWorkingDays: [...new Set([...ENGLAND_AND_WALES_BANK_HOLIDAYS, ...(file.nonWorkingDays ?? [])])].sort(),
     sendTime: { mode: file.sendTime?.mode ?? 'softBlock' },
     rules: { ...(file.rules ?? {}) },
+    vocabulary: { ...(file.vocabulary ?? {}) },
     inferPeople,
     source,
   };

@@ -1,0 +1,547 @@
+/**
+ * One compiler for every vocabulary file: entries become token patterns, indexed by the words
+ * they can start with, so that one pass over a draft's tokens finds the hits of every entry.
+ * No entry can be gated off by hand: the index is derived from the phrases themselves.
+ *
+ * Nothing here builds a regular expression from data (the policy's party names and vocabulary
+ * included): matching compares tokens, so its cost grows with the draft, not with the lists.
+ */
+import type { PartyEntry } from '../policy.ts';
+import { Gap, tokenize, type Token } from '../text-model/tokenize.ts';
+import { buildTextModel, refreshWriterSide, type ModelOptions, type Region, type Sentence, type TextModel } from '../text-model/model.ts';
+import type { LexiconEntrySpec, LexiconFile, Vocabulary } from './types.ts';
+
+// ---- Patterns ----
+
+type Slot = 'party' | 'party-any' | 'number' | 'money' | 'capital' | 'start';
+
+type Element =
+  | { t: 'word'; literals: Set<string>; prefixes: string[]; capital: boolean; optional: boolean }
+  | { t: 'gap'; max: number }
+  | { t: 'slot'; slot: Slot; optional: boolean }
+  | { t: 'ref'; id: string; optional: boolean };
+
+interface Pattern {
+  key: string;
+  phrase: string;
+  elements: Element[];
+}
+
+/** A phrase that could not be read: names the file, the entry and the phrase. */
+export class LexiconError extends Error {}
+
+const VOWELS = /[aeiou]/;
+
+/** English verb forms by the usual spelling rules: base, -s, -ed, -ing. Over-generation is harmless. */
+function verbForms(base: string): string[] {
+  const out = new Set([base]);
+  const last = base.slice(-1);
+  const cvc = base.length >= 3 && !VOWELS.test(last) && !/[wxy]/.test(last) && VOWELS.test(base.slice(-2, -1)) && !VOWELS.test(base.slice(-3, -2));
+  if (/(?:s|x|z|ch|sh)$/.test(base)) out.add(base + 'es');
+  else if (/[^aeiou]y$/.test(base)) out.add(base.slice(0, -1) + 'ies');
+  else out.add(base + 's');
+  if (last === 'e') out.add(base + 'd');
+  else if (/[^aeiou]y$/.test(base)) out.add(base.slice(0, -1) + 'ied');
+  else out.add(base + 'ed');
+  if (/ie$/.test(base)) out.add(base.slice(0, -2) + 'ying');
+  else if (last === 'e' && !/ee$/.test(base)) out.add(base.slice(0, -1) + 'ing');
+  else out.add(base + 'ing');
+  if (cvc) {
+    out.add(base + last + 'ed');
+    out.add(base + last + 'ing');
+  }
+  return [...out];
+}
+
+function nounForms(base: string): string[] {
+  if (/(?:s|x|z|ch|sh)$/.test(base)) return [base, base + 'es'];
+  if (/[^aeiou]y$/.test(base)) return [base, base.slice(0, -1) + 'ies'];
+  return [base, base + 's'];
+}
+
+/** The literal words one word-element stands for. */
+function expandWord(raw: string, where: string): { literals: string[]; prefixes: string[] } {
+  const m = /^([^{/*]*)(?:\{([^}]*)\})?(?:\/(v|n|vn|nv))?(\*)?$/.exec(raw);
+  if (!m) throw new LexiconError(`${where}: cannot read "${raw}"`);
+  const stem = m[1]!;
+  if (m[4]) {
+    if (stem.length < 3 || m[2] !== undefined || m[3]) throw new LexiconError(`${where}: a "*" needs at least three letters before it and nothing else ("${raw}")`);
+    return { literals: [], prefixes: [stem] };
+  }
+  let words = m[2] !== undefined ? m[2].split(',').map((ending) => stem + ending) : [stem];
+  if (m[3]) words = words.flatMap((w) => [...(m[3]!.includes('v') ? verbForms(w) : []), ...(m[3]!.includes('n') ? nounForms(w) : [])]);
+  return { literals: words, prefixes: [] };
+}
+
+/** Split a phrase into its elements; literal words are tokenized as text is, so "won't" is "will not". */
+function parsePhrase(phrase: string, where: string): Element[] {
+  const out: Element[] = [];
+  const parts = phrase.trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0) throw new LexiconError(`${where}: empty phrase`);
+  for (let part of parts) {
+    let optional = false;
+    if (part.startsWith('[') && part.endsWith(']')) {
+      optional = true;
+      part = part.slice(1, -1);
+    }
+    const gap = /^\.\.(\d)$/.exec(part);
+    if (gap) {
+      out.push({ t: 'gap', max: Number(gap[1]) });
+      continue;
+    }
+    const slot = /^<(party|party-any|number|money|capital|start)>$/.exec(part);
+    if (slot) {
+      out.push({ t: 'slot', slot: slot[1] as Slot, optional });
+      continue;
+    }
+    if (part.startsWith('<')) throw new LexiconError(`${where}: unknown slot "${part}"`);
+    if (part.startsWith('@')) {
+      out.push({ t: 'ref', id: part.slice(1), optional });
+      continue;
+    }
+    const capital = part.startsWith('^');
+    if (capital) part = part.slice(1);
+    const alternatives = part.startsWith('(') && part.endsWith(')') ? part.slice(1, -1).split('|') : part.split('|');
+    const literals = new Set<string>();
+    const prefixes: string[] = [];
+    const sequences: string[][] = [];
+    for (const alternative of alternatives) {
+      const expanded = expandWord(alternative, where);
+      prefixes.push(...expanded.prefixes.map((p) => p.toLowerCase()));
+      for (const literal of expanded.literals) {
+        // Tokenize the literal as text is tokenized: "don't" → do not, "door-knock" → door knock.
+        const norms = wordsOf(tokenize(literal));
+        if (norms.length === 1) literals.add(norms[0]!);
+        else if (norms.length > 1) sequences.push(norms);
+      }
+    }
+    if (sequences.length) {
+      // "won't" in a phrase: a fixed sequence of words; only one alternative may be one.
+      if (alternatives.length > 1 || optional) throw new LexiconError(`${where}: "${part}" splits into several words; write them as separate words`);
+      for (const norm of sequences[0]!) out.push({ t: 'word', literals: new Set([norm]), prefixes: [], capital: false, optional: false });
+      continue;
+    }
+    out.push({ t: 'word', literals, prefixes, capital, optional });
+  }
+  if (out[0]?.t === 'gap' || out[out.length - 1]?.t === 'gap') throw new LexiconError(`${where}: a phrase cannot start or end with a gap`);
+  return out;
+}
+
+function wordsOf(tokens: readonly Token[]): string[] {
+  return tokens.filter((t) => !t.joiner).map((t) => t.norm);
+}
+
+// ---- Entries ----
+
+export interface CompiledEntry {
+  spec: LexiconEntrySpec;
+  family: string;
+  off: boolean;
+  patterns: Pattern[];
+  unless: Pattern[];
+  ignore: Pattern[];
+  /** Weaker forms (parties: abbreviations and ambiguous words) for `<party-any>`. */
+  labels: Pattern[];
+  regions: Set<Region>;
+}
+
+/** A phrase found in the text. Offsets into the model's text; tokens [first, last). */
+export interface Hit {
+  entry: string;
+  sentence: number;
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+export interface PartySpec {
+  name: string;
+  /** Forms that name the party wherever they stand, written with capitals. */
+  strong: string[];
+  /** Abbreviations and ordinary words: a party only in a label position. */
+  short: string[];
+}
+
+// Single words that are also ordinary English or place names: never a party outside a label position.
+const AMBIGUOUS_PARTY_WORDS = new Set(['green', 'reform', 'independent', 'independents', 'alliance', 'liberal', 'residents', 'plaid', 'con', 'lab', 'ind', 'socialist', 'heritage', 'together']);
+
+/**
+ * The vocabulary compiled for one policy: the built-in files, the policy's parties and its
+ * `vocabulary` additions and ignores.
+ */
+export class Lexicon {
+  readonly entries = new Map<string, CompiledEntry>();
+  private readonly byFirst = new Map<string, Pattern[]>();
+  private readonly byPrefix = new Map<string, { prefix: string; pattern: Pattern }[]>();
+  private readonly anyFirst: Pattern[] = [];
+  private readonly patternsByKey = new Map<string, Pattern[]>();
+  private readonly partyStrong: Pattern[] = [];
+  private readonly partyAll: Pattern[] = [];
+  /** Party patterns by their first word: the `<party>` slot looks up the token, never scans the list. */
+  private readonly partyIndex = new Map<string, { pattern: Pattern; strong: boolean; party: string }[]>();
+  readonly partyOfPattern = new Map<Pattern, string>();
+
+  constructor(files: readonly LexiconFile[], parties: readonly PartySpec[] = [], vocabulary: Vocabulary = {}) {
+    for (const file of files) {
+      for (const spec of file.entries) {
+        const where = `lexicon ${file.family}: ${spec.id}`;
+        if (this.entries.has(spec.id)) throw new LexiconError(`${where}: the id is used twice`);
+        const setting = vocabulary[spec.id];
+        const ignored = new Set(setting && setting !== 'off' ? (setting.ignore ?? []).map((p) => p.trim().toLowerCase()) : []);
+        const phrases = [...spec.phrases, ...(setting && setting !== 'off' ? (setting.add ?? []) : [])].filter((p) => !ignored.has(p.trim().toLowerCase()));
+        const entry: CompiledEntry = {
+          spec,
+          family: file.family,
+          off: setting === 'off',
+          patterns: phrases.map((p) => ({ key: spec.id, phrase: p, elements: parsePhrase(p, `${where}: "${p}"`) })),
+          unless: (spec.unless ?? []).map((p) => ({ key: `${spec.id}#unless`, phrase: p, elements: parsePhrase(p, `${where}: unless "${p}"`) })),
+          ignore: [...ignored].map((p) => ({ key: `${spec.id}#ignore`, phrase: p, elements: parsePhrase(p, `${where}: ignore "${p}"`) })),
+          labels: [],
+          regions: new Set(spec.regions ?? ['own']),
+        };
+        this.entries.set(spec.id, entry);
+      }
+    }
+    for (const party of parties) this.addParty(party);
+    for (const entry of this.entries.values()) {
+      for (const p of [...entry.patterns, ...entry.unless, ...entry.ignore]) this.index(p);
+    }
+    for (const entry of this.entries.values()) {
+      for (const p of [...entry.patterns, ...entry.unless]) {
+        for (const e of p.elements) if (e.t === 'ref' && !this.entries.has(e.id)) throw new LexiconError(`lexicon: ${entry.spec.id}: "${p.phrase}" refers to an unknown entry "@${e.id}"`);
+      }
+    }
+  }
+
+  private addParty(party: PartySpec): void {
+    const add = (form: string, strong: boolean) => {
+      const norms = wordsOf(tokenize(form));
+      if (norms.length === 0) return;
+      const elements: Element[] = norms.map((n) => ({ t: 'word', literals: new Set([n]), prefixes: [], capital: true, optional: false }));
+      const pattern: Pattern = { key: 'party', phrase: form, elements };
+      this.partyOfPattern.set(pattern, party.name);
+      (strong ? this.partyStrong : this.partyAll).push(pattern);
+      const list = this.partyIndex.get(norms[0]!) ?? [];
+      list.push({ pattern, strong, party: party.name });
+      this.partyIndex.set(norms[0]!, list);
+    };
+    for (const f of party.strong) add(f, true);
+    for (const f of party.short) add(f, false);
+  }
+
+  private index(p: Pattern): void {
+    const list = this.patternsByKey.get(p.key) ?? [];
+    list.push(p);
+    this.patternsByKey.set(p.key, list);
+    // Index by the first element that is not optional; optional leading words are tried by
+    // expanding: a pattern whose first element is optional is indexed under both its first and
+    // its second element's words.
+    const firsts: Element[] = [];
+    for (const e of p.elements) {
+      firsts.push(e);
+      if (!(e.t !== 'gap' && e.optional)) break;
+    }
+    for (const e of firsts) {
+      if (e.t === 'word') {
+        for (const l of e.literals) this.push(this.byFirst, l, p);
+        for (const prefix of e.prefixes) {
+          const key = prefix.slice(0, 3);
+          const list = this.byPrefix.get(key) ?? [];
+          list.push({ prefix, pattern: p });
+          this.byPrefix.set(key, list);
+        }
+      } else {
+        if (!this.anyFirst.includes(p)) this.anyFirst.push(p);
+      }
+    }
+  }
+
+  private push(map: Map<string, Pattern[]>, key: string, p: Pattern): void {
+    const list = map.get(key);
+    if (list) {
+      if (!list.includes(p)) list.push(p);
+    } else map.set(key, [p]);
+  }
+
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  /** The party a party pattern names. */
+  partyNamed(hit: Hit, model: TextModel): string | undefined {
+    const found = this.matchParty(model, hit.first, hit.last, false);
+    return found?.party;
+  }
+
+  // ---- Matching ----
+
+  /** Every phrase match of every entry (before conditions), once per model. */
+  private raw(model: TextModel): Map<string, Hit[]> {
+    const cached = model.cache.get('lexicon:raw') as Map<string, Hit[]> | undefined;
+    if (cached) return cached;
+    const out = new Map<string, Hit[]>();
+    const { tokens } = model;
+    for (const s of model.sentences) {
+      for (let k = s.first; k < s.last; k++) {
+        const t = tokens[k]!;
+        if (t.joiner) continue;
+        const candidates: Pattern[] = [];
+        const exact = this.byFirst.get(t.norm);
+        if (exact) candidates.push(...exact);
+        if (t.norm.length >= 3) {
+          const prefixed = this.byPrefix.get(t.norm.slice(0, 3));
+          if (prefixed) for (const { prefix, pattern } of prefixed) if (t.norm.startsWith(prefix)) candidates.push(pattern);
+        }
+        candidates.push(...this.anyFirst);
+        const seen = new Set<string>();
+        for (const p of candidates) {
+          const end = this.matchFrom(model, p.elements, 0, k, s, 0);
+          if (end < 0 || end <= k) continue;
+          const dedupe = `${p.key}:${k}`;
+          const list = out.get(p.key) ?? [];
+          if (seen.has(dedupe)) {
+            // Keep the longest match that starts here.
+            const existing = list.find((h) => h.first === k)!;
+            if (end > existing.last) {
+              existing.last = end;
+              existing.end = tokens[end - 1]!.end;
+            }
+            continue;
+          }
+          seen.add(dedupe);
+          list.push({ entry: p.key, sentence: s.index, first: k, last: end, start: t.start, end: tokens[end - 1]!.end });
+          out.set(p.key, list);
+        }
+      }
+    }
+    for (const list of out.values()) list.sort((a, b) => a.first - b.first);
+    model.cache.set('lexicon:raw', out);
+    return out;
+  }
+
+  /** Match `elements[ei..]` from token k; returns the end token index, or -1. */
+  private matchFrom(model: TextModel, elements: readonly Element[], ei: number, k: number, s: Sentence, depth: number): number {
+    const { tokens } = model;
+    while (k < s.last && tokens[k]!.joiner) k += 1;
+    if (ei === elements.length) return k;
+    const e = elements[ei]!;
+    if (e.t === 'gap') {
+      let words = 0;
+      for (let j = k; j <= s.last; j++) {
+        const end = this.matchFrom(model, elements, ei + 1, j, s, depth);
+        if (end >= 0) return end;
+        if (j < s.last && !tokens[j]!.joiner) words += 1;
+        if (words > e.max) break;
+      }
+      return -1;
+    }
+    const tryOptional = () => (e.optional ? this.matchFrom(model, elements, ei + 1, k, s, depth) : -1);
+    if (e.t === 'slot' && e.slot === 'start') {
+      return k === s.first || (k > s.first && isGreetingLead(model, s.first, k)) ? this.matchFrom(model, elements, ei + 1, k, s, depth) : -1;
+    }
+    if (k >= s.last) return tryOptional();
+    const t = tokens[k]!;
+    let ends: number[] = [];
+    if (e.t === 'word') {
+      if (wordMatches(e, t, model.text)) ends = [k + 1];
+    } else if (e.t === 'slot') {
+      const end = this.matchSlot(model, e.slot, k, s);
+      if (end > k) ends = [end];
+    } else if (depth < 4) {
+      const entry = this.entries.get(e.id);
+      if (entry && !entry.off) {
+        for (const p of entry.patterns) {
+          const end = this.matchFrom(model, p.elements, 0, k, s, depth + 1);
+          if (end > k && !ends.includes(end)) ends.push(end);
+        }
+        ends.sort((a, b) => b - a);
+      }
+    }
+    for (const end of ends) {
+      const rest = this.matchFrom(model, elements, ei + 1, end, s, depth);
+      if (rest >= 0) return rest;
+    }
+    return tryOptional();
+  }
+
+  private matchSlot(model: TextModel, slot: Slot, k: number, s: Sentence): number {
+    const t = model.tokens[k]!;
+    switch (slot) {
+      case 'number':
+        return t.kind === 'number' ? k + 1 : -1;
+      case 'money':
+        return (t.norm === '£' || t.norm === '$' || t.norm === '€') && model.tokens[k + 1]?.kind === 'number' && k + 1 < s.last ? k + 2 : -1;
+      case 'capital':
+        return t.kind === 'word' && t.capital ? k + 1 : -1;
+      case 'party':
+      case 'party-any': {
+        const found = this.matchParty(model, k, s.last, slot === 'party-any');
+        return found ? found.end : -1;
+      }
+      default:
+        return -1;
+    }
+  }
+
+  /** The longest party name starting at token k. */
+  matchParty(model: TextModel, k: number, limit: number, anyForm: boolean): { end: number; party: string } | undefined {
+    const t = model.tokens[k];
+    if (!t) return undefined;
+    const candidates = this.partyIndex.get(t.norm);
+    if (!candidates) return undefined;
+    let best: { end: number; party: string } | undefined;
+    for (const c of candidates) {
+      if (!c.strong && !anyForm) continue;
+      const s = model.sentences[model.sentenceOf[k]!]!;
+      const end = this.matchFrom(model, c.pattern.elements, 0, k, { ...s, last: Math.min(s.last, limit) }, 0);
+      if (end > k && (!best || end > best.end)) best = { end, party: c.party };
+    }
+    return best;
+  }
+
+  /**
+   * @summary The hits of an entry that count: in its regions, not negated, not in quotation
+   * marks, not reported (unless the entry says they count), not excused, with what it needs.
+   */
+  hits(model: TextModel, id: string): Hit[] {
+    const cacheKey = `lexicon:hits:${id}`;
+    const cached = model.cache.get(cacheKey) as Hit[] | undefined;
+    if (cached) return cached;
+    const entry = this.entries.get(id);
+    if (!entry) throw new LexiconError(`lexicon: no entry "${id}"`);
+    model.cache.set(cacheKey, []);
+    if (entry.off) return [];
+    const raw = this.raw(model);
+    const counts = entry.spec.counts ?? {};
+    const needs = entry.spec.needs ?? {};
+    const unless = raw.get(`${id}#unless`) ?? [];
+    const ignore = raw.get(`${id}#ignore`) ?? [];
+    const out: Hit[] = [];
+    for (const hit of raw.get(id) ?? []) {
+      const k = hit.first;
+      if (!entry.regions.has(model.regionOf[k]!)) continue;
+      if (!counts.negated && model.negated[k]) continue;
+      if (!counts.quoted && model.quotationOf[k] !== -1) continue;
+      if (!counts.reported && model.reported[k]) continue;
+      if (unless.some((u) => u.sentence === hit.sentence)) continue;
+      if (ignore.some((u) => u.first <= k && u.last >= hit.last)) continue;
+      const s = model.sentences[hit.sentence]!;
+      if (needs.firstPerson && !s.firstPerson) continue;
+      if (needs.request && !(s.request || s.instruction)) continue;
+      if (needs.party && !this.partyInSentence(model, s)) continue;
+      if (needs.with && !needs.with.some((w) => w !== id && this.hits(model, w).some((h) => h.sentence === hit.sentence))) continue;
+      out.push(hit);
+    }
+    model.cache.set(cacheKey, out);
+    return out;
+  }
+
+  /** The first counting hit of any of the entries, in text order. */
+  first(model: TextModel, ids: readonly string[]): Hit | undefined {
+    let best: Hit | undefined;
+    for (const id of ids) {
+      const h = this.hits(model, id)[0];
+      if (h && (!best || h.start < best.start)) best = h;
+    }
+    return best;
+  }
+
+  /** Counting hits of the entries within one sentence. */
+  inSentence(model: TextModel, sentence: number, ids: readonly string[]): Hit[] {
+    return ids.flatMap((id) => this.hits(model, id).filter((h) => h.sentence === sentence)).sort((a, b) => a.start - b.start);
+  }
+
+  /** Every entry id of a family ("campaigning"). */
+  family(name: string): string[] {
+    return [...this.entries.values()].filter((e) => e.family === name).map((e) => e.spec.id);
+  }
+
+  /** The strong party names in a sentence, outside quotation marks. */
+  partiesIn(model: TextModel, s: Sentence, anyForm = false): { first: number; end: number; party: string }[] {
+    const out: { first: number; end: number; party: string }[] = [];
+    for (let k = s.first; k < s.last; k++) {
+      const found = this.matchParty(model, k, s.last, anyForm);
+      if (found) {
+        out.push({ first: k, end: found.end, party: found.party });
+        k = found.end - 1;
+      }
+    }
+    return out;
+  }
+
+  private partyInSentence(model: TextModel, s: Sentence): boolean {
+    for (let k = s.first; k < s.last; k++) if (model.quotationOf[k] === -1 && this.matchParty(model, k, s.last, false)) return true;
+    return false;
+  }
+
+  /**
+   * @summary Build a text model and mark its frames: requests, instructions and reported speech.
+   */
+  analyse(text: string, options: ModelOptions = {}): TextModel {
+    const model = buildTextModel(text, options);
+    this.markFrames(model);
+    return model;
+  }
+
+  private markFrames(model: TextModel): void {
+    if (this.entries.has('frame.reported-speech')) {
+      for (const hit of this.rawCounted(model, 'frame.reported-speech')) {
+        const s = model.sentences[hit.sentence]!;
+        for (let k = hit.last; k < s.last; k++) model.reported[k] = 1;
+      }
+    }
+    for (const [id, flag] of [['frame.request', 'request'], ['frame.instruction', 'instruction']] as const) {
+      if (!this.entries.has(id)) continue;
+      for (const hit of this.rawCounted(model, id)) model.sentences[hit.sentence]![flag] = true;
+    }
+    refreshWriterSide(model);
+  }
+
+  /** Frame hits that are not negated and not in quotation marks (no other conditions: the frames come first). */
+  private rawCounted(model: TextModel, id: string): Hit[] {
+    const entry = this.entries.get(id)!;
+    if (entry.off) return [];
+    const unless = this.raw(model).get(`${id}#unless`) ?? [];
+    return (this.raw(model).get(id) ?? []).filter(
+      (h) => !model.negated[h.first] && model.quotationOf[h.first] === -1 && !unless.some((u) => u.sentence === h.sentence),
+    );
+  }
+}
+
+function wordMatches(e: Extract<Element, { t: 'word' }>, t: Token, text: string): boolean {
+  if (t.kind === 'punct' && !e.literals.has(t.norm)) return false;
+  if (e.capital && !(t.capital || /^[A-Z]/.test(text.slice(t.start, t.start + 1)))) return false;
+  if (e.literals.has(t.norm)) return true;
+  for (const p of e.prefixes) if (t.norm.startsWith(p)) return true;
+  return false;
+}
+
+// "John, could you …", "Hi Sam – please …": a greeting before a sentence's real start.
+function isGreetingLead(model: TextModel, first: number, k: number): boolean {
+  if (k - first > 4) return false;
+  const before = model.tokens[k - 1]!;
+  return before.norm === ',' || before.norm === '--' || (before.norm === '-' && before.gapBefore !== Gap.None);
+}
+
+/** The party specs for a policy: the built-in UK list merged with the policy's parties. */
+export function partySpecs(builtIn: readonly PartySpec[], parties: readonly PartyEntry[]): PartySpec[] {
+  const out: PartySpec[] = builtIn.map((p) => ({ ...p, strong: [...p.strong], short: [...p.short] }));
+  for (const p of parties) {
+    const strong: string[] = [];
+    const short: string[] = [];
+    for (const form of [p.name, ...(p.aliases ?? [])]) {
+      const f = form.trim();
+      if (!f) continue;
+      const single = !/\s/.test(f);
+      const ambiguous = f.length <= 3 || (single && AMBIGUOUS_PARTY_WORDS.has(f.toLowerCase()));
+      (ambiguous ? short : strong).push(f);
+    }
+    const existing = out.find((q) => q.name.toLowerCase() === p.name.toLowerCase());
+    if (existing) {
+      existing.strong.push(...strong);
+      existing.short.push(...short);
+    } else out.push({ name: p.name, strong, short });
+  }
+  return out;
+}

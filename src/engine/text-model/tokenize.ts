@@ -1,0 +1,243 @@
+/**
+ * Tokens with offsets: the first layer of the text model.
+ *
+ * Why hand-written: the model must run in Outlook's JavaScript-only send-time runtime and in
+ * every keystroke's check, so it has to be small, synchronous and linear. compromise's full
+ * tagger took 60–70 ms a short release on this machine (ten times our whole check); retext's
+ * parser is small but gives no clitics, no negation scope and no quotation spans, which are the
+ * parts the rules need. The splitting rules follow the Penn Treebank's conventions for English
+ * clitics ("don't" → "do" + "n't", "won't" → "wo" + "n't", "I'm" → "I" + "'m"), so that a phrase
+ * written "will not" also matches "won't".
+ *
+ * Every token keeps offsets into the text it came from; `norm` is what matching reads: lower
+ * case, straight apostrophes, and for a clitic the word it stands for ("n't" → "not").
+ */
+
+export type TokenKind = 'word' | 'number' | 'punct' | 'symbol' | 'email' | 'url';
+
+/** What stands between a token and the one before it. */
+export const enum Gap {
+  None = 0,
+  Space = 1,
+  Newline = 2,
+  /** A blank line: a new paragraph. */
+  Paragraph = 3,
+}
+
+export interface Token {
+  start: number;
+  end: number;
+  /** Lower case, apostrophes and quotes straightened; a clitic's full form ("n't" → "not", "'m" → "am"). */
+  norm: string;
+  kind: TokenKind;
+  /** The token starts with a capital letter. */
+  capital: boolean;
+  /** Two or more letters, all capitals ("URGENT", "NOT"). */
+  shout: boolean;
+  gapBefore: Gap;
+  /** A hyphen joined to both neighbours ("door-knocking"): matching reads through it. */
+  joiner?: boolean;
+  /** For quotation marks: which way it faces, where the character says so (“ opens, ” closes). */
+  quoteMark?: 'double' | 'single';
+  facing?: 'open' | 'close' | 'either';
+}
+
+const CLITICS: Record<string, string> = { "'s": "'s", "'m": 'am', "'re": 'are', "'ve": 'have', "'ll": 'will', "'d": 'would' };
+// Words whose negative clitic changes the stem: the stem's own meaning goes in `norm`.
+const NEGATIVE_STEMS: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall', ai: 'is' };
+
+function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return c >= 0xc0 && LETTER.test(String.fromCharCode(c));
+}
+const LETTER = /\p{L}/u;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0xfeff;
+const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2018 || c === 0x02bc;
+const isHyphen = (c: number) => c === 45 || c === 0x2010 || c === 0x2011;
+const isDash = (c: number) => c === 0x2013 || c === 0x2014 || c === 0x2212;
+
+function upperCase(s: string): boolean {
+  return s !== s.toLowerCase() && s === s.toUpperCase();
+}
+
+function straighten(s: string): string {
+  return s.replace(/[\u2018\u2019\u02bc]/g, "'").toLowerCase();
+}
+
+/**
+ * @summary Split text into tokens with offsets.
+ * @param text the text (a body, a subject, an example)
+ * @param from where to start (default 0)
+ * @param to where to stop (default the end)
+ * @returns the tokens in order; white space is not a token but `gapBefore` records it
+ * @example tokenize("We won't canvass.").map((t) => t.norm) // ['we', 'will', 'not', 'canvass', '.']
+ */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  let gap: Gap = Gap.Space;
+  let newlines = 2;
+  const push = (start: number, end: number, kind: TokenKind, norm: string, extra?: Partial<Token>) => {
+    const raw = text.slice(start, end);
+    const first = raw.charCodeAt(0);
+    out.push({
+      start,
+      end,
+      norm,
+      kind,
+      capital: kind === 'word' && first < 128 ? first >= 65 && first <= 90 : kind === 'word' && raw[0] !== raw[0]!.toLowerCase(),
+      shout: kind === 'word' && raw.length >= 2 && upperCase(raw),
+      gapBefore: gap,
+      ...extra,
+    });
+    gap = Gap.None;
+  };
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      if (c === 10) newlines += 1;
+      gap = newlines >= 2 ? Gap.Paragraph : newlines === 1 ? Gap.Newline : Gap.Space;
+      i += 1;
+      continue;
+    }
+    newlines = 0;
+    // The run of non-space characters: a word, an address, a number with its punctuation.
+    let runEnd = i;
+    while (runEnd < to && !isSpace(text.charCodeAt(runEnd))) runEnd += 1;
+    i = splitRun(text, i, runEnd, push);
+  }
+  return out;
+}
+
+type Push = (start: number, end: number, kind: TokenKind, norm: string, extra?: Partial<Token>) => void;
+
+const TRAILING = /[.,;:!?)\]}>"'\u2019\u201d]+$/;
+
+function splitRun(text: string, start: number, end: number, push: Push): number {
+  const run = text.slice(start, end);
+  // Web addresses and email addresses are one token each (their dots end no sentence).
+  const lead = /^[<(["'\u201c\u2018]*/.exec(run)![0].length;
+  const body = run.slice(lead);
+  if (/^(?:https?:\/\/|www\.)\S/i.test(body) || (body.includes('@') && /^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/.test(body))) {
+    for (let k = 0; k < lead; k++) punct(text, start + k, push);
+    const trail = TRAILING.exec(body)?.[0].length ?? 0;
+    const coreEnd = end - trail;
+    const core = text.slice(start + lead, coreEnd);
+    push(start + lead, coreEnd, core.includes('@') && !/^https?:/i.test(core) ? 'email' : 'url', core.toLowerCase());
+    for (let k = coreEnd; k < end; k++) punct(text, k, push);
+    return end;
+  }
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c) || isDigit(c)) {
+      i = word(text, i, end, push);
+      continue;
+    }
+    punct(text, i, push, end);
+    i += 1;
+  }
+  return end;
+}
+
+function punct(text: string, at: number, push: Push, runEnd = at + 1): void {
+  const c = text.charCodeAt(at);
+  const ch = text[at]!;
+  if (c === 34 || c === 0x201c || c === 0x201d || c === 0x201e) {
+    push(at, at + 1, 'punct', '"', { quoteMark: 'double', facing: c === 0x201c || c === 0x201e ? 'open' : c === 0x201d ? 'close' : 'either' });
+    return;
+  }
+  if (isApostrophe(c)) {
+    push(at, at + 1, 'punct', "'", { quoteMark: 'single', facing: c === 0x2018 ? 'open' : c === 0x2019 ? 'close' : 'either' });
+    return;
+  }
+  if (isDash(c)) {
+    push(at, at + 1, 'punct', '--');
+    return;
+  }
+  if (isHyphen(c)) {
+    // Joined to letters on both sides: a compound ("door-knocking"); else a dash or a bullet.
+    const before = at > 0 && !isSpace(text.charCodeAt(at - 1));
+    const after = at + 1 < runEnd && isLetter(text.charCodeAt(at + 1));
+    const double = text.charCodeAt(at + 1) === 45;
+    push(at, at + 1, 'punct', before && after ? '-' : double ? '--' : '-', before && after ? { joiner: true } : {});
+    return;
+  }
+  if (ch === '…') {
+    push(at, at + 1, 'punct', '...');
+    return;
+  }
+  const kind: TokenKind = /[£$€%&@#*+=/\\|~^<>]/.test(ch) ? 'symbol' : 'punct';
+  push(at, at + 1, kind, ch);
+}
+
+/** A word or number from `i`; returns where it ends. */
+function word(text: string, i: number, end: number, push: Push): number {
+  const start = i;
+  const numeric = isDigit(text.charCodeAt(i));
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c) || isDigit(c)) {
+      i += 1;
+      continue;
+    }
+    // A dot, comma or colon between digits ("10.30", "1,000", "10:30"); a dot between letters ("e.g", "gov.uk").
+    const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+    if ((c === 46 || c === 44 || c === 58) && numeric && isDigit(next) && isDigit(text.charCodeAt(i - 1))) {
+      i += 1;
+      continue;
+    }
+    if (c === 46 && !numeric && isLetter(next) && isInitialBefore(text, start, i)) {
+      i += 1;
+      continue;
+    }
+    // An apostrophe inside a word: a clitic splits off; a name keeps it (O'Dowd).
+    if (isApostrophe(c) && isLetter(next)) {
+      const rest = restOfLetters(text, i + 1, end);
+      const clitic = "'" + text.slice(i + 1, rest).toLowerCase();
+      if (clitic === "'t" && text[i - 1]?.toLowerCase() === 'n') {
+        // don't, won't, can't: the stem, then "n't".
+        const stem = straighten(text.slice(start, i - 1));
+        push(start, i - 1, 'word', NEGATIVE_STEMS[stem] ?? stem);
+        push(i - 1, rest, 'word', 'not');
+        return rest;
+      }
+      if (CLITICS[clitic] !== undefined) {
+        pushWord(text, start, i, push);
+        push(i, rest, 'word', CLITICS[clitic]!);
+        return rest;
+      }
+      i = rest;
+      continue;
+    }
+    break;
+  }
+  if (numeric) {
+    push(start, i, 'number', text.slice(start, i).toLowerCase());
+    return i;
+  }
+  pushWord(text, start, i, push);
+  return i;
+}
+
+function pushWord(text: string, start: number, end: number, push: Push): void {
+  const norm = straighten(text.slice(start, end));
+  // "cannot" is "can" + "not", so that negation and phrases read it as both.
+  if (norm === 'cannot') {
+    push(start, start + 3, 'word', 'can');
+    push(start + 3, end, 'word', 'not');
+    return;
+  }
+  push(start, end, 'word', norm);
+}
+
+function restOfLetters(text: string, i: number, end: number): number {
+  while (i < end && isLetter(text.charCodeAt(i))) i += 1;
+  return i;
+}
+
+// "e.g", "i.e", "a.m", "U.K": single letters joined by dots.
+function isInitialBefore(text: string, start: number, dot: number): boolean {
+  return dot - start === 1 || text.charCodeAt(dot - 2) === 46;
+}
