@@ -19,7 +19,8 @@ type Element =
   | { t: 'word'; literals: Set<string>; prefixes: string[]; capital: boolean; optional: boolean }
   | { t: 'gap'; max: number }
   | { t: 'slot'; slot: Slot; optional: boolean }
-  | { t: 'ref'; id: string; optional: boolean };
+  | { t: 'ref'; id: string; optional: boolean }
+  | { t: 'group'; sequences: Element[][]; optional: boolean };
 
 interface Pattern {
   key: string;
@@ -73,58 +74,95 @@ function expandWord(raw: string, where: string): { literals: string[]; prefixes:
   return { literals: words, prefixes: [] };
 }
 
+/** Split a phrase into parts at spaces outside parentheses and brackets. */
+function splitTop(phrase: string, where: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of phrase.trim()) {
+    if (ch === '(' || ch === '[') depth += 1;
+    if (ch === ')' || ch === ']') depth -= 1;
+    if (depth < 0) throw new LexiconError(`${where}: a bracket closes that never opened`);
+    if (/\s/.test(ch) && depth === 0) {
+      if (current) parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (depth !== 0) throw new LexiconError(`${where}: a bracket is not closed`);
+  if (current) parts.push(current);
+  return parts;
+}
+
+/** Split "a b|c" at the bars outside parentheses. */
+function splitBars(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '[') depth += 1;
+    if (ch === ')' || ch === ']') depth -= 1;
+    if (ch === '|' && depth === 0) {
+      out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  out.push(current);
+  return out;
+}
+
 /** Split a phrase into its elements; literal words are tokenized as text is, so "won't" is "will not". */
 function parsePhrase(phrase: string, where: string): Element[] {
-  const out: Element[] = [];
-  const parts = phrase.trim().split(/\s+/).filter(Boolean);
+  const parts = splitTop(phrase, where);
   if (parts.length === 0) throw new LexiconError(`${where}: empty phrase`);
-  for (let part of parts) {
-    let optional = false;
-    if (part.startsWith('[') && part.endsWith(']')) {
-      optional = true;
-      part = part.slice(1, -1);
-    }
-    const gap = /^\.\.(\d)$/.exec(part);
-    if (gap) {
-      out.push({ t: 'gap', max: Number(gap[1]) });
-      continue;
-    }
-    const slot = /^<(party|party-any|number|money|capital|start)>$/.exec(part);
-    if (slot) {
-      out.push({ t: 'slot', slot: slot[1] as Slot, optional });
-      continue;
-    }
-    if (part.startsWith('<')) throw new LexiconError(`${where}: unknown slot "${part}"`);
-    if (part.startsWith('@')) {
-      out.push({ t: 'ref', id: part.slice(1), optional });
-      continue;
-    }
-    const capital = part.startsWith('^');
-    if (capital) part = part.slice(1);
-    const alternatives = part.startsWith('(') && part.endsWith(')') ? part.slice(1, -1).split('|') : part.split('|');
-    const literals = new Set<string>();
-    const prefixes: string[] = [];
-    const sequences: string[][] = [];
-    for (const alternative of alternatives) {
-      const expanded = expandWord(alternative, where);
-      prefixes.push(...expanded.prefixes.map((p) => p.toLowerCase()));
-      for (const literal of expanded.literals) {
-        // Tokenize the literal as text is tokenized: "don't" → do not, "door-knock" → door knock.
-        const norms = wordsOf(tokenize(literal));
-        if (norms.length === 1) literals.add(norms[0]!);
-        else if (norms.length > 1) sequences.push(norms);
-      }
-    }
-    if (sequences.length) {
-      // "won't" in a phrase: a fixed sequence of words; only one alternative may be one.
-      if (alternatives.length > 1 || optional) throw new LexiconError(`${where}: "${part}" splits into several words; write them as separate words`);
-      for (const norm of sequences[0]!) out.push({ t: 'word', literals: new Set([norm]), prefixes: [], capital: false, optional: false });
-      continue;
-    }
-    out.push({ t: 'word', literals, prefixes, capital, optional });
-  }
+  const out: Element[] = [];
+  for (const part of parts) out.push(...parsePart(part, where));
   if (out[0]?.t === 'gap' || out[out.length - 1]?.t === 'gap') throw new LexiconError(`${where}: a phrase cannot start or end with a gap`);
   return out;
+}
+
+function parsePart(raw: string, where: string): Element[] {
+  let part = raw;
+  let optional = false;
+  if (part.startsWith('[') && part.endsWith(']')) {
+    optional = true;
+    part = part.slice(1, -1);
+  }
+  const gap = /^\.\.(\d)$/.exec(part);
+  if (gap) return [{ t: 'gap', max: Number(gap[1]) }];
+  const slot = /^<(party|party-any|number|money|capital|start)>$/.exec(part);
+  if (slot) return [{ t: 'slot', slot: slot[1] as Slot, optional }];
+  if (part.startsWith('<')) throw new LexiconError(`${where}: unknown slot "${part}"`);
+  if (part.startsWith('@')) return [{ t: 'ref', id: part.slice(1), optional }];
+  const capital = part.startsWith('^');
+  if (capital) part = part.slice(1);
+  const grouped = part.startsWith('(') && part.endsWith(')');
+  const alternatives = splitBars(grouped ? part.slice(1, -1) : part);
+  // Alternatives of several words ("(put out|draft)", "[has been]"): a group of sequences.
+  if (alternatives.some((a) => /\s/.test(a.trim()) || a.includes('(') || a.includes('['))) {
+    const sequences = alternatives.map((a) => parsePhrase(a, where));
+    return [{ t: 'group', sequences, optional }];
+  }
+  const literals = new Set<string>();
+  const prefixes: string[] = [];
+  const sequences: string[][] = [];
+  for (const alternative of alternatives) {
+    const expanded = expandWord(alternative, where);
+    prefixes.push(...expanded.prefixes.map((p) => p.toLowerCase()));
+    for (const literal of expanded.literals) {
+      // Tokenize the literal as text is tokenized: "don't" → do not, "door-knock" → door knock.
+      const norms = wordsOf(tokenize(literal));
+      if (norms.length === 1) literals.add(norms[0]!);
+      else if (norms.length > 1) sequences.push(norms);
+    }
+  }
+  if (sequences.length) {
+    const wordElement = (norm: string): Element => ({ t: 'word', literals: new Set([norm]), prefixes: [], capital: false, optional: false });
+    const seqs: Element[][] = sequences.map((seq) => seq.map(wordElement));
+    if (literals.size || prefixes.length) seqs.push([{ t: 'word', literals, prefixes, capital, optional: false }]);
+    if (seqs.length === 1 && !optional) return seqs[0]!;
+    return [{ t: 'group', sequences: seqs, optional }];
+  }
+  return [{ t: 'word', literals, prefixes, capital, optional }];
 }
 
 function wordsOf(tokens: readonly Token[]): string[] {
@@ -234,27 +272,46 @@ export class Lexicon {
     const list = this.patternsByKey.get(p.key) ?? [];
     list.push(p);
     this.patternsByKey.set(p.key, list);
-    // Index by the first element that is not optional; optional leading words are tried by
-    // expanding: a pattern whose first element is optional is indexed under both its first and
-    // its second element's words.
-    const firsts: Element[] = [];
-    for (const e of p.elements) {
-      firsts.push(e);
-      if (!(e.t !== 'gap' && e.optional)) break;
+    // Index by the words a match can start with, derived from the phrase itself (through
+    // optional words, groups and references); a phrase that can start with anything (a slot)
+    // is tried at every token.
+    const keys = this.firstKeys(p.elements, 0, 0);
+    if (!keys) {
+      if (!this.anyFirst.includes(p)) this.anyFirst.push(p);
+      return;
     }
-    for (const e of firsts) {
-      if (e.t === 'word') {
-        for (const l of e.literals) this.push(this.byFirst, l, p);
-        for (const prefix of e.prefixes) {
-          const key = prefix.slice(0, 3);
-          const list = this.byPrefix.get(key) ?? [];
-          list.push({ prefix, pattern: p });
-          this.byPrefix.set(key, list);
-        }
-      } else {
-        if (!this.anyFirst.includes(p)) this.anyFirst.push(p);
+    for (const l of keys.literals) this.push(this.byFirst, l, p);
+    for (const prefix of keys.prefixes) {
+      const key = prefix.slice(0, 3);
+      const list = this.byPrefix.get(key) ?? [];
+      list.push({ prefix, pattern: p });
+      this.byPrefix.set(key, list);
+    }
+  }
+
+  /** The literal words and prefixes a match of `elements[from..]` can start with; undefined when any token can. */
+  private firstKeys(elements: readonly Element[], from: number, depth: number): { literals: Set<string>; prefixes: string[] } | undefined {
+    const e = elements[from];
+    if (!e || depth > 6) return undefined;
+    let keys: { literals: Set<string>; prefixes: string[] } | undefined;
+    if (e.t === 'word') keys = { literals: new Set(e.literals), prefixes: [...e.prefixes] };
+    else if (e.t === 'group' || e.t === 'ref') {
+      const seqs = e.t === 'group' ? e.sequences : (this.entries.get(e.id)?.patterns.map((q) => q.elements) ?? []);
+      keys = { literals: new Set(), prefixes: [] };
+      for (const seq of seqs) {
+        const k = this.firstKeys(seq, 0, depth + 1);
+        if (!k) return undefined;
+        for (const l of k.literals) keys.literals.add(l);
+        keys.prefixes.push(...k.prefixes);
       }
+    } else return undefined;
+    if ('optional' in e && e.optional) {
+      const rest = this.firstKeys(elements, from + 1, depth + 1);
+      if (!rest) return undefined;
+      for (const l of rest.literals) keys.literals.add(l);
+      keys.prefixes.push(...rest.prefixes);
     }
+    return keys;
   }
 
   private push(map: Map<string, Pattern[]>, key: string, p: Pattern): void {
@@ -348,6 +405,12 @@ export class Lexicon {
     } else if (e.t === 'slot') {
       const end = this.matchSlot(model, e.slot, k, s);
       if (end > k) ends = [end];
+    } else if (e.t === 'group') {
+      for (const seq of e.sequences) {
+        const end = this.matchFrom(model, seq, 0, k, s, depth);
+        if (end > k && !ends.includes(end)) ends.push(end);
+      }
+      ends.sort((a, b) => b - a);
     } else if (depth < 4) {
       const entry = this.entries.get(e.id);
       if (entry && !entry.off) {

@@ -45,6 +45,15 @@ export interface LexiconEntrySpec {
   counts?: { negated?: boolean; quoted?: boolean; reported?: boolean };
   /** Where hits count (default: the writer's own words). */
   regions?: Region[];
+  /**
+   * For families whose cues combine: `alone` is enough by itself; `combines` counts with another
+   * family's cue nearby (or a party name); `supports` only ever adds to another cue.
+   */
+  strength?: 'alone' | 'combines' | 'supports';
+  /** What a hit means, where a family reports several kinds ("electioneering", "party-political"). */
+  kind?: string;
+  /** Free labels a rule may select entries by ("administration-word": also election staff's own word). */
+  tags?: string[];
   /** Sentences that must give a hit, and near misses that must not. */
   examples: { flag: string[]; pass: string[] };
 }

@@ -30,6 +30,8 @@ export interface Sentence extends Span {
   heading: boolean;
   /** The writer's own side speaks: I, we, my, our, let's — outside quotation marks and reported speech. */
   firstPerson: boolean;
+  /** The writer's side as a team speaks: we, us, our, let's (campaigning is a team's work; a lone "I" often asks about others' material). */
+  ourSide: boolean;
   /** Asks the reader to act ("could you", "please", "I'd be grateful if"), not negated. Set by the frames. */
   request: boolean;
   /** Tells the reader to act ("I want you to", "you must"), not negated. Set by the frames. */
@@ -90,6 +92,7 @@ const PSEUDO_NEGATION: Record<string, Set<string>> = {
 };
 const NEGATION_WINDOW = 8;
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves']);
+const FIRST_PERSON_PLURAL = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
 
 export interface ModelOptions {
   /** The body's layout: own words, signature, quoted history. Without it the whole text is the writer's own. */
@@ -127,7 +130,7 @@ export function buildTextModel(text: string, options: ModelOptions = {}): TextMo
   findQuotations(model);
   splitClauses(model);
   scopeNegation(model);
-  for (const s of model.sentences) s.firstPerson = speaksForWriter(model, s);
+  refreshWriterSide(model);
   return model;
 }
 
@@ -200,6 +203,7 @@ function splitSentences(model: TextModel): void {
       question: final === '?',
       heading: !TERMINAL.has(final) && final !== ':' && nextGap >= Gap.Newline,
       firstPerson: false,
+      ourSide: false,
       request: false,
       instruction: false,
     });
@@ -309,22 +313,24 @@ function scopeNegation(model: TextModel): void {
   }
 }
 
-function speaksForWriter(model: TextModel, s: Sentence): boolean {
+function markWriterSide(model: TextModel, s: Sentence): void {
   const { tokens } = model;
+  s.firstPerson = false;
+  s.ourSide = false;
   for (let k = s.first; k < s.last; k++) {
     if (model.quotationOf[k] !== -1 || model.reported[k]) continue;
     const t = tokens[k]!;
     if (t.kind !== 'word') continue;
-    if (FIRST_PERSON.has(t.norm)) return true;
     // "let's" is "let us".
-    if (t.norm === "'s" && tokens[k - 1]?.norm === 'let') return true;
+    const plural = FIRST_PERSON_PLURAL.has(t.norm) || (t.norm === "'s" && tokens[k - 1]?.norm === 'let');
+    if (plural) s.ourSide = true;
+    if (plural || FIRST_PERSON.has(t.norm)) s.firstPerson = true;
   }
-  return false;
 }
 
-/** Recompute the writer's side once reported speech is known (the frames mark it after the model is built). */
+/** Mark the writer's side (again, once reported speech is known: the frames mark it after the model is built). */
 export function refreshWriterSide(model: TextModel): void {
-  for (const s of model.sentences) s.firstPerson = speaksForWriter(model, s);
+  for (const s of model.sentences) markWriterSide(model, s);
 }
 
 // ---- Reading the model ----
