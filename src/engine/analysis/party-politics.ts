@@ -127,11 +127,15 @@ export interface PartyContentOptions {
   administrator?: boolean;
 }
 
-// How many neighbouring sentences of one paragraph the combining cues are pooled over.
-const WINDOW = 3;
+// How many neighbouring sentences of the writer's own words the combining cues are pooled over
+// (newsletters and releases run one sentence to a paragraph, so the window crosses paragraphs).
+const WINDOW = 4;
+// Over the whole text: this many different core families, a party named and the writer's side
+// speaking make campaigning content even when no two stand close together.
+const WHOLE_TEXT_FAMILIES = 3;
 // Families among the combining cues that make a signal political (councils run awareness
 // campaigns and deliver leaflets too): one of these must be among the cues that combine.
-const POLITICAL_COMBINING = new Set(['campaigning.election-talk', 'campaigning.candidate-talk', 'campaigning.fundraising-talk']);
+const POLITICAL_COMBINING = new Set(['campaigning.election-talk', 'campaigning.candidate-talk', 'campaigning.fundraising-talk', 'campaigning.attack-talk']);
 // Someone else's material, reported or checked, is not the writer campaigning: for these cues.
 const REPORTABLE = new Set(['campaigning.party-leaflets', 'campaigning.posters']);
 
@@ -167,16 +171,15 @@ export function findPartyContent(model: TextModel, lexicon: Lexicon, options: Pa
   const fam = families(lexicon, options.administrator === true);
   // The combining cues of the last few sentences of the paragraph, for pooling.
   let recent: { hits: Hit[]; ourSide: boolean }[] = [];
-  let paragraph = -1;
+  const everyFamily = new Set<string>();
+  let ourSideAnywhere = false;
+  let partyAnywhere = false;
+  let firstCombining: Hit | undefined;
   for (const s of model.sentences) {
     if (s.region !== 'own') continue;
-    if (s.paragraph !== paragraph) {
-      recent = [];
-      paragraph = s.paragraph;
-    }
     // Someone else's material, reported or checked ("the Labour leaflet claims …", "complaints about a leaflet").
     const reporting = lexicon.inSentence(model, s.index, ['campaigning.reporting-material']).length > 0;
-    const strong = lexicon.inSentence(model, s.index, fam.alone).find((h) => !(reporting && REPORTABLE.has(h.entry)));
+    const strong = lexicon.inSentence(model, s.index, fam.alone).find((h) => !(reporting && (REPORTABLE.has(h.entry) || model.quotationOf[h.first] !== -1)));
     if (strong) {
       push(kindOf(lexicon, strong.entry), strong.entry, strong.start, strong.end);
       recent = [];
@@ -184,6 +187,10 @@ export function findPartyContent(model: TextModel, lexicon: Lexicon, options: Pa
     }
     if (reporting) continue;
     const hits = lexicon.inSentence(model, s.index, fam.combines);
+    ourSideAnywhere ||= s.ourSide;
+    partyAnywhere ||= lexicon.partiesIn(model, s).length > 0;
+    for (const h of hits) if (!fam.supports.has(h.entry)) everyFamily.add(h.entry);
+    firstCombining ??= hits.find((h) => !fam.supports.has(h.entry));
     recent.push({ hits, ourSide: s.ourSide });
     if (recent.length > WINDOW) recent.shift();
     if (hits.length === 0) continue;
@@ -206,6 +213,11 @@ export function findPartyContent(model: TextModel, lexicon: Lexicon, options: Pa
       push(kind, families.join(' and '), first.start, first.end);
       recent = [];
     }
+  }
+  // The whole text: a newsletter or a campaign update whose cues are spread out.
+  const political = [...everyFamily].some((id) => POLITICAL_COMBINING.has(id));
+  if (out.length === 0 && firstCombining && everyFamily.size >= WHOLE_TEXT_FAMILIES && political && ourSideAnywhere && partyAnywhere) {
+    push(everyFamily.has('campaigning.election-talk') ? 'electioneering' : 'party-political', [...everyFamily].join(' and '), firstCombining.start, firstCombining.end);
   }
   if (withBusiness) {
     const business = findBusinessOffer(model, lexicon);

@@ -485,7 +485,8 @@ export class Lexicon {
       const k = hit.first;
       if (!entry.regions.has(model.regionOf[k]!)) continue;
       if (!counts.negated && model.negated[k]) continue;
-      if (!counts.quoted && model.quotationOf[k] !== -1) continue;
+      const quotation = model.quotationOf[k]!;
+      if (quotation !== -1 && counts.quoted !== true && !(counts.quoted === 'unless-reported' && !model.quotations[quotation]!.reported)) continue;
       if (!counts.reported && model.reported[k]) continue;
       if (unless.some((u) => u.sentence === hit.sentence)) continue;
       if (ignore.some((u) => u.first <= k && u.last >= hit.last)) continue;
@@ -552,6 +553,12 @@ export class Lexicon {
       for (const hit of this.rawCounted(model, 'frame.reported-speech')) {
         const s = model.sentences[hit.sentence]!;
         for (let k = hit.last; k < s.last; k++) model.reported[k] = 1;
+        // A quotation whose speaker is a third party ("…," she said; the resident told me: "…").
+        for (const q of model.quotations) {
+          const openSentence = model.sentenceOf[q.first]!;
+          const lead = q.open > 0 && model.tokens[q.open - 1]?.norm === ':' ? model.sentenceOf[q.open - 1]! : openSentence;
+          if (hit.sentence === openSentence || hit.sentence === lead) q.reported = true;
+        }
       }
     }
     for (const [id, flag] of [['frame.request', 'request'], ['frame.instruction', 'instruction']] as const) {

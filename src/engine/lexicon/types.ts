@@ -41,8 +41,13 @@ export interface LexiconEntrySpec {
     /** Some hit of one of these entries stands in the same sentence. */
     with?: string[];
   };
-  /** Hits that count although they are negated, in quotation marks or reported (default: none). */
-  counts?: { negated?: boolean; quoted?: boolean; reported?: boolean };
+  /**
+   * Hits that count although they are negated, in quotation marks or reported (default: none).
+   * `quoted: "unless-reported"`: words in quotation marks count unless a third party is named as
+   * their speaker (a strapline or the writer's own councillor quoted in their newsletter count; a
+   * resident's words do not).
+   */
+  counts?: { negated?: boolean; quoted?: boolean | 'unless-reported'; reported?: boolean };
   /** Where hits count (default: the writer's own words). */
   regions?: Region[];
   /**

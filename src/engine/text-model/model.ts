@@ -51,6 +51,8 @@ export interface Quotation extends Span {
   /** The quotation mark tokens, -1 where the quotation runs on to a paragraph's end. */
   open: number;
   close: number;
+  /** A third party is named as the speaker ("…," she said): someone else's words. Set by the frames. */
+  reported: boolean;
 }
 
 export interface TextModel {
@@ -229,7 +231,7 @@ function findQuotations(model: TextModel): void {
     const first = open + 1;
     const last = close >= 0 ? close : lastToken;
     if (last <= first) return;
-    model.quotations.push({ start: tokens[first]!.start, end: tokens[last - 1]!.end, first, last, open, close });
+    model.quotations.push({ start: tokens[first]!.start, end: tokens[last - 1]!.end, first, last, open, close, reported: false });
     for (let k = first; k < last; k++) model.quotationOf[k] = model.quotations.length - 1;
   };
   for (let k = 0; k < tokens.length; k++) {
