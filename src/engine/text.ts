@@ -77,9 +77,10 @@ const WROTE_LINE = /^\s*on\b.{4,200}\bwrote:\s*$/i;
 /** Parse "Name <a@b>; Other <c@d>" or bare addresses, as quoted headers and the preview write them. */
 export function parseAddressList(value: string): Mailbox[] {
   const result: Mailbox[] = [];
-  const re = /(?:"?([^"<>;,]*?)"?\s*)?<([^<>\s]+@[^<>\s]+)>|([^\s<>;,"]+@[^\s<>;,"]+)/g;
+  // Outlook's quoted headers write "Name [mailto:address]".
+  const re = /(?:"?([^"<>;,[\]]*?)"?\s*)?(?:<([^<>\s]+@[^<>\s]+)>|\[mailto:([^\]\s]+@[^\]\s]+)\])|([^\s<>;,"[\]]+@[^\s<>;,"[\]]+)/g;
   for (const m of value.matchAll(re)) {
-    const email = (m[2] ?? m[3] ?? '').trim();
+    const email = (m[2] ?? m[3] ?? m[4] ?? '').trim();
     if (!email) continue;
     const name = m[1]?.trim().replace(/^["']|["']$/g, '');
     result.push(name ? { name, email } : { email });

@@ -235,6 +235,23 @@ runRuleTests('silent-copy', {
       ],
     },
     {
+      name: 'a forward whose quoted header is Outlook’s "Name [mailto:address]"',
+      draft: {
+        from: TOM,
+        to: NG,
+        subject: 'FW: Elm Close roof',
+        body: 'Peter - FYI, see below.\n\nTom\n\n-----Original Message-----\nFrom: Cllr Jane Brown [mailto:cllr.jane.brown@westmoor.gov.uk]\nSent: 01 February 2027 09:12\nTo: Field, Tom <tom.field@westmoor.gov.uk>\nSubject: Elm Close roof\n\nTom, please keep this between us for now. Jane\n',
+      },
+      expect: [
+        {
+          severity: 'warning',
+          messageId: 'forwarded',
+          evidence: { field: 'to', recipient: 'cllr.peter.ng@westmoor.gov.uk' },
+          edits: [[{ kind: 'removeRecipient', field: 'to', email: 'cllr.peter.ng@westmoor.gov.uk' }]],
+        },
+      ],
+    },
+    {
       name: 'the clerk blind-copies a councillor at a personal address (town council)',
       policy: A,
       draft: { from: 'Dawn Ellis <clerk@ashbytc.gov.uk>', to: 'Rosa Mendes <rosa.mendes@ashbytc.gov.uk>', bcc: 'Bill Carter <billcarter@btinternet.com>', body: 'Dear Rosa,\n\nThe allotment rents are due in April.\n\nDawn' },
