@@ -8,8 +8,9 @@
  */
 import { bareName, type Person, type Recipient } from '../people.ts';
 import type { CouncillorEntry } from '../policy.ts';
+import { assessPartyContent } from './party-politics.ts';
 import { memoised, type RuleContext } from '../rule.ts';
-import { escapeRegExp, normaliseChars, splitLines, type Span } from '../text.ts';
+import { escapeRegExp, splitLines, type Span } from '../text.ts';
 import type { Mailbox } from '../types.ts';
 import { normalisedBody } from './voice.ts';
 
@@ -159,87 +160,26 @@ export function namePattern(name: string): RegExp {
  * Negated sentences ("this is not a campaign matter") do not count.
  */
 
-// Electioneering terms (Electoral Commission guidance for candidates and agents uses these).
-const ELECTIONEERING =
-  /\b(?:canvass(?:ing|ed|ers?)?|door[- ]?knock(?:ing|ers?)?|hustings|get\s+out\s+the\s+vote|gotv|polling\s+day\s+(?:team|rota|volunteers)|election\s+(?:address|leaflet|agent|campaign)|(?:our|the)\s+candidates?\b|selection\s+meeting|target\s+(?:ward|seat)s?|vote\s+for\s+(?:us|me|our)|re-?elect(?:ion)?\s+(?:campaign|appeal)|campaign\s+(?:fund|team|office|leaflet|HQ)|street\s+stall|focus\s+leaflet)\b/i;
-
-// Party organisation words that, next to a party's name, make a sentence party business.
-const PARTY_ACTIVITY =
-  /\b(?:branch|members(?:hip)?|campaign(?:s|ing|ers?)?|leaflet(?:s|ing)?|fund[- ]?rais(?:ing|er|ers)|quiz|raffle|dinner|social|AGM|conference|activists?|volunteers?|helpers?|delivery|deliver(?:ing)?|rota|stall|vote|voting|candidates?|association|ward\s+party|constituency|group\s+whip|whip)\b/i;
-
-// The main UK parties, for councils whose policy lists none (the embedded default).
-const UK_PARTIES = [
-  'Labour',
-  'Labour Party',
-  'Conservative',
-  'Conservatives',
-  'Conservative Party',
-  'Tory',
-  'Tories',
-  'Liberal Democrat',
-  'Liberal Democrats',
-  'Lib Dem',
-  'Lib Dems',
-  'Green Party',
-  'Greens',
-  'Reform UK',
-  'Plaid Cymru',
-  'SNP',
-  'Scottish National Party',
-  'Alba Party',
-];
-// Aliases that are ordinary words in council business ("green bin", "Con" as a prefix) are left out.
-const COMMON_WORD_ALIASES = new Set(['green', 'con', 'lab', 'ld', 'reform', 'independent', 'alliance', 'independents']);
-
-const PRIVATE_CAPACITY =
-  /\b(?:in\s+(?:a|my)\s+(?:personal|private)\s+capacity|(?:a|this\s+is\s+a)\s+(?:personal|private)\s+matter|my\s+(?:own\s+)?(?:business|company|shop|restaurant|caf[eé]|firm)\b|family\s+(?:party|wedding|holiday|birthday))/i;
-
-const NEGATION = /(?:\b(?:not|never|no)\b|n't\b)/i;
-
-function partyNamePattern(ctx: RuleContext): RegExp {
-  return memoised(ctx, 'recipients:partyNames', () => {
-    const names = new Set<string>(UK_PARTIES);
-    for (const p of ctx.policy.parties) {
-      for (const n of [p.name, ...(p.aliases ?? [])]) {
-        if (n.trim().length >= 3 && !COMMON_WORD_ALIASES.has(n.trim().toLowerCase())) names.add(n.trim());
-      }
-    }
-    const alts = [...names].sort((a, b) => b.length - a.length).map((n) => escapeRegExp(n).replace(/\s+/g, '\\s+'));
-    // Case-sensitive: party names are proper nouns ("Labour", not "labour costs").
-    return new RegExp(`(?<![\\w-])(?:${alts.join('|')})(?![\\w-])`);
-  });
-}
-
 export interface ContentClass {
   /** Party-political or private: not council business. */
   notCouncilBusiness: boolean;
   /** What decided it, for docs and debugging. */
-  reason?: 'party-recipients' | 'electioneering' | 'party-activity' | 'private';
+  reason?: 'party-recipients' | 'electioneering' | 'party-political' | 'private';
 }
 
-const ELECTIONEERING_G = new RegExp(ELECTIONEERING.source, 'gi');
-const PRIVATE_CAPACITY_G = new RegExp(PRIVATE_CAPACITY.source, 'gi');
-
-/** Is the draft party-political or private (and so not council business)? Memoised per check. */
+/**
+ * Is the draft party-political or private (and so not council business)? PRODUCT.md, "Personal
+ * address": council business is anything that is not party-political or private. The same
+ * reading of party content as letterhead-for-party-matters (one vocabulary), plus the writer
+ * saying they write in a private capacity. Memoised per check.
+ */
 export function classifyContent(ctx: RuleContext): ContentClass {
   return memoised(ctx, 'recipients:contentClass', () => {
     const others = ctx.recipients.filter((r) => !ctx.sender || r.person.email !== ctx.sender.email);
     if (others.length > 0 && others.every((r) => r.person.party)) return { notCouncilBusiness: true, reason: 'party-recipients' as const };
-    const partyG = new RegExp(partyNamePattern(ctx).source, 'g');
-    const subject = normaliseChars(ctx.draft.subject);
-    const body = normalisedBody(ctx);
-    const where: [string, Span][] = [
-      [subject, { start: 0, end: subject.length }],
-      [body, ctx.own],
-    ];
-    const affirmed = (hits: { text: string }[]) => hits.some((h) => !NEGATION.test(h.text));
-    for (const [text, span] of where) {
-      if (affirmed(sentencesMatching(text, ELECTIONEERING_G, span))) return { notCouncilBusiness: true, reason: 'electioneering' as const };
-      if (affirmed(sentencesMatching(text, partyG, span).filter((h) => PARTY_ACTIVITY.test(h.text)))) {
-        return { notCouncilBusiness: true, reason: 'party-activity' as const };
-      }
-      if (affirmed(sentencesMatching(text, PRIVATE_CAPACITY_G, span))) return { notCouncilBusiness: true, reason: 'private' as const };
-    }
+    const signal = assessPartyContent(ctx).first;
+    if (signal) return { notCouncilBusiness: true, reason: signal.kind === 'private-business' ? ('private' as const) : signal.kind === 'electioneering' ? ('electioneering' as const) : ('party-political' as const) };
+    if (ctx.lexicon.hits(ctx.text, 'business.private-matter').length || ctx.lexicon.hits(ctx.subjectText, 'business.private-matter').length) return { notCouncilBusiness: true, reason: 'private' as const };
     return { notCouncilBusiness: false };
   });
 }
