@@ -1,104 +1,71 @@
 /**
  * What a councillor asks of an officer that is party work, for `officer-party-work`:
- * help with campaign material (a leaflet, an election address, canvassing data, checking
- * campaign wording), or attendance at a party group meeting.
+ * help with campaign material (a leaflet, an election address, canvassing data, attack posts
+ * for their own account, printing the party's newsletter), or attendance at a party group
+ * meeting.
  *
- * Cues are curated phrase families (own list, from UK party campaign vocabulary) that have no
- * council meaning in a councillor's mouth: "Focus leaflet", "election address", "canvassing",
- * "our campaign", a party name before "leaflet" or "newsletter". A cue only counts when the
- * writer asks for something in the same or the next sentence (a request), is not negated
- * ("I'm not asking you to check the leaflet"), and is not a third party's words relayed.
- * A group meeting counts only when it is a political group: a party named or "party",
- * "caucus", "branch"; "working group" or "steering group" meetings are council business.
+ * Campaign help is an ask and party content together: a sentence that asks or tells the
+ * reader to act, and either campaign material named in it or the sentence after it (the
+ * `campaigning.material` entry), or party-political content anywhere in the writer's words
+ * (the same reading as letterhead-for-party-matters: one vocabulary). A group meeting counts
+ * only when it is a political group: a party named, a political word, or "our group" in a
+ * draft that names a party. Negation, quotation and reported speech come from the text model.
  */
-import type { PartyEntry } from '../policy.ts';
+import type { Hit } from '../lexicon/index.ts';
 import type { RuleContext } from '../rule.ts';
-import { escapeRegExp, type Span } from '../text.ts';
-import { isNegated, isReportedSpeech, isRequest, normalisedBody, proseSentences } from './voice.ts';
-
-// Built-in UK party names (the Electoral Commission register's main parties), merged with the policy's.
-const UK_PARTY_NAMES = ['Conservative', 'Conservatives', 'Tory', 'Tories', 'Labour', 'Lib Dem', 'Lib Dems', 'Liberal Democrat', 'Liberal Democrats', 'Green Party', 'Green', 'Greens', 'Reform UK', 'Reform', 'Plaid Cymru', 'SNP', 'Independent', 'Independents', 'Residents\' Association'];
-
-const partyCache = new WeakMap<readonly PartyEntry[], RegExp>();
-
-/** A pattern for any party name the policy lists or the built-in list knows, as written (case-sensitive). */
-function partyPattern(parties: readonly PartyEntry[]): RegExp {
-  let re = partyCache.get(parties);
-  if (!re) {
-    const names = new Set(UK_PARTY_NAMES);
-    for (const p of parties) for (const n of [p.name, ...(p.aliases ?? [])]) if (n.length > 2) names.add(n);
-    const alts = [...names].sort((a, b) => b.length - a.length).map((n) => escapeRegExp(n).replace(/\s+/g, '\\s+'));
-    re = new RegExp(`\\b(?:${alts.join('|')})\\b`);
-    partyCache.set(parties, re);
-  }
-  return re;
-}
-
-const MATERIAL = String.raw`(?:leaflets?|flyers?|newsletters?|literature|mailshots?|manifesto|election address|posters?|surveys?|petitions?|press releases?|website|social media posts?|campaign material)`;
-// Campaign work with no council meaning in a councillor's request (own list).
-const CAMPAIGN = new RegExp(
-  [
-    String.raw`\b(?:Focus|In Touch|election|campaign|party|group|branch|association|my|our) ${MATERIAL}`,
-    String.raw`\belection address(?:es)?\b|\bmanifesto(?:es)?\b`,
-    String.raw`\bcanvass(?:ing|ers?|ed)?\b(?! (?:form|period|return))|\bdoor-?knock\w*`,
-    String.raw`\b(?:our|my|the election|the party|the re-?election) campaign(?:ing)?\b|\bcampaign (?:wording|material|literature|team|leaflets?|messages?|strategy)\b`,
-    String.raw`\bre-?elect(?:ion)?\b|\bvote (?:for )?(?:me|us)\b`,
-    String.raw`\b(?:target|swing|postal) voters\b|\bvoter (?:lists?|data|ID data)\b|\bmarked register\b`,
-  ].join('|'),
-  'gi',
-);
-
-const GROUP_MEETING = /\b(?:group|party|caucus|branch|ward party|association) (?:meeting|away ?day|briefing|session|AGM)s?\b/gi;
-const NON_POLITICAL_GROUP = /\b(?:working|steering|task|project|focus|user|residents'?|community|friends|support|reference|advisory|liaison|tenants'?|officer|scrutiny|member|members'|cross-party|all-party)\s+$/i;
-const POLITICAL_WORD = /\b(?:party|political|majority|opposition|administration|ruling|minority|caucus|branch)\b/i;
-const INVITE = /\b(?:come (?:to|along)|attend|join us|speak (?:to|at)|present (?:to|at)|talk (?:to )?us|brief (?:us|the group|our group)|be at|invite you|see you at|run through|walk us through|talk us through)\b/i;
+import type { Span } from '../text.ts';
+import { assessPartyContent } from './party-politics.ts';
 
 export interface PartyWorkHit extends Span {
   kind: 'campaign' | 'groupMeeting';
   quote: string;
 }
 
-/** Requests for campaign help and invitations to political group meetings, in the writer's prose. */
+const hitSpan = (ctx: RuleContext, h: { start: number; end: number }, kind: PartyWorkHit['kind']): PartyWorkHit => ({ kind, start: h.start, end: h.end, quote: ctx.draft.body.slice(h.start, h.end) });
+
+/** Requests for campaign help and invitations to political group meetings, in the writer's own words. */
 export function findPartyWork(ctx: RuleContext): PartyWorkHit[] {
-  const body = normalisedBody(ctx);
-  const prose = proseSentences(ctx);
-  const party = partyPattern(ctx.policy.parties);
-  const requests = prose.map((s) => isRequest(s.text));
-  const wholeText = `${ctx.draft.subject}\n${ctx.ownText}`;
+  const { text: model, lexicon } = ctx;
+  const own = model.sentences.filter((s) => s.region === 'own');
+  const asks = (i: number) => own[i] !== undefined && (own[i]!.request || own[i]!.instruction);
   const out: PartyWorkHit[] = [];
-  let campaign = false;
-  let meeting = false;
-  for (let i = 0; i < prose.length; i++) {
-    const s = prose[i]!;
-    if (!campaign) {
-      CAMPAIGN.lastIndex = 0;
-      for (const m of s.text.matchAll(CAMPAIGN)) {
-        const at = s.start + (m.index ?? 0);
-        if (isNegated(body, s, at, 6) || isReportedSpeech(body, s, at)) continue;
-        // Asked for in this sentence or the next one of the same paragraph.
-        const next = prose[i + 1];
-        const nextAsks = !!next && requests[i + 1] && !/\n\s*\n/.test(body.slice(s.end, next.start));
-        if (!requests[i] && !nextAsks) continue;
-        out.push({ kind: 'campaign', start: at, end: at + m[0].length, quote: ctx.draft.body.slice(at, at + m[0].length) });
-        campaign = true;
-        break;
-      }
-    }
-    if (!meeting) {
-      GROUP_MEETING.lastIndex = 0;
-      for (const m of s.text.matchAll(GROUP_MEETING)) {
-        const idx = m.index ?? 0;
-        const at = s.start + idx;
-        const lead = s.text.slice(Math.max(0, idx - 40), idx);
-        if (NON_POLITICAL_GROUP.test(lead)) continue;
-        const political = /^(?:party|caucus|branch|ward party)/i.test(m[0]) || party.test(lead) || POLITICAL_WORD.test(lead) || (/\b(?:our|my|the) $/i.test(lead) && party.test(wholeText));
-        if (!political) continue;
-        if (!(requests[i] || INVITE.test(s.text)) || isNegated(body, s, at, 6) || isReportedSpeech(body, s, at)) continue;
-        out.push({ kind: 'groupMeeting', start: at, end: at + m[0].length, quote: ctx.draft.body.slice(at, at + m[0].length) });
-        meeting = true;
-        break;
-      }
-    }
+
+  // Campaign material asked for in this sentence or the next one of the same paragraph.
+  const material = lexicon.hits(model, 'campaigning.material');
+  let campaign: PartyWorkHit | undefined;
+  for (let i = 0; i < own.length && !campaign; i++) {
+    const s = own[i]!;
+    const hit = material.find((h) => h.sentence === s.index);
+    if (!hit) continue;
+    const nextAsks = asks(i + 1) && own[i + 1]!.paragraph === s.paragraph;
+    if (asks(i) || nextAsks) campaign = hitSpan(ctx, hit, 'campaign');
   }
+  // An ask, and party content in the writer's words: the officer is being asked to do party work.
+  if (!campaign && own.some((_, i) => asks(i))) {
+    // Party organisation (a branch meeting) is the group-meeting part below, not campaign work.
+    const signal = assessPartyContent(ctx).body.find((x) => x.kind !== 'private-business' && x.cue !== 'campaigning.party-organisation');
+    if (signal) campaign = hitSpan(ctx, signal, 'campaign');
+  }
+  if (campaign) out.push(campaign);
+
+  const meeting = findGroupMeeting(ctx, own.map((s) => s.index));
+  if (meeting) out.push(hitSpan(ctx, meeting, 'groupMeeting'));
   return out;
+}
+
+function findGroupMeeting(ctx: RuleContext, ownSentences: number[]): Hit | undefined {
+  const { text: model, lexicon } = ctx;
+  const draftNamesParty = model.sentences.some((s) => s.region === 'own' && lexicon.partiesIn(model, s).length > 0) || ctx.subjectText.sentences.some((s) => lexicon.partiesIn(ctx.subjectText, s).length > 0);
+  for (const hit of lexicon.hits(model, 'campaigning.group-meeting')) {
+    if (!ownSentences.includes(hit.sentence)) continue;
+    const s = model.sentences[hit.sentence]!;
+    const political =
+      lexicon.inSentence(model, s.index, ['campaigning.political-group']).length > 0 ||
+      lexicon.partiesIn(model, s, true).length > 0 ||
+      (draftNamesParty && lexicon.inSentence(model, s.index, ['campaigning.our-group']).length > 0);
+    if (!political) continue;
+    if (!(s.request || s.instruction || lexicon.inSentence(model, s.index, ['campaigning.invitation']).length > 0)) continue;
+    return hit;
+  }
+  return undefined;
 }

@@ -82,6 +82,16 @@ runRuleTests('officer-party-work', {
       why: 'the rule binds councillors',
       draft: { from: CEX, to: LEADER, body: 'Kate, I will come to your Labour group meeting on Monday as requested.' },
     },
+    {
+      name: 'comms asked for council posts about the budget',
+      why: 'council publicity about council business, with no party content',
+      draft: { from: LEADER, to: OFFICER, body: 'Chris\n\nCan you draft four or five posts for the council page about the budget consultation?\n\nKate' },
+    },
+    {
+      name: 'a councillor who will not ask officers for campaign help',
+      why: 'negated: "won\'t" is "will not"',
+      draft: { from: BACKBENCHER, to: OFFICER, body: "Chris, I won't be asking you to check our Focus leaflet; the party does that. Could you send me the bin figures?" },
+    },
   ],
   invalid: [
     {
@@ -110,6 +120,20 @@ runRuleTests('officer-party-work', {
       name: 'canvassing data',
       draft: { from: BACKBENCHER, to: OFFICER, body: 'Chris, please send me a list of tenants on Mill Estate for canvassing next week.' },
       expect: [{ messageId: 'campaign', evidence: { quote: 'canvassing' } }],
+    },
+    {
+      name: 'attack posts for the councillor’s own account, the party content in the next paragraph',
+      draft: {
+        from: LEADER,
+        to: OFFICER,
+        body: 'Chris\n\nCan you knock me up four or five posts for my own page by Thursday?\n\nMain thing is the budget: something having a go at the Lib Dems sitting on the fence again.\n\nKate',
+      },
+      expect: [{ messageId: 'campaign', evidence: { quote: 'posts for my own page' } }],
+    },
+    {
+      name: 'printing the party’s ward newsletter on council equipment',
+      draft: { from: BACKBENCHER, to: OFFICER, body: 'Chris, could you run off 400 copies of the attached? It’s our Millbrook Labour Ward Report for March.' },
+      expect: [{ messageId: 'campaign', evidence: { quote: 'our Millbrook Labour Ward Report' } }],
     },
     {
       name: 'a backbencher invites a senior officer (district-model)',
