@@ -232,6 +232,14 @@ export function assessPublicity(ctx: RuleContext): PublicityAssessment {
         marker = { field: 'subject', start: 0, end: draft.subject.length, quote: draft.subject };
       }
     }
+    if (!kind) {
+      // A newsletter says so in its furniture: "In this issue", "Unsubscribe".
+      const hit = ctx.lexicon.hits(ctx.text, 'publicity.newsletter-marker')[0];
+      if (hit) {
+        kind = 'newsletter';
+        marker = { field: 'body', start: hit.start, end: hit.end, quote: draft.body.slice(hit.start, hit.end) };
+      }
+    }
     // The writer said what it is (the Teams tab asks): that settles the kind, whatever the headings say.
     const declared = draft.publicity;
     if (declared) kind = declared;
@@ -640,9 +648,11 @@ function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesp
       }
       return;
     }
-    // A bare speaker line needs its colon: without one it is a heading or a sentence.
-    if (colon === -1) return;
-    const speaker = head.trimEnd();
+    // A bare speaker line without its colon is an attribution only when the whole line is the
+    // councillor's name and offices and the quotation opens on the next line (a release that
+    // introduces a councillor in a heading and then gives their words in quotation marks).
+    if (colon === -1 && !opensQuote(lines[i + 1])) return;
+    const speaker = head.trimEnd().replace(/[.,;]$/, '');
     if (speakerPhraseLength(speaker, ctx.policy) !== speaker.length) return;
     const ref = councillorIn(speaker, ctx.policy);
     if (!ref) return;

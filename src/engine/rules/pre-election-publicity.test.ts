@@ -71,6 +71,10 @@ const accordingUpperBody = 'News release\n\nAccording to the cabinet member for 
 // By-elections: the places the release is about decide, not where a quoted councillor sits.
 const boroughWideBody = 'News release\n\nResidents across the borough can apply for a garden waste permit from Monday.\n\nCllr Aled Price said: "It is easy to apply."';
 const noWardBody = 'News release\n\nCouncil tax bills go out this week.\n\nCllr Nina Shah, councillor for Brookside, said: "Help is there if you need it."';
+const headingQuoteBody = 'Forty new chargers for council car parks\n\nWork starts on Monday at Abbey Walk car park.\n\nCllr Aled Price, Cabinet Member for Housing\n"We promised residents we would make it easier to go electric, and this is us delivering."\n\n-ends-';
+const bulletinBody = 'WESTMOOR MATTERS\n\nNew benches on the Causeway\nSix new benches have been installed.\n\nAlso in this issue\n- Easter holiday activities\n\nYou are receiving this because you subscribed to Westmoor Matters. Unsubscribe at any time.';
+const subscribers = 'Westmoor Matters <westmoor-matters@bulletins.example.com>';
+const campaignBody = 'News release\n\nLeader\'s Easter message\n\nCllr Joy Adams has issued her Easter message:\n\n"I would ask residents to stick with the Labour team that has delivered that."\n\nEnds';
 const at = (body: string, text: string) => ({ start: body.indexOf(text), end: body.indexOf(text) + text.length });
 
 runRuleTests('pre-election-publicity', {
@@ -87,6 +91,16 @@ runRuleTests('pre-election-publicity', {
           edits: [[{ kind: 'replaceText', field: 'body', ...at(quoteBody, 'Cllr Aled Price, Cabinet Member for Housing, said'), text: `${spokes[0]!.toUpperCase()}${spokes.slice(1)} said` }]],
         },
       ],
+    },
+    {
+      name: 'a heading that introduces a councillor, then her words in quotation marks with no "said"',
+      draft: { from: comms, to: gazette, body: headingQuoteBody, date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { field: 'body', quote: 'Cllr Aled Price, Cabinet Member for Housing' } }],
+    },
+    {
+      name: 'a release that asks residents to stick with a party’s team (surrey-heath 7.5)',
+      draft: { from: comms, to: gazette, body: campaignBody, date: inPeriod },
+      expect: [{ messageId: 'partyCampaigning', evidence: { field: 'body', quote: 'stick with the Labour team' } }],
     },
     {
       name: '"…," said Councillor X, Leader of the Council, keeps the words after the apposition',
@@ -285,6 +299,16 @@ runRuleTests('pre-election-publicity', {
     },
   ],
   valid: [
+    {
+      name: 'a subscribers’ bulletin in the period with no councillor in it',
+      why: 'a newsletter (its "in this issue" and "unsubscribe" lines say so) that quotes, praises and labels nobody',
+      draft: { from: comms, to: subscribers, body: bulletinBody, date: inPeriod },
+    },
+    {
+      name: 'a heading naming a councillor, followed by prose rather than a quotation',
+      why: 'a heading is an attribution only when the quotation opens on the next line',
+      draft: { from: comms, to: gazette, body: 'Cllr Aled Price, Cabinet Member for Housing\nThe new windows are fitted in April.\n\n-ends-', date: inPeriod },
+    },
     {
       name: 'the same release after polling day',
       why: 'the period ends on polling day',

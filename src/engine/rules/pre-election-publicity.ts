@@ -15,6 +15,7 @@ import {
   publicationDate,
   type ElectionTiming,
 } from '../analysis/publicity.ts';
+import { assessPartyContent } from '../analysis/party-politics.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import { findAll, phrasePattern } from '../text.ts';
 import type { Suggestion } from '../types.ts';
@@ -86,6 +87,7 @@ export default defineRule({
       quotesCouncillor: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election} (until {pollingDay}), and quotes {councillor}. Quote a council spokesperson instead.',
       praisesCouncillor: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election}, and presents {councillor} favourably ("{cue}").',
       partyLabel: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election}, and carries the party label "{label}".',
+      partyCampaigning: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election}, and promotes a party ("{cue}").',
       controversialTopic: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election}, and deals with "{topic}", which the council treats as controversial.',
       approachingPeriod: 'This {kind} is {dateSource} {date}, {daysBefore} days before the pre-election period for {election} starts on {periodStart}, and {what}.',
     },
@@ -156,6 +158,21 @@ export default defineRule({
           holdAdvice(timing),
         ],
       });
+    }
+
+    // surrey-heath 7.5; tower-hamlets 9.4: no council publicity designed to win support for a party.
+    // Read by the same vocabulary as letterhead-for-party-matters; one card when nothing above fired.
+    if (reports.length === 0) {
+      const signal = assessPartyContent(ctx).body.find((x) => x.kind !== 'private-business');
+      if (signal) {
+        reports.push({
+          messageId: approaching ? 'approachingPeriod' : 'partyCampaigning',
+          ...(approaching ? { severity: 'warning' as const } : {}),
+          data: { ...base, cue: signal.quote, what: `promotes a party ("${signal.quote}")` },
+          evidence: { field: 'body', start: signal.start, end: signal.end, quote: signal.quote },
+          suggestions: [holdAdvice(timing), { title: 'Take out the words that promote a party or its candidates', edits: [] }],
+        });
+      }
     }
 
     // crawley 9.1: no publicity on controversial issues in the period. A warning: the council decides.
