@@ -64,6 +64,16 @@ runRuleTests('ward-councillors-not-informed', {
   policy: W,
   valid: [
     {
+      name: 'a member of staff tells her ward councillor she is being moved, mentioning a past open day in the ward',
+      why: 'a staffing matter (a transfer as part of a service review) is internal, not a public event',
+      draft: { from: TOM, to: BROWN, body: 'Hi Jane,\n\nYou came to our open day at Northgate play centre last summer. Management told us I am being moved to another site from April as part of the play service review.\n\nCould you raise it?' },
+    },
+    {
+      name: 'a drop-in that will not happen',
+      why: 'negated: "there won\'t be a drop-in" describes no event',
+      draft: { from: TOM, to: BROWN, body: "Hi Jane,\n\nThere won't be a drop-in session in Northgate this month." },
+    },
+    {
       name: 'every ward councillor is included',
       why: 'All three Northgate councillors receive it (To and Cc both count).',
       draft: { from: TOM, to: `${BROWN}; ${KHAN}`, cc: PRICE, body: meetingBody },

@@ -9,56 +9,23 @@ import type { CouncillorEntry, ResolvedPolicy } from '../policy.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import { escapeRegExp, normaliseChars, type Span } from '../text.ts';
 import type { Evidence } from '../types.ts';
-import { eachSentenceMatching, normalisedBody, notePosition, personKey, wardCouncillors } from '../analysis/recipients.ts';
+import { normalisedBody, notePosition, personKey, wardCouncillors } from '../analysis/recipients.ts';
 
 // ---- Helpers: is this a public event or consultation? ----
 
-/*
- * Public events and exercises the protocols name (crawley 6.5: meetings, consultations,
- * publicity events, opening ceremonies, photo opportunities; surrey-heath 7.4 and
- * district-model 14.3: consultative exercises and public meetings), with the inflections and
- * near-synonyms councils use for them. Each entry is one idea; a sentence must contain one.
+/**
+ * The first public event described in the subject or the writer's own words, if any: the
+ * `publicity.public-event` lexicon entry (the events crawley 6.5, surrey-heath 7.4 and
+ * district-model 14.3 name), not negated ("there will be no drop-in"), not a staff or formal
+ * council meeting, and not in a draft about a staffing matter (a restructure's consultation).
  */
-const PUBLIC_EVENT = new RegExp(
-  [
-    // Consultations and other consultative exercises (but not "consultant" or "consultee").
-    String.raw`\bconsult(?:ation|ations|ing|ed|s)?\b(?!\s*(?:with\s+)?(?:the\s+)?(?:staff|unions?|colleagues|team|officers|HR)\b)`,
-    String.raw`\b(?:questionnaires?|(?:residents'?|public|resident)\s+surveys?|have\s+(?:their|your)\s+say|engagement\s+(?:event|session|exercise)s?)\b`,
-    // Public meetings: "public meeting", "residents' meeting", "community meeting" (not formal committees).
-    String.raw`\b(?:public|residents'?|community|open|ward)\s+(?:meeting|forum|event|session)s?\b`,
-    String.raw`\bdrop[- ]?in(?:\s+(?:session|event|day|surgery))?s?\b`,
-    String.raw`\b(?:public\s+)?exhibitions?\b|\bopen\s+(?:day|evening|morning)s?\b|\broadshows?\b|\bfun\s+days?\b`,
-    // Opening ceremonies and photo opportunities.
-    String.raw`\b(?:official|formal|grand)\s+(?:opening|launch|re-?opening)\b|\bopening\s+ceremon(?:y|ies)\b|\bribbon[- ]cutting\b|\bunveil(?:ing|ed|s)?\b|\blaunch\s+event\b`,
-    String.raw`\bphoto(?:graph)?[- ]?(?:opportunit(?:y|ies)|calls?|ops?)\b|\bphotocalls?\b`,
-    // Public works in the area (not repairs inside one home).
-    String.raw`\b(?:road|street|highway|resurfacing|drainage|construction|improvement|regeneration|demolition|flood(?:\s+defence)?|tree[- ]felling|utility)\s+works\b|\broadworks\b|\broad\s+closures?\b`,
-  ].join('|'),
-  'i',
-);
-
-// Internal matters are not public events (district-model 14.3 excludes formal council meetings too).
-const INTERNAL = /\b(?:internal|staff|restructur\w*|employees?|trade\s+unions?|HR|committee\s+meeting|council\s+meeting|cabinet\s+meeting|briefing\s+for\s+members)\b/i;
-
-const NEGATED = /(?:\b(?:not|no|never|nor|without)\b|n't\b)(?:\s+\w+){0,4}\s*$/i;
-
-const PUBLIC_EVENT_G = new RegExp(PUBLIC_EVENT.source, 'gi');
-
-/** The first public event described in the subject or the writer's own words, if any. */
 function findPublicEvent(ctx: RuleContext): string | undefined {
-  const subject = normaliseChars(ctx.draft.subject);
-  // One sentence at a time: the first that qualifies ends the search.
-  function* found() {
-    yield* eachSentenceMatching(subject, PUBLIC_EVENT_G, { start: 0, end: subject.length });
-    yield* eachSentenceMatching(normalisedBody(ctx), PUBLIC_EVENT_G, ctx.own);
-  }
-  for (const { text, at } of found()) {
-    // "This is not a public consultation", "there will be no drop-in".
-    if (NEGATED.test(text.slice(0, at))) continue;
-    if (INTERNAL.test(text)) continue;
-    return PUBLIC_EVENT.exec(text.slice(at))?.[0];
-  }
-  return undefined;
+  const { lexicon } = ctx;
+  if (lexicon.hits(ctx.text, 'publicity.staff-matter').length || lexicon.hits(ctx.subjectText, 'publicity.staff-matter').length) return undefined;
+  const inSubject = lexicon.hits(ctx.subjectText, 'publicity.public-event')[0];
+  if (inSubject) return ctx.subjectText.text.slice(inSubject.start, inSubject.end);
+  const inBody = lexicon.hits(ctx.text, 'publicity.public-event')[0];
+  return inBody ? ctx.draft.body.slice(inBody.start, inBody.end) : undefined;
 }
 
 // ---- Helpers: which ward is it in? ----
