@@ -1,10 +1,10 @@
 /**
- * Clause-level polarity for the text rules `confidential-information`, `constituent-consent`
- * and `official-letter-from-member`: is a cue negated ("this is not confidential"), framed as a
- * question or condition ("whether the Council can refund"), or reported from someone else
- * ("officers have confirmed that…")? Each rule looks at a small window before its cue, inside
- * the same clause, rather than at the whole email, so that "I have not seen it, but she has
- * agreed" still reads as agreement.
+ * Clause-level polarity over raw text: is a cue negated by a word shortly before it in the same
+ * clause? Kept only for `political-group-briefing` until it moves to the text model (the lead
+ * engineer moves it); `confidential-information`, `constituent-consent` and
+ * `official-letter-from-member` no longer use it — they read negation, questions and reported
+ * speech from the text model (`ctx.text`: per-token `negated`, `reported`, `quotationOf`) and
+ * their vocabulary from the lexicon. Do not add new callers.
  *
  * Offsets are into the text passed in; matching runs on same-length normalised text
  * (curly apostrophes become straight ones), so offsets stay valid.

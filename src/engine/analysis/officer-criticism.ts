@@ -1,208 +1,313 @@
 /**
- * Criticism of a named officer, for `public-criticism-of-officers`.
+ * Criticism of a named officer, for `public-criticism-of-officers`, read from the text model
+ * and the `criticism` lexicon family (src/engine/lexicon/data/criticism.json).
  *
- * 1. Find officers named in the writer's prose: directory officers by full name, by title and
- *    surname ("Ms Grant") or, once named in full, by first name; anyone introduced by an officer
- *    role ("the case officer, Sophie Grant", "Tom Ashworth, the engineer responsible"), which
- *    is how the embedded default (no directory) recognises an officer; and officer recipients'
- *    display names.
- * 2. For each, read the sentence that names them and the next sentences of the same paragraph
- *    that refer back to them by pronoun ("…he has let residents down").
- * 3. Look there for criticism of conduct or capability (a curated list of phrases with their
- *    inflections), skipping negated phrases ("never failed to") and a resident's words relayed
- *    by the writer.
+ * 1. Find officers named in the writer's own words: directory officers and officer recipients
+ *    by full name, by courtesy title and surname ("Ms Grant") or, once named in full, by first
+ *    name; and anyone introduced by an officer's job title ("the case officer, Sophie Grant",
+ *    "Tom Ashworth, the engineer responsible"), which is how the embedded default (no
+ *    directory) recognises an officer. Councillors ("Cllr …", the directory's councillors) and
+ *    the writer are never officers.
+ * 2. For each, read the sentence that names them and up to three following sentences that name
+ *    nobody else (crossing into the next paragraph only where it says "this officer"); a
+ *    following sentence counts when it refers back to them ("he", "her reports").
+ * 3. Look there for criticism of conduct or capability (the lexicon's criticism entries), on
+ *    the officer's side of any change of subject ("…, but the contractor failed …"). Negated
+ *    cues do not count; someone else's words do not count (reported speech, or a quotation the
+ *    sentence attributes to someone else), but the writer's own statement in quotation marks
+ *    (a comment given to a newspaper) does.
  */
+import type { Hit, Lexicon } from '../lexicon/compile.ts';
 import { bareName } from '../people.ts';
-import type { RuleContext } from '../rule.ts';
-import { escapeRegExp, type Span } from '../text.ts';
-import { isNegated, isReportedSpeech, normalisedBody, proseSentences, sentenceAt, type Sentence } from './voice.ts';
+import { memoised, type RuleContext } from '../rule.ts';
+import type { Sentence, TextModel } from '../text-model/model.ts';
+import { tokenize } from '../text-model/tokenize.ts';
 
 export interface OfficerCriticism {
-  /** The officer's name as the draft writes it. */
+  /** The officer's name as the directory or the draft gives it in full. */
   name: string;
-  /** The sentences that criticise them (evidence and the fix's deletions). */
+  /** The sentences that criticise them (evidence and the fix's deletions), in order. */
   sentences: Sentence[];
   /** Whether any of the criticism is a personal attack (abuse, not a complaint about work). */
   personalAttack: boolean;
 }
 
-// Officer job titles as UK councils write them (own list, from council staff directories).
-const ROLE_NOUN = String.raw`(?:officer|engineer|planner|manager|director|surveyor|inspector|adviser|advisor|case ?worker|clerk|lawyer|solicitor|warden|co-?ordinator|team leader|supervisor|head of [A-Z][\w&-]*(?: [A-Z][\w&-]*)?)`;
-const ROLE_PHRASE = String.raw`(?:[Tt]he|[Oo]ur|[Yy]our|[Tt]heir|[Aa]|[Cc]ouncil's) (?:[a-z-]+ ){0,3}${ROLE_NOUN}(?: (?:responsible|concerned|in charge|dealing with (?:it|this|the case)))?`;
-const PERSON_NAME = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?`;
-// "the case officer, Sophie Grant" / "the engineer responsible Mr Hall"
-const ROLE_THEN_NAME = new RegExp(String.raw`\b${ROLE_PHRASE},? (${PERSON_NAME})\b`, 'g');
-// "Tom Ashworth, the engineer responsible"
-const NAME_THEN_ROLE = new RegExp(String.raw`\b(${PERSON_NAME}),? (?:who is )?${ROLE_PHRASE}\b`, 'g');
+/** The criticism cues; entries tagged `personal-attack` make it a personal attack. */
+export const CRITICISM_CUES = [
+  'criticism.insult',
+  'criticism.capability',
+  'criticism.denied-competence',
+  'criticism.failure',
+  'criticism.errors',
+  'criticism.misleading',
+  'criticism.dishonesty',
+  'criticism.conduct',
+  'criticism.lost-confidence',
+  'criticism.dismissal',
+] as const;
 
-// Criticism of an officer's conduct or capability (own list; inflections spelled out).
-const CRITICISM = new RegExp(
-  [
-    String.raw`incompeten(?:t|ce|tly)|useless|hopeless|lazy|laziness|inept(?:itude)?|incapable|clueless`,
-    String.raw`careless(?:ly|ness)?|sloppy|slapdash|shoddy|negligen(?:t|ce|tly)|unprofessional(?:ly)?|rude(?:ly|ness)?|arrogant|dismissive|obstructive|unhelpful`,
-    String.raw`short with|let (?:\w+ ){0,3}down|letting (?:\w+ ){0,3}down`,
-    String.raw`(?:(?:plainly|clearly|obviously|simply|still) )?(?:hasn't|has not|hadn't|had not|didn't|did not|doesn't|does not|never|won't|will not|can't|cannot) (?:even )?(?:bothered?|read|done|do|produced?|repl(?:y|ied)|respond(?:ed)?|deliver(?:ed)?|check(?:ed)?|listen(?:ed)?|returned?|understand|understood|grasp(?:ed)?|lifted a finger)`,
-    String.raw`got (?:\w+ ){0,2}(?:facts|figures|things|it|everything) wrong|(?:basic|serious|repeated|glaring|elementary) (?:errors?|mistakes?|failings?)|(?:makes?|made|making) (?:\w+ ){0,2}mistakes`,
-    String.raw`fail(?:ed|s|ing)? (?:to|in)|failures?|to blame|at fault|fault lies|blame(?:s|d)?|sat on|sitting on|on (?:his|her|their) desk|dragg(?:ed|ing) (?:his|her|their) feet`,
-    String.raw`not up to (?:the|his|her|their) job|out of (?:his|her|their) depth|should (?:be )?(?:sacked|fired|disciplined|removed|replaced|resign)|(?:mis(?:led|leading|handled|managed))|lied|lying|dishonest(?:y)?`,
-    String.raw`(?:has|had) no (?:idea|grasp|clue)|doesn't know what|a (?:complete |total )?(?:disgrace|joke|shambles)|poor (?:work|performance|judge?ment|advice|reports?|job|handling|quality)|responsible for (?:the )?(?:delays?|failures?|mess)|delays? (?:is|are|was|were) down to|waste of`,
-  ]
-    .map((alt) => `(?:${alt})`)
-    .join('|'),
-  'gi',
-);
+/** How far (in tokens) a cue before the officer's name may stand and still be about them. */
+const CUE_BEFORE_NAME = 15;
+/** Following sentences read, per paragraph, for criticism that refers back to the officer. */
+const FOLLOW_ON = 3;
 
-// Abuse rather than criticism of work: a personal attack wherever it is sent (surrey-heath 4.8(a)).
-const PERSONAL_ATTACK = /\b(?:incompeten(?:t|ce)|useless|hopeless|lazy|inept|clueless|idiot\w*|stupid|pathetic|a (?:complete |total )?(?:disgrace|joke)|liar|lied|dishonest|should (?:be )?(?:sacked|fired|resign))\b/i;
-
-const PRONOUN_REFERENCE = /\b(?:he|she|they|him|her|his|their|them)\b/i;
-
-interface Mention extends Span {
-  /** The officer's name as the directory or the draft gives it in full. */
+interface Mention {
+  /** Token range of the name. */
+  first: number;
+  last: number;
+  /** The officer's name in full, for messages. */
   name: string;
   key: string;
 }
 
-interface NameForm {
-  key: string;
-  kind: 'full' | 'titled' | 'first';
+interface KnownOfficer {
+  name: string;
+  norms: string[];
 }
 
-const namePatternCache = new Map<string, { pattern: RegExp; forms: Map<string, NameForm> }>();
-
-/**
- * One pattern for every way the draft may name a known officer (full name, title and surname,
- * first name), compiled once per directory: a single pass over the text, whatever its size.
- */
-function namePattern(known: Map<string, string>): { pattern: RegExp; forms: Map<string, NameForm> } {
-  const cacheKey = [...known.keys()].sort().join('|');
-  const cached = namePatternCache.get(cacheKey);
-  if (cached) return cached;
-  const forms = new Map<string, NameForm>();
-  for (const [key, full] of known) {
-    const parts = full.trim().split(/\s+/);
-    const add = (form: string, kind: NameForm['kind']) => {
-      const k = form.toLowerCase();
-      const existing = forms.get(k);
-      if (!existing || (existing.kind === 'first' && kind !== 'first')) forms.set(k, { key, kind });
+/** Officers the draft can name: the directory's, and officer recipients with a display name. */
+function knownOfficers(ctx: RuleContext): Map<string, KnownOfficer> {
+  return memoised(ctx, 'criticism:known', () => {
+    const known = new Map<string, KnownOfficer>();
+    const add = (full: string) => {
+      const key = bareName(full);
+      const norms = nameWords(key);
+      if (norms.length >= 2 && !known.has(key)) known.set(key, { name: full.trim(), norms });
     };
-    add(parts.join(' '), 'full');
-    for (const t of ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr']) add(`${t} ${parts[parts.length - 1]}`, 'titled');
-    if (parts.length > 1) add(parts[0]!, 'first');
+    for (const o of ctx.policy.officers) add(o.name);
+    for (const r of ctx.recipients) if (r.person.kind === 'officer' && r.mailbox.name) add(r.mailbox.name);
+    return known;
+  });
+}
+
+function nameWords(name: string): string[] {
+  return tokenize(name).filter((t) => t.kind === 'word' && !t.joiner).map((t) => t.norm);
+}
+
+/** Token indices where the hits of an entry start, for look-ups by position. */
+function startsOf(hits: readonly Hit[]): Map<number, Hit> {
+  const out = new Map<number, Hit>();
+  for (const h of hits) if (!out.has(h.first)) out.set(h.first, h);
+  return out;
+}
+
+function isCapitalWord(model: TextModel, k: number): boolean {
+  const t = model.tokens[k];
+  return !!t && t.kind === 'word' && t.capital;
+}
+
+/** Officers named in the writer's own words, in text order. */
+export function findOfficerMentions(ctx: RuleContext): Mention[] {
+  return memoised(ctx, 'criticism:mentions', () => {
+    const model = ctx.text;
+    const lexicon = ctx.lexicon;
+    const { tokens } = model;
+    const own = (k: number) => model.regionOf[k] === 'own';
+    const councillorNames = new Set(ctx.policy.councillors.map((c) => bareName(c.name)));
+    const writer = ctx.draft.from?.name ? bareName(ctx.draft.from.name) : '';
+    const councillorTitles = lexicon.hits(model, 'criticism.councillor-title');
+    const titledBy = new Set(councillorTitles.map((h) => h.last));
+    const courtesy = lexicon.hits(model, 'criticism.courtesy-title');
+    const courtesyAt = startsOf(courtesy);
+    const known = new Map(knownOfficers(ctx));
+    const mentions: Mention[] = [];
+    const excluded = (key: string, first: number) => !key || councillorNames.has(key) || key === writer || titledBy.has(first);
+
+    // Anyone introduced by an officer's job title: "the case officer, Sophie Grant",
+    // "Tom Ashworth, the engineer responsible", "the Monitoring Officer, Mr Ogunleye".
+    const introduced: Mention[] = [];
+    for (const role of lexicon.hits(model, 'criticism.officer-role')) {
+      if (!own(role.first)) continue;
+      const after = nameAfter(model, role.last, courtesyAt);
+      const before = after ? undefined : nameBefore(model, role.first, courtesy);
+      const found = after ?? before;
+      if (!found) continue;
+      const key = bareName(model.text.slice(tokens[found.first]!.start, tokens[found.last - 1]!.end));
+      if (excluded(key, found.first)) continue;
+      const written = model.text.slice(tokens[found.nameFirst]!.start, tokens[found.last - 1]!.end);
+      introduced.push({ first: found.first, last: found.last, name: written, key });
+      if (!known.has(key)) known.set(key, { name: written, norms: nameWords(key) });
+    }
+
+    // Index the known names by their first word, their surname and their first name.
+    const byFirstWord = new Map<string, string[]>();
+    const bySurname = new Map<string, string>();
+    for (const [key, o] of known) {
+      const list = byFirstWord.get(o.norms[0]!) ?? [];
+      list.push(key);
+      byFirstWord.set(o.norms[0]!, list);
+      bySurname.set(o.norms[o.norms.length - 1]!, key);
+    }
+    const namedInFull = new Map<string, number>();
+    for (let k = 0; k < tokens.length; k++) {
+      if (!own(k) || !isCapitalWord(model, k)) continue;
+      for (const key of byFirstWord.get(tokens[k]!.norm) ?? []) {
+        const norms = known.get(key)!.norms;
+        let j = 0;
+        while (j < norms.length && tokens[k + j]?.norm === norms[j]) j += 1;
+        if (j !== norms.length || excluded(key, k)) continue;
+        mentions.push({ first: k, last: k + j, name: known.get(key)!.name, key });
+        if (!namedInFull.has(key)) namedInFull.set(key, k);
+      }
+    }
+    // "Ms Latham": a courtesy title and a known officer's surname.
+    for (const h of courtesy) {
+      if (!own(h.first)) continue;
+      const key = bySurname.get(tokens[h.last - 1]!.norm);
+      if (key && !excluded(key, h.first)) mentions.push({ first: h.first, last: h.last, name: known.get(key)!.name, key });
+    }
+    // A first name alone, once the full name has appeared.
+    for (const [key, from] of namedInFull) {
+      const firstName = known.get(key)!.norms[0]!;
+      for (let k = from + 1; k < tokens.length; k++) {
+        if (own(k) && tokens[k]!.norm === firstName && isCapitalWord(model, k) && tokens[k + 1]?.norm !== known.get(key)!.norms[1]) {
+          mentions.push({ first: k, last: k + 1, name: known.get(key)!.name, key });
+        }
+      }
+    }
+    mentions.push(...introduced.map((m) => ({ ...m, name: known.get(m.key)?.name ?? m.name })));
+    mentions.sort((a, b) => a.first - b.first || b.last - a.last);
+    // One mention per position (the longest), none inside another.
+    const out: Mention[] = [];
+    for (const m of mentions) if (!out.some((o) => m.first < o.last && o.first < m.last)) out.push(m);
+    return out;
+  });
+}
+
+interface FoundName {
+  /** Token range, title included. */
+  first: number;
+  last: number;
+  /** Where the name itself starts (after a courtesy title). */
+  nameFirst: number;
+}
+
+/** "…officer, Sophie Grant" / "…officer, Mr Ogunleye": a name right after a job title. */
+function nameAfter(model: TextModel, k: number, courtesyAt: Map<number, Hit>): FoundName | undefined {
+  if (model.tokens[k]?.norm === ',') k += 1;
+  const titled = courtesyAt.get(k);
+  if (titled) return { first: k, last: titled.last, nameFirst: titled.last - 1 };
+  // First name and surname: two capitalised words (a single word is too often not a name).
+  if (isCapitalWord(model, k) && isCapitalWord(model, k + 1) && model.sentenceOf[k] === model.sentenceOf[k + 1]) return { first: k, last: k + 2, nameFirst: k };
+  return undefined;
+}
+
+/** "Tom Ashworth, the engineer…" / "Mr Hall, the engineer…": a name right before a job title. */
+function nameBefore(model: TextModel, k: number, courtesy: readonly Hit[]): FoundName | undefined {
+  let end = k;
+  if (model.tokens[end - 1]?.norm === ',') end -= 1;
+  const titled = courtesy.find((h) => h.last === end);
+  if (titled) return { first: titled.first, last: end, nameFirst: end - 1 };
+  if (end - 2 >= 0 && isCapitalWord(model, end - 1) && isCapitalWord(model, end - 2) && model.sentenceOf[end - 2] === model.sentenceOf[k]) return { first: end - 2, last: end, nameFirst: end - 2 };
+  return undefined;
+}
+
+/** A change of subject between two tokens: a clause opened by a conjunction ("but", "whereas") or a semicolon. */
+function subjectChanges(model: TextModel, from: number, to: number): boolean {
+  const [a, b] = from < to ? [from, to] : [to, from];
+  for (let c = model.clauseOf[a]! + 1; c <= model.clauseOf[b]!; c++) {
+    const opener = model.tokens[model.clauses[c]!.first]!;
+    if (opener.kind === 'word' || opener.norm === ';') return true;
   }
-  const alts = [...forms.keys()].sort((a, b) => b.length - a.length).map((f) => escapeRegExp(f).replace(/ /g, '\\s+'));
-  const result = { pattern: new RegExp(`\\b(?:${alts.join('|') || '(?!)'})\\b`, 'gi'), forms };
-  if (namePatternCache.size > 20) namePatternCache.clear();
-  namePatternCache.set(cacheKey, result);
+  return false;
+}
+
+/** Someone else's words in quotation marks: a verb of saying stands outside the marks in the same sentences. */
+function attributedQuotation(ctx: RuleContext, q: number): boolean {
+  const model = ctx.text;
+  const lexicon = ctx.lexicon;
+  if (!lexicon.has('frame.saying-verb')) return false;
+  const cache = memoised(ctx, 'criticism:attributed', () => new Map<number, boolean>());
+  const cached = cache.get(q);
+  if (cached !== undefined) return cached;
+  const quotation = model.quotations[q]!;
+  const fromSentence = model.sentenceOf[quotation.open >= 0 ? quotation.open : quotation.first]!;
+  const toSentence = model.sentenceOf[quotation.close >= 0 ? quotation.close : quotation.last - 1]!;
+  const result = lexicon.hits(model, 'frame.saying-verb').some((h) => h.sentence >= fromSentence && h.sentence <= toSentence && model.quotationOf[h.first] === -1);
+  cache.set(q, result);
   return result;
 }
 
-/** Officers named in the writer's prose, with the offsets of each mention. */
-export function findOfficerMentions(ctx: RuleContext): Mention[] {
-  const body = normalisedBody(ctx);
-  const prose = proseSentences(ctx);
-  if (prose.length === 0) return [];
-  const span = { start: prose[0]!.start, end: prose[prose.length - 1]!.end };
-  const text = body.slice(span.start, span.end);
-  const mentions: Mention[] = [];
-  const councillorNames = new Set(ctx.policy.councillors.map((c) => bareName(c.name)));
-  const writer = ctx.draft.from?.name ? bareName(ctx.draft.from.name) : '';
-  const push = (written: string, at: number, key: string, full = written) => {
-    const k = bareName(key);
-    if (!k || councillorNames.has(k) || k === writer) return;
-    // "Cllr Smith, the…" is a councillor, never an officer.
-    if (/\b(?:cllr|councillor)\.?\s*$/i.test(text.slice(Math.max(0, at - 12), at))) return;
-    mentions.push({ start: span.start + at, end: span.start + at + written.length, name: full.replace(/^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? /, ''), key: k });
-  };
-
-  // Directory officers and officer recipients, by full name, title and surname, or first name once named.
-  const known = new Map<string, string>();
-  for (const o of ctx.policy.officers) known.set(bareName(o.name), o.name);
-  for (const r of ctx.recipients) if (r.person.kind === 'officer' && r.mailbox.name && /\s/.test(bareName(r.mailbox.name))) known.set(bareName(r.mailbox.name), r.mailbox.name);
-  const { pattern, forms } = namePattern(known);
-  const namedInFull = new Set<string>();
-  const firstNames: { at: number; written: string; key: string }[] = [];
-  for (const m of text.matchAll(pattern)) {
-    const written = m[0].replace(/\s+/g, ' ');
-    const form = forms.get(written.toLowerCase());
-    if (!form) continue;
-    if (form.kind === 'first') firstNames.push({ at: m.index ?? 0, written: m[0], key: form.key });
-    else {
-      if (form.kind === 'full') namedInFull.add(form.key);
-      push(m[0], m.index ?? 0, form.key, known.get(form.key)!);
-    }
+/** Is a counting cue the writer's own criticism? */
+function writersOwn(ctx: RuleContext, hit: Hit, judges: readonly Hit[]): boolean {
+  const model = ctx.text;
+  const q = model.quotationOf[hit.first]!;
+  if (q !== -1 && attributedQuotation(ctx, q)) return false;
+  if (model.reported[hit.first]) {
+    // "she said she wasn't aware of it, which I find hard to believe": the writer's judgement
+    // in the same clause, before the cue, takes the sentence back.
+    const clause = model.clauseOf[hit.first]!;
+    return judges.some((j) => model.clauseOf[j.first] === clause && j.first < hit.first);
   }
-  for (const f of firstNames) if (namedInFull.has(f.key)) push(f.written, f.at, f.key, known.get(f.key)!);
-  // Anyone introduced by an officer's job title: the only way without a directory.
-  for (const re of [ROLE_THEN_NAME, NAME_THEN_ROLE]) {
-    for (const m of text.matchAll(re)) {
-      const name = m[1]!;
-      if (/^(?:The|Our|Your|Their|This|That|Council|Cllr|Councillor|I|We|He|She|They|Frankly|Sadly|Unfortunately|However|Dear|Hi|Hello)$/.test(name.split(' ')[0]!)) continue;
-      const at = (m.index ?? 0) + m[0].indexOf(name);
-      push(name, at, name);
-    }
-  }
-  const seen = new Set<string>();
-  return mentions
-    .sort((a, b) => a.start - b.start)
-    .filter((m) => {
-      const k = `${m.start}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
+  return true;
 }
 
-// A change of subject inside the sentence: criticism on the other side is about someone else.
-const SUBJECT_SWITCH = /;|\b(?:but|whereas|however|while|although)\b/i;
+function criticismHits(ctx: RuleContext): Hit[] {
+  return memoised(ctx, 'criticism:hits', () => {
+    const judges = ctx.lexicon.hits(ctx.text, 'criticism.writer-judges');
+    return CRITICISM_CUES.flatMap((id) => ctx.lexicon.hits(ctx.text, id))
+      .filter((h) => writersOwn(ctx, h, judges))
+      .sort((a, b) => a.first - b.first);
+  });
+}
 
-/**
- * Does the sentence criticise the officer named at `mentionAt` (or, for a follow-on sentence,
- * pass `undefined`)? Criticism across a change of subject ("Sophie was helpful, but the
- * contractor failed to turn up") is not about them.
- */
-function criticises(body: string, s: Sentence, mentionAt: number | undefined): { critical: boolean; attack: boolean } {
-  let critical = false;
-  let attack = false;
-  CRITICISM.lastIndex = 0;
-  for (const m of s.text.matchAll(CRITICISM)) {
-    const pos = s.start + (m.index ?? 0);
-    if (mentionAt !== undefined) {
-      const between = pos > mentionAt ? body.slice(mentionAt, pos) : body.slice(pos, mentionAt);
-      if (SUBJECT_SWITCH.test(between) || (pos < mentionAt && mentionAt - pos > 80)) continue;
+function isPersonalAttack(lexicon: Lexicon, hit: Hit): boolean {
+  return lexicon.entries.get(hit.entry)?.spec.tags?.includes('personal-attack') ?? false;
+}
+
+/** The sentences that follow a mention and may still be about the officer. */
+function followOn(ctx: RuleContext, mention: Mention, mentions: readonly Mention[]): Sentence[] {
+  const model = ctx.text;
+  const lexicon = ctx.lexicon;
+  const at = model.sentenceOf[mention.first]!;
+  const out: Sentence[] = [];
+  const namesSomeoneElse = (s: Sentence) =>
+    mentions.some((m) => m.key !== mention.key && model.sentenceOf[m.first] === s.index) ||
+    lexicon.inSentence(model, s.index, ['criticism.councillor-title']).length > 0 ||
+    lexicon.inSentence(model, s.index, ['criticism.courtesy-title']).some((h) => !mentions.some((m) => m.first === h.first && m.key === mention.key));
+  let inParagraph = 0;
+  for (let i = at + 1; i < model.sentences.length; i++) {
+    const s = model.sentences[i]!;
+    if (s.region !== 'own' || namesSomeoneElse(s)) break;
+    if (s.paragraph !== model.sentences[i - 1]!.paragraph) {
+      // A new paragraph is still about them only where it says so ("This officer's reports…").
+      const roleBack = lexicon.inSentence(model, s.index, ['criticism.refers-back']).some((h) => h.last - h.first > 1);
+      if (!roleBack) break;
+      inParagraph = 0;
     }
-    if (isNegated(body, s, pos, 3)) continue;
-    if (isReportedSpeech(body, s, pos)) continue;
-    critical = true;
-    if (PERSONAL_ATTACK.test(m[0])) attack = true;
+    if (inParagraph === FOLLOW_ON) continue;
+    inParagraph += 1;
+    out.push(s);
   }
-  return { critical, attack };
+  return out;
 }
 
 /** Named officers whose conduct or capability the writer criticises. */
 export function findOfficerCriticism(ctx: RuleContext): OfficerCriticism[] {
-  const body = normalisedBody(ctx);
-  const prose = proseSentences(ctx);
+  const model = ctx.text;
+  const lexicon = ctx.lexicon;
+  const mentions = findOfficerMentions(ctx);
+  if (mentions.length === 0) return [];
+  const cues = criticismHits(ctx);
+  if (cues.length === 0) return [];
   const byOfficer = new Map<string, OfficerCriticism>();
-  for (const mention of findOfficerMentions(ctx)) {
-    const i = sentenceAt(prose, mention.start);
-    if (i === -1) continue;
-    const window: Sentence[] = [prose[i]!];
-    // Follow-on sentences in the same paragraph that refer back by pronoun and name no one else.
-    for (let k = i + 1; k < prose.length && k <= i + 2; k++) {
-      const s = prose[k]!;
-      if (/\n\s*\n/.test(body.slice(prose[k - 1]!.end, s.start))) break;
-      if (!PRONOUN_REFERENCE.test(s.text) || /\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\b/.test(s.text)) break;
-      window.push(s);
-    }
-    for (const s of window) {
-      if (isReportedSpeech(body, s, s === window[0] ? mention.start : s.start)) continue;
-      const { critical, attack } = criticises(body, s, s === window[0] ? mention.start : undefined);
-      if (!critical) continue;
-      const entry = byOfficer.get(mention.key) ?? { name: mention.name, sentences: [], personalAttack: false };
-      if (!entry.sentences.some((x) => x.start === s.start)) entry.sentences.push(s);
-      entry.personalAttack ||= attack;
-      byOfficer.set(mention.key, entry);
+  const record = (mention: Mention, s: Sentence, hits: Hit[]) => {
+    if (hits.length === 0) return;
+    const entry = byOfficer.get(mention.key) ?? { name: mention.name, sentences: [], personalAttack: false };
+    if (!entry.sentences.includes(s)) entry.sentences.push(s);
+    entry.personalAttack ||= hits.some((h) => isPersonalAttack(lexicon, h));
+    byOfficer.set(mention.key, entry);
+  };
+  for (const mention of mentions) {
+    const at = model.sentenceOf[mention.first]!;
+    // The mention itself in someone else's words ("One resident told me that Gary Holt…").
+    if (model.reported[mention.first] && !cues.some((h) => h.sentence === at && !model.reported[h.first])) continue;
+    const near = (anchor: number) => (h: Hit) => !subjectChanges(model, anchor, h.first) && (h.first >= anchor || anchor - h.last <= CUE_BEFORE_NAME);
+    record(mention, model.sentences[at]!, cues.filter((h) => h.sentence === at).filter(near(mention.first)));
+    for (const s of followOn(ctx, mention, mentions)) {
+      const back = lexicon.inSentence(model, s.index, ['criticism.refers-back'])[0];
+      if (!back) continue;
+      record(mention, s, cues.filter((h) => h.sentence === s.index).filter(near(back.first)));
     }
   }
   for (const entry of byOfficer.values()) entry.sentences.sort((a, b) => a.start - b.start);

@@ -160,6 +160,31 @@ runRuleTests('confidential-information', {
         body: 'Dear Mr Khan,\n\nParking on Mill Road is restricted to permit holders between 8am and 6pm.\n\nParking Services',
       },
     },
+    {
+      name: 'a negated marking with a contraction',
+      why: '"isn\'t confidential" says the material is open',
+      draft: { from: 'Asha Verma <asha.verma@westmoor.gov.uk>', to: 'Jean Moss <jean.moss@gmail.com>', subject: 'Depot', body: "Dear Jean,\n\nThe depot plan isn't confidential, so share it as you like.\n\nAsha" },
+    },
+    {
+      name: 'confidential material named in order to withhold it',
+      why: 'the sentence says the appendix is not being shared; nothing marked is sent',
+      draft: { from: 'Asha Verma <asha.verma@westmoor.gov.uk>', to: 'Forum <members@quarryforum.org.uk>', subject: 'Market Hall', body: "Dear all,\n\nThe public report is on the website. There is also a confidential appendix which councillors can't share, so please don't ask me about it.\n\nAsha" },
+    },
+    {
+      name: 'the public version of a report',
+      why: '"non-confidential" marks the material as open',
+      draft: { from: 'Asha Verma <asha.verma@westmoor.gov.uk>', to: 'Jean Moss <jean.moss@gmail.com>', subject: 'Depot', body: 'Dear Jean,\n\nThe non-confidential version of the depot report is attached.\n\nAsha' },
+    },
+    {
+      name: 'a meeting held in private session, described',
+      why: 'saying an item is taken in private session passes on no marked material',
+      draft: { from: 'Dan Hale <dan.hale@westmoor.gov.uk>', to: 'Jean Moss <jean.moss@gmail.com>', subject: 'Cabinet', body: 'Dear Ms Moss,\n\nItem 9 will be considered in private session. The decision will be published afterwards.\n\nDan Hale' },
+    },
+    {
+      name: 'a question about whether a report is exempt',
+      why: 'a question about status is not a marking',
+      draft: { from: 'Asha Verma <asha.verma@westmoor.gov.uk>', to: 'Jean Moss <jean.moss@gmail.com>', subject: 'Depot', body: 'Dear Jean,\n\nI have asked officers whether the depot report is exempt.\n\nAsha' },
+    },
   ],
   invalid: [
     {
@@ -297,6 +322,26 @@ runRuleTests('confidential-information', {
         body: 'Tom,\n\nThe valuation in the exempt appendix puts the site at £1.2m.\n\nLee',
       },
       expect: [{ severity: 'error', messageId: 'markedToOutsider', evidence: { field: 'body', quote: 'exempt appendix' } }],
+    },
+    {
+      name: 'a Part II report sent to a resident',
+      draft: { from: 'Asha Verma <asha.verma@westmoor.gov.uk>', to: 'Jean Moss <jean.moss@gmail.com>', subject: 'Depot', body: 'Dear Jean,\n\nAttached is the Part II report on the depot sale.\n\nAsha' },
+      expect: [{ severity: 'error', messageId: 'markedToOutsider', evidence: { field: 'body', quote: 'Part II report' } }],
+    },
+    {
+      name: 'RESTRICTED partnership minutes forwarded to a campaigner',
+      draft: { from: 'Bill Trent <bill.trent@westmoor.gov.uk>', to: 'Save the Baths <savethebaths@gmail.com>', subject: 'Minutes', body: 'Colin,\n\nRESTRICTED - the police partnership minutes are below.\n\nBill' },
+      expect: [{ severity: 'error', messageId: 'markedToOutsider', evidence: { field: 'body', quote: 'RESTRICTED' } }],
+    },
+    {
+      name: 'exempt information named as such, to a developer',
+      draft: { from: 'Bill Trent <bill.trent@westmoor.gov.uk>', to: 'Tom Bright <tom@brightbuild.co.uk>', subject: 'Depot', body: 'Tom,\n\nThis is exempt information under paragraph 3 of Schedule 12A, but the reserve price is £900,000.\n\nBill' },
+      expect: [{ severity: 'error', messageId: 'markedToOutsider', evidence: { field: 'body', quote: 'exempt information' } }],
+    },
+    {
+      name: 'a councillor passes on what she was told in confidence, with a contraction',
+      draft: { from: 'Asha Verma <asha.verma@westmoor.gov.uk>', to: 'Jean Moss <jean.moss@gmail.com>', subject: 'Library', body: "Dear Jean,\n\nI'm telling you this in confidence: the library is on the list.\n\nAsha" },
+      expect: [{ severity: 'error', messageId: 'markedToOutsider', evidence: { field: 'body', quote: 'in confidence' } }],
     },
   ],
 });

@@ -3,7 +3,7 @@
  * publication, private and confidential, restricted, OFFICIAL-SENSITIVE or legally privileged,
  * sent to someone outside the council: neither at a council address nor a councillor.
  */
-import { findMarkings, findMarkingsInLine, type Marking } from '../analysis/confidentiality.ts';
+import { findMarkings, type Marking } from '../analysis/confidentiality.ts';
 import type { Recipient } from '../people.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import type { Evidence, Mailbox, Suggestion } from '../types.ts';
@@ -64,10 +64,11 @@ function findExposures(ctx: RuleContext, outsiders: Recipient[]): Exposure[] {
   // officer's same request to a contractor is ordinary data handling.
   const countRequests = ctx.sender?.kind === 'councillor';
   const { own, signature, quoted } = ctx.layout;
-  const body = ctx.draft.body;
+  const { text, lexicon } = ctx;
 
   // The writer's own words, less the signature block (where "confidential" is a footer).
-  for (const marking of findMarkings(body, own, { countRequests, exclude: signature ? [signature] : [] })) {
+  const ownWords = { start: own.start, end: signature ? signature.start : own.end };
+  for (const marking of findMarkings(text, lexicon, { countRequests, within: ownWords })) {
     exposures.push({ marking, where: 'body', outsiders });
   }
   // Quoted and forwarded history: tower-hamlets 13.13 and district-model 13.2.5 apply to
@@ -76,7 +77,7 @@ function findExposures(ctx: RuleContext, outsiders: Recipient[]): Exposure[] {
     const seen = privyToQuoted(ctx, i);
     const exposed = outsiders.filter((r) => !seen.has(r.person.email));
     if (exposed.length === 0) return;
-    for (const marking of findMarkings(body, { start: q.start, end: q.end }, { countRequests: true })) {
+    for (const marking of findMarkings(text, lexicon, { countRequests: true, within: { start: q.start, end: q.end } })) {
       exposures.push({ marking, where: 'quoted', outsiders: exposed });
     }
   });
@@ -84,10 +85,10 @@ function findExposures(ctx: RuleContext, outsiders: Recipient[]): Exposure[] {
   const subjectSeen = quoted[0] && ctx.draft.composeType !== 'new' ? privyToQuoted(ctx, 0) : new Set<string>();
   const subjectExposed = outsiders.filter((r) => !subjectSeen.has(r.person.email));
   if (subjectExposed.length) {
-    for (const marking of findMarkingsInLine(ctx.draft.subject)) exposures.push({ marking, where: 'subject', outsiders: subjectExposed });
+    for (const marking of findMarkings(ctx.subjectText, lexicon, { countRequests: true })) exposures.push({ marking, where: 'subject', outsiders: subjectExposed });
   }
   for (const a of ctx.draft.attachments ?? []) {
-    for (const marking of findMarkingsInLine(a.name)) exposures.push({ marking, where: 'attachment', attachment: a.name, outsiders });
+    for (const marking of findMarkings(lexicon.analyse(a.name), lexicon, { countRequests: true })) exposures.push({ marking, where: 'attachment', attachment: a.name, outsiders });
   }
   return exposures;
 }

@@ -143,6 +143,21 @@ runRuleTests('constituent-consent', {
         body: 'Dan, FYI.\n\n-----Original Message-----\nFrom: Planning Alerts <no-reply@planningalerts.co.uk>\nSent: 01 March 2027 10:00\nTo: Asha Verma <asha.verma@westmoor.gov.uk>\nSubject: New application\n\nA new application has been made near you.',
       },
     },
+    { name: 'consent in everyday words, with a contraction', why: '"she\'s happy for me to share this" is the resident\'s agreement', draft: vermaForward("Dan,\n\nShe's happy for me to share this with you.\n\nAsha").draft },
+    { name: 'forwarded with his permission', why: '"with her permission" states consent', draft: vermaForward('Dan,\n\nForwarded with her permission.\n\nAsha').draft },
+    { name: 'the resident asked for it to be passed on', why: 'a request to take it to the council is consent to share it with the council', draft: vermaForward('Dan,\n\nMrs Moss asked me to pass this on to the council.\n\nAsha').draft },
+    { name: 'no objection to it being forwarded', why: '"no objection" carries its own "no" and means yes', draft: vermaForward('Dan,\n\nMrs Moss has no objection to her email being forwarded.\n\nAsha').draft },
+    {
+      name: "a councillor's message quoted with Outlook's [mailto:] header",
+      why: 'the quoted author is a councillor, read from the address inside "[mailto:…]"',
+      draft: {
+        from: 'Dan Hale <dan.hale@westmoor.gov.uk>',
+        to: 'Bill Trent <bill.trent@westmoor.gov.uk>',
+        subject: 'FW: Quarry Lane',
+        composeType: 'forward',
+        body: 'Bill - FYI, see below from Asha.\n\nDan\n\n-----Original Message-----\nFrom: Asha Verma [mailto:asha.verma@westmoor.gov.uk]\nSent: 01 March 2027 10:00\nTo: Hale, Dan <dan.hale@westmoor.gov.uk>\nSubject: Quarry Lane\n\nDan, could you tell me when the works start?',
+      },
+    },
   ],
   invalid: [
     { name: 'a councillor forwards a resident’s email to an officer', draft: plain.draft, expect: [{ severity: 'warning', messageId: 'forwardedWithoutConsent', evidence: { field: 'body', quote: HEADER }, edits: [[plain.cut]] }] },
@@ -173,6 +188,9 @@ runRuleTests('constituent-consent', {
       draft: appleReply,
       expect: [{ messageId: 'copiedWithoutConsent', evidence: { quote: 'On 24 Feb 2027, at 20:15, Ray Dunn <ray.dunn@btinternet.com> wrote:' }, edits: [[{ kind: 'removeRecipient', field: 'cc', email: 'office@brookbuilders.co.uk' }]] }],
     },
+    { name: "consent denied with a contraction", draft: vermaForward("Dan,\n\nShe hasn't agreed to me passing this on, but you should see it.\n\nAsha").draft, expect: [{ messageId: 'forwardedWithoutConsent', evidence: { quote: HEADER } }] },
+    { name: 'consent not yet given', draft: vermaForward("Dan,\n\nOnce she agrees I will tell her I've passed it on; for now, here it is.\n\nAsha").draft, expect: [{ messageId: 'forwardedWithoutConsent', evidence: { quote: HEADER } }] },
+    { name: 'planning permission is not consent', draft: vermaForward('Dan,\n\nHer neighbour has planning permission for the extension that is causing this.\n\nAsha').draft, expect: [{ messageId: 'forwardedWithoutConsent', evidence: { quote: HEADER } }] },
   ],
 });
 
@@ -186,6 +204,14 @@ describe('reading a consent statement', () => {
     ['Is she happy for me to share this?', 'writer', false],
     ['Feel free to forward this to whoever can help.', 'resident', true],
     ['Please do not share my email with anyone.', 'resident', false],
+    ["She's happy for me to share this.", 'writer', true],
+    ["I'm forwarding this with his permission.", 'writer', true],
+    ["He hasn't given his permission yet.", 'writer', false],
+    ['She asked me to pass this on to the council.', 'writer', true],
+    ['Could you raise this with the council for me?', 'resident', true],
+    ['He has applied for planning permission for the extension.', 'writer', false],
+    ["I won't share this without her consent.", 'writer', false],
+    ["I'm happy to pass this on, but I haven't asked her yet.", 'writer', false],
   ] as const)('"%s" (%s) → %s', (text, speaker, want) => {
     expect(consentStated(text, speaker)).toBe(want);
   });

@@ -2,10 +2,12 @@
  * constituent-consent: a resident's email forwarded, or copied wider on a reply, to someone who
  * was not party to it, with no statement that the resident agreed (district-model 13.2.2).
  */
-import { clauseStart, negatedBefore, sentencesOf } from '../analysis/clause-polarity.ts';
+import type { Hit, Lexicon } from '../lexicon/compile.ts';
+import { builtInLexicon } from '../lexicon/index.ts';
 import type { Person, Recipient } from '../people.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
-import { normaliseChars, splitLines, type QuotedMessage, type Span } from '../text.ts';
+import { splitLines, type QuotedMessage, type Span } from '../text.ts';
+import type { TextModel } from '../text-model/model.ts';
 import type { Edit, Mailbox, Suggestion } from '../types.ts';
 
 // ---- helpers: whose email is it ----
@@ -23,25 +25,21 @@ function isResident(person: Person): boolean {
   return !PUBLIC_BODY.test(person.domain);
 }
 
-const addr = (m: Mailbox | undefined) => (m?.email ?? '').trim().toLowerCase();
+// Outlook's quoted headers write "From: Name [mailto:name@example.org]": the address inside.
+const ADDRESS = /[^\s<>[\]:;,"']+@[^\s<>[\]:;,"']+/;
+const addr = (m: Mailbox | undefined) => (ADDRESS.exec(m?.email ?? '')?.[0] ?? '').toLowerCase();
+
+/** The quoted message's author as a mailbox with a clean address. */
+function authorOf(q: QuotedMessage): Mailbox | undefined {
+  const email = addr(q.from);
+  return email && q.from ? { ...q.from, email } : undefined;
+}
 
 // ---- helpers: was consent stated ----
 
-// Consent cues, from the ways people write it down: "happy for me to pass this on", "with her
-// permission", "has agreed to her details being shared", "consented". Strong cues need nothing
-// else in the sentence; weak ones ("happy", "fine") need a word about passing the email on.
-const STRONG_CONSENT = /\b(?:consent(?:s|ed|ing)?|permission|authori[sz](?:ed|ation)|blessing|go-ahead)\b/gi;
-const WEAK_CONSENT = /\b(?:agree(?:s|d|ing)?|agreement|happy|content|willing|glad|fine|okay|ok|comfortable|welcome)\b/gi;
-// Phrases that carry their own "not" and still mean yes.
-const NEGATIVE_FORM_CONSENT = /\b(?:(?:doesn't|does\s+not|don't|do\s+not|didn't|did\s+not|wouldn't|would\s+not)\s+mind|no\s+objections?|not\s+object)\b/i;
-const SHARE = /\b(?:pass(?:ed|es|ing)?\b(?:\s+[\w']+){0,5}?\s+(?:on|to|along)\b|shar(?:e|ed|es|ing)|forward(?:ed|s|ing)?|send(?:s|ing)?|sent|cop(?:y|ied|ies|ying)|refer(?:red|s|ring)?|circulat\w*|show(?:n|ed|ing)?|contact(?:ed|ing)?|get\s+in\s+touch|(?:details|email|letter|message|information)\s+(?:being\s+)?(?:given|used|passed))/i;
-// The resident asking for it to be passed on is consent too: "please pass this on", "feel free to forward".
-const INVITATION = /\b(?:feel\s+free\s+to|(?:you\s+are|you're)\s+welcome\s+to|(?:you\s+)?(?:can|may)|please(?:\s+do)?|could\s+you|can\s+you)\s+(?:pass|forward|share|send|copy|refer)\b/gi;
-// The writer speaking for themselves ("I'm happy to pass this on") is not the resident's consent.
-// A first-person subject with no third person after it in the clause: "I'm happy to…", "We are content…".
-const FIRST_PERSON_ONLY = /\b(?:I|I'm|I've|I'd|I'll|[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd|[Ww]e'll)\b(?![^]*\b(?:[Hh]e|[Ss]he|[Tt]hey|her|his|their|him|them|[A-Z][a-z]+'s|resident|constituent)\b)/;
-// A question or a plan to ask is not consent yet: "I will ask whether she is happy".
-const NOT_YET = /\b(?:if|whether|ask|asking|check|checking|once|until|unless|hope|hoping)\b/i;
+// The consent cues of the `consent` family (src/engine/lexicon/data/consent.json). Entries
+// tagged `resident-only` ("feel free to forward this") are consent only in the resident's words.
+const CONSENT_CUES = ['consent.given', 'consent.happy-to-share', 'consent.no-objection', 'consent.asked-to-pass', 'consent.invitation'];
 
 interface Statement {
   span: Span;
@@ -49,29 +47,29 @@ interface Statement {
   speaker: 'resident' | 'writer';
 }
 
-// Any word a consent statement needs: a cheap first test before the full patterns.
-const ANY_CUE = /consent|permission|authori[sz]|blessing|go-ahead|agree|happy|content|willing|glad|\bfine\b|\bok(?:ay)?\b|comfortable|welcome|\bmind\b|object|\b(?:pass|forward|share|send|copy|refer)\b/i;
+/**
+ * The writer speaking only for themselves: a first-person word and no third party in the clause
+ * before the cue ("I'm happy for you to share this" is the writer's willingness, not consent).
+ */
+function writerOnly(model: TextModel, lexicon: Lexicon, hit: Hit): boolean {
+  const clause = model.clauses[model.clauseOf[hit.first]!]!;
+  const before = (h: Hit) => h.first >= clause.first && h.first < hit.first;
+  if (!lexicon.hits(model, 'consent.writer-side').some(before)) return false;
+  return !lexicon.hits(model, 'consent.third-party').some(before);
+}
 
-function statesConsent(body: string, s: Statement): boolean {
-  // Normalise once; skip the span, then each sentence, when no cue word appears at all.
-  const norm = normaliseChars(body.slice(s.span.start, s.span.end));
-  if (!ANY_CUE.test(norm)) return false;
-  for (const sentence of sentencesOf(body, s.span)) {
-    const text = norm.slice(sentence.start - s.span.start, sentence.end - s.span.start);
-    if (!ANY_CUE.test(text)) continue;
-    if (/\?\s*$/.test(text)) continue; // "Is she happy for me to share this?""
-    const hit = (index: number, needsShare: boolean): boolean => {
-      const at = sentence.start + index;
-      const clause = normaliseChars(body.slice(clauseStart(body, at, sentence.start), at));
-      if (negatedBefore(body, at, sentence.start, 6)) return false; // "she has not agreed", "without her consent"
-      if (NOT_YET.test(clause)) return false;
-      if (s.speaker === 'writer' && FIRST_PERSON_ONLY.test(clause)) return false;
-      return !needsShare || SHARE.test(text);
-    };
-    for (const m of text.matchAll(STRONG_CONSENT)) if (hit(m.index ?? 0, false)) return true;
-    for (const m of text.matchAll(WEAK_CONSENT)) if (hit(m.index ?? 0, true)) return true;
-    if (NEGATIVE_FORM_CONSENT.test(text) && SHARE.test(text)) return true;
-    if (s.speaker === 'resident') for (const m of text.matchAll(INVITATION)) if (!negatedBefore(body, sentence.start + (m.index ?? 0), sentence.start, 4)) return true;
+/** Does the statement say the resident agreed to their email being passed on? */
+function statesConsent(model: TextModel, lexicon: Lexicon, s: Statement): boolean {
+  for (const id of CONSENT_CUES) {
+    const residentOnly = lexicon.entries.get(id)?.spec.tags?.includes('resident-only') ?? false;
+    if (residentOnly && s.speaker === 'writer') continue;
+    for (const hit of lexicon.hits(model, id)) {
+      if (hit.start < s.span.start || hit.start >= s.span.end) continue;
+      // "Is she happy for me to share this?" asks; a resident's "Could you forward this?" invites.
+      if (model.sentences[hit.sentence]!.question && !residentOnly) continue;
+      if (s.speaker === 'writer' && writerOnly(model, lexicon, hit)) continue;
+      return true;
+    }
   }
   return false;
 }
@@ -139,8 +137,9 @@ export default defineRule({
     const reports: RuleReport[] = [];
     const reported = new Set<string>();
     quoted.forEach((q, k) => {
-      if (!q.from?.email) return; // a name with no address: Outlook writes that for colleagues, not the public
-      const author = ctx.people.resolve(q.from);
+      const from = authorOf(q);
+      if (!from) return; // a name with no address: Outlook writes that for colleagues, not the public
+      const author = ctx.people.resolve(from);
       if (!isResident(author) || reported.has(author.email)) return;
       const seen = alreadyPrivy(ctx, k);
       // A resident who wrote to a council service expects its officers to handle it; one who
@@ -158,10 +157,10 @@ export default defineRule({
         if (who === author.email) statements.push({ span: { start: other.bodyStart, end: other.end }, speaker: 'resident' });
         else if (ctx.sender && who === ctx.sender.email) statements.push({ span: { start: other.bodyStart, end: other.end }, speaker: 'writer' });
       }
-      if (statements.some((s) => statesConsent(body, s))) return;
+      if (statements.some((s) => statesConsent(ctx.text, ctx.lexicon, s))) return;
 
       reported.add(author.email);
-      const resident = q.from.name || author.email;
+      const resident = from.name || author.email;
       const line = headerLine(body, q, author.email);
       const suggestions: Suggestion[] = [];
       const keep = ctx.recipients.filter((r) => !newPeople.includes(r));
@@ -189,7 +188,8 @@ export default defineRule({
   },
 });
 
-/** Does `text` say that consent was given? Exported for the rule's tests of the wording alone. */
+/** Does `text` say that consent was given? Exported for the rule's tests of the wording alone (built-in vocabulary). */
 export function consentStated(text: string, speaker: 'resident' | 'writer'): boolean {
-  return statesConsent(text, { span: { start: 0, end: text.length }, speaker });
+  const lexicon = builtInLexicon();
+  return statesConsent(lexicon.analyse(text), lexicon, { span: { start: 0, end: text.length }, speaker });
 }

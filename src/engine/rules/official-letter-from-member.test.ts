@@ -47,6 +47,11 @@ const townPays = {
   body: 'Dear Ali,\n\nThe town council will pay for a new bench outside your shop.\n\nRose',
 };
 const townAt = townPays.body.indexOf('The town council');
+const named = toResident('Westmoor Borough Council will refund your permit fee.');
+const namedAt = named.body.indexOf('Westmoor Borough');
+const toDeveloper = (body: string) => ({ ...toContractor(body), to: 'Paul Kersey <paul.kersey@harlandhomes.co.uk>', subject: 'Saltings Meadow phasing' });
+const hall = { ...toResident('If the redevelopment goes ahead, the council will provide your association with a replacement room, rent-free.'), to: 'Residents Association <chair@quarryra.org.uk>' };
+const hallAt = hall.body.indexOf('the council will provide');
 
 runRuleTests('official-letter-from-member', {
   policy: WESTMOOR,
@@ -67,6 +72,12 @@ runRuleTests('official-letter-from-member', {
       why: 'internal discussion between a councillor and an officer is not an official letter',
       draft: { ...toContractor('I am instructing you to suspend the rounds.'), to: 'Dan Hale <dan.hale@westmoor.gov.uk>' },
     },
+    { name: 'a councillor asks officers to instruct the contractor', why: 'asking officers to act leaves the instruction with them', draft: toContractor('I have asked officers to instruct you to send an additional crew to Quarry Lane.') },
+    { name: 'permission to quote a statement', why: '"happy for you to use" a comment is not permission to build or start work', draft: { ...toResident('Happy for you to use all or part of my comment.'), to: 'News <news@westmoorpost.co.uk>' } },
+    { name: 'a negated promise with contractions', why: '"I can\'t say the council won\'t take action" promises nothing', draft: toResident("I can't say the council won't take enforcement action against you, but I'll ask officers.") },
+    { name: 'a permission the councillor withholds', why: '"You can\'t start" is the opposite of permission', draft: toDeveloper("You can't start on site until officers have approved the plans.") },
+    { name: 'a charge-free day, not a promise to the reader', why: 'no "you" in the sentence: news of a scheme, not an undertaking', draft: toResident('There will be no charge for parking on Sundays.') },
+    { name: 'an officer instructs the contractor', why: 'an officer with delegated authority may instruct the council\'s contractor', draft: { ...toContractor('Please send an additional crew to Quarry Lane tomorrow and clear the backlog.'), from: 'Dan Hale <dan.hale@westmoor.gov.uk>' } },
   ],
   invalid: [
     {
@@ -112,6 +123,29 @@ runRuleTests('official-letter-from-member', {
       policy: DEFAULT,
       draft: { from: 'Cllr Ann Lowe <ann.lowe@eastshire.gov.uk>', to: 'Mo Khan <mo.khan@outlook.com>', subject: 'Permit', body: 'Dear Mr Khan,\n\nYou have my approval to go ahead with the dropped kerb.\n\nAnn' },
       expect: [{ messageId: 'commitsCouncil', evidence: { quote: 'You have my approval' } }],
+    },
+    {
+      name: 'the council named in full commits to a refund (the fix rewords the whole name)',
+      draft: named,
+      expect: [{ messageId: 'commitsCouncil', evidence: { quote: 'Westmoor Borough Council will refund' }, edits: [[{ kind: 'replaceText', field: 'body', start: namedAt, end: named.body.indexOf('refund your'), text: 'I will ask officers whether the Council can ' }]] }],
+    },
+    { name: 'permission to a developer on the council\'s behalf', draft: toDeveloper('You can take it that the council is content for you to build the first 250 homes before the link road opens.'), expect: [{ messageId: 'commitsCouncil', evidence: { quote: 'You can take it that' } }] },
+    { name: 'a start on site permitted', draft: toDeveloper("I'm happy for you to start on site on Monday."), expect: [{ messageId: 'commitsCouncil', evidence: { quote: "I'm happy for you to start" } }] },
+    { name: 'a contractor told to send a crew', draft: toContractor('Please send an additional crew to Quarry Lane tomorrow and clear the backlog.'), expect: [{ messageId: 'instructsOnBehalf', evidence: { quote: 'send an additional crew' } }] },
+    { name: 'the council billed by the councillor', draft: toContractor('Invoice the council for the extra crew in the usual way.'), expect: [{ messageId: 'instructsOnBehalf', evidence: { quote: 'Invoice the council' } }] },
+    { name: 'an email offered as the go-ahead', draft: toContractor('Treat this email as your go-ahead.'), expect: [{ messageId: 'instructsOnBehalf', evidence: { quote: 'Treat this email as your go-ahead' } }] },
+    { name: 'a price agreed', draft: toContractor("That price is fine, so let's go with your quote."), expect: [{ messageId: 'agreesContract', evidence: { quote: 'That price is fine' } }] },
+    { name: 'no enforcement promised, with a contraction', draft: toResident("The council won't be taking any enforcement action against you."), expect: [{ messageId: 'commitsCouncil', evidence: { quote: "The council won't be taking" }, edits: [] }] },
+    {
+      name: 'a replacement room promised to a residents\' association (with a fix)',
+      draft: hall,
+      expect: [
+        {
+          messageId: 'commitsCouncil',
+          evidence: { quote: 'the council will provide' },
+          edits: [[{ kind: 'replaceText', field: 'body', start: hallAt, end: hallAt + 'the council will '.length, text: 'I will ask officers whether the Council can ' }]],
+        },
+      ],
     },
   ],
 });

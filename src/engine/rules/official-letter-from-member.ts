@@ -3,116 +3,104 @@
  * obligations on behalf of the council (crawley 6.2, district-model 13.2.4, surrey-heath 7.3:
  * such letters go out in the name of the responsible officer, never a member).
  */
-import { clauseStart, negatedBefore, sentencesOf } from '../analysis/clause-polarity.ts';
+import type { Hit } from '../lexicon/compile.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
-import { escapeRegExp, normaliseChars, type Span } from '../text.ts';
+import type { Span } from '../text.ts';
 import type { Suggestion } from '../types.ts';
 
 // ---- helpers ----
 
-// What a council is obliged to do once someone has promised it: pay, waive, put right. Money
-// verbs always count; works verbs count only when the promise is made to "you" (a general
-// statement that "the council will resurface Mill Road in May" is news, not an undertaking).
-const MONEY = 'refund|reimburse|repay|pay(?!\\s+a\\s+visit)|compensate|waive|write\\s+off|credit|cover\\s+the\\s+cost|meet\\s+the\\s+cost|cancel|withdraw|rescind|award|grant|approve|exempt|give\\s+you|offer\\s+you';
-const WORKS = 'replace|repair|fix|sort|resurface|install|remove|reinstate|rebuild|move|extend|reduce|prioritise|fast-track';
-const OBLIGATION = `(?:${MONEY}|${WORKS})`;
-const MONEY_ONLY = new RegExp(`^(?:${MONEY})`, 'i');
-const SECOND_PERSON = /\b(?:you|your|yours)\b/i;
+type MessageId = 'instructsOnBehalf' | 'commitsCouncil' | 'agreesContract';
+const MESSAGE_IDS: readonly string[] = ['instructsOnBehalf', 'commitsCouncil', 'agreesContract'];
 
-// The council as the one making the promise: "the Council", "the town council", "the authority",
-// the council's own name (added per policy), and "we" for money only.
-const COUNCIL_SUBJECT = 'the\\s+(?:(?:town|parish|borough|district|city|county)\\s+)?council|the\\s+authority';
-const MODAL = "(?:will|shall|'ll|is\\s+going\\s+to|are\\s+going\\s+to|has\\s+agreed\\s+to|have\\s+agreed\\s+to|agrees\\s+to|undertakes\\s+to)";
-// Lead-ins the fix replaces with the subject: "I can confirm that the Council will refund…".
-const LEAD_IN = "(?:I\\s+(?:can|am\\s+(?:pleased|happy|glad)\\s+to|'m\\s+(?:pleased|happy|glad)\\s+to)\\s+(?:confirm|say|tell\\s+you|promise(?:\\s+you)?|assure\\s+you|guarantee)\\s+(?:that\\s+)?)";
-
-interface Cue {
-  messageId: 'instructsOnBehalf' | 'commitsCouncil' | 'agreesContract';
-  re: RegExp;
-  /** The cue carries its own "not" ("you will not be charged"): skip the negation check. */
-  ownNegation?: boolean;
-  /** Works verbs: the sentence must address "you". */
-  needsYou?: boolean;
-}
-
-function cuesFor(councilName: string): Cue[] {
-  const name = councilName.trim() ? `|${escapeRegExp(councilName.trim()).replace(/\s+/g, '\\s+')}` : '';
-  const subject = `(?:${COUNCIL_SUBJECT}${name})`;
-  return [
-    // "On behalf of the Council, I am instructing you…", "…I confirm that…": acting in the council's name.
-    { messageId: 'instructsOnBehalf', re: new RegExp(`\\bon\\s+behalf\\s+of\\s+${subject}\\b(?=[^.!?]*\\b(?:instruct|direct|requir|authori[sz]|agree|confirm|accept|approve|award|commission|order|undertak|guarantee|promis|commit|waive|refund|compensat|terminat|cancel|suspend|offer|grant)\\w*)`, 'gi') },
-    // "I am instructing you to…", "I hereby direct you…", "you are instructed to…".
-    { messageId: 'instructsOnBehalf', re: /\b(?:I\s+am|I'm|I|we\s+are|we're|we)\s+(?:hereby\s+|formally\s+|now\s+)*(?:instruct|instructing|direct|directing|authori[sz]e|authori[sz]ing|order|ordering|require|requiring)\s+you\b/gi },
-    { messageId: 'instructsOnBehalf', re: /\byou\s+are\s+(?:hereby\s+|now\s+)*(?:instructed|authori[sz]ed|required|directed|ordered)\s+to\b/gi },
-    // "Please proceed with the works", "go ahead with the order": telling a supplier to start.
-    { messageId: 'instructsOnBehalf', re: /\b(?:proceed|go\s+ahead)\s+(?:and\s+start\s+|with\s+)(?:the\s+)?(?:works?|order|job|contract|repairs?|installation|scheme)\b/gi },
-    // "I am authorising the removal…", "I approve your application": a decision only an officer can take.
-    { messageId: 'commitsCouncil', re: /\b(?:I\s+am|I'm|I\s+have|I've|I)\s+(?:hereby\s+)?(?:authori[sz](?:e|ed|ing)|approv(?:e|ed|ing))(?=\s+(?:the|your|a|this)\b)/gi },
-    { messageId: 'instructsOnBehalf', re: /\b(?:treat|take|consider|accept)\s+this\s+(?:e-?mail|message|letter|note)\s+as\s+(?:(?:an?|the|our|my|formal|written|the\s+council's)\s+)*(?:instruction|order|acceptance|confirmation|authority|authori[sz]ation|purchase\s+order|go-ahead)\b/gi },
-    { messageId: 'commitsCouncil', re: /\byou\s+(?:have|'ve\s+got|now\s+have)\s+(?:my|the\s+council's|our)\s+(?:approval|authori[sz]ation|permission|go-ahead|agreement)\b/gi },
-    // "The Council will refund…", "we will reimburse…", "the town council has agreed to pay for…".
-    { messageId: 'commitsCouncil', re: new RegExp(`\\b${LEAD_IN}?(?:${subject})\\s+${MODAL}\\s+(?:(?:\\w+ly|now|then|also|of\\s+course)\\s+)?(?=${OBLIGATION}\\b)`, 'gi'), needsYou: true },
-    { messageId: 'commitsCouncil', re: new RegExp(`\\b${LEAD_IN}?we\\s+${MODAL}\\s+(?:(?:\\w+ly|now|then|also)\\s+)?(?=(?:refund|reimburse|repay|compensate|waive|write\\s+off)\\b)`, 'gi') },
-    // "I will make sure the council repairs your fence", "I have arranged for your fee to be waived".
-    { messageId: 'commitsCouncil', re: new RegExp(`\\b(?:I\\s+will|I'll|I\\s+can|I\\s+have|I've)\\s+(?:make\\s+sure|ensure|guarantee|promise|see\\s+to\\s+it|arranged|agreed|authori[sz]ed|approved|instructed|directed)\\b(?=[^.!?]*\\b(?:${OBLIGATION})\\w*)`, 'gi'), needsYou: true },
-    // Waivers and payments promised outright.
-    { messageId: 'commitsCouncil', re: /\bthere\s+will\s+be\s+no\s+(?:charge|fee|cost|penalty|fine)\b/gi, ownNegation: true, needsYou: true },
-    { messageId: 'commitsCouncil', re: /\byou\s+(?:will\s+not|won't|will\s+no\s+longer)\s+(?:be\s+charged|have\s+to\s+pay|need\s+to\s+pay|be\s+fined|be\s+billed)\b/gi, ownNegation: true },
-    { messageId: 'commitsCouncil', re: /\byou\s+will\s+(?:receive|get|be\s+(?:paid|given|sent|refunded|reimbursed|compensated))\s+(?:(?:a|an|your|the|full|in\s+full)\s+)*(?:refund|compensation|payment|rebate|credit|reimbursement|goodwill)/gi },
-    { messageId: 'commitsCouncil', re: /\b(?:the\s+|your\s+)?(?:refund|compensation|rebate|reimbursement)\s+will\s+be\s+(?:paid|made|credited|sent|issued|transferred)\b/gi, needsYou: true },
-    // "I accept your quotation", "we are happy to award you the contract".
-    { messageId: 'agreesContract', re: /\b(?:I|we)\s+(?:am\s+|are\s+|'m\s+|'re\s+)?(?:happy\s+to\s+|pleased\s+to\s+|now\s+)?(?:accept|accepting|agree\s+to|approve|approving|award|awarding|sign\s+off|signing\s+off)\s+(?:you\s+)?(?:your|the|this)\s+(?:quote|quotation|tender|bid|proposal|offer|terms|price|invoice|estimate|contract)\b/gi },
-    { messageId: 'agreesContract', re: /\byou\s+have\s+(?:won|been\s+awarded|secured)\s+the\s+(?:contract|tender|work)\b/gi },
-  ];
-}
-
-// Someone else's decision reported, not made: "officers have confirmed that…", "I am told…".
-const REPORTED = /\b(?:officers?|the\s+(?:\w+\s+){0,2}(?:team|service|department|director|manager|officer|clerk)|(?:[A-Z][a-z]+\s+){1,2}(?:from|in)\s+the\s+\w+)\s+(?:has\s+|have\s+|had\s+)?(?:confirmed|told|said|says|informed|advised|assured|explained|decided|agreed|tell|say)\b|\bI(?:\s+(?:have\s+been|was|am)|'ve\s+been|'m)\s+(?:told|informed|advised|assured)\b|\b(?:I\s+understand|I\s+gather|I\s+hear|according\s+to|it\s+says|the\s+letter\s+says|officers\s+(?:tell|say))\b/i;
-// Questions, hopes and requests: "whether the council will refund", "I hope the council will…".
-const TENTATIVE = /\b(?:whether|if|hope|hoping|hopeful|ask(?:ed|ing)?|urge|urging|press(?:ing)?|lobby(?:ing)?|request(?:ed|ing)?|push(?:ing)?\s+for|would\s+like|expect|think|believe|should|could|might|may)\b/i;
-// A description of the rules, not a promise: "under the policy the Council will refund…".
-const POLICY = /\b(?:policy|policies|scheme|normally|usually|generally|always|in\s+line\s+with|under\s+the\s+terms|entitled|terms\s+and\s+conditions)\b/i;
+// The verbs a "the Council will …" promise ends in: the fix rewords everything before them.
+const OBLIGATION_VERBS = ['official-letter.money-verb', 'official-letter.works-for-you', 'official-letter.works-verb'];
+// The cues whose lead ("I can confirm that the Council will") the fix can reword.
+const COUNCIL_PROMISES = ['official-letter.council-promise', 'official-letter.council-undertakes'];
 
 interface Found extends Span {
-  messageId: Cue['messageId'];
+  messageId: MessageId;
   quote: string;
   /** For "the Council will …" promises: where the verb starts, so the fix can reword the lead. */
   verbStart?: number;
 }
 
-function findCommitments(ctx: RuleContext): Found[] {
-  const body = ctx.draft.body;
-  const span: Span = { start: ctx.own.start, end: ctx.layout.signature ? ctx.layout.signature.start : ctx.own.end };
-  const cues = cuesFor(ctx.policy.council.name);
-  const found: Found[] = [];
-  for (const sentence of sentencesOf(body, span)) {
-    const text = normaliseChars(body.slice(sentence.start, sentence.end));
-    if (/\?\s*$/.test(text)) continue;
-    const hits: Found[] = [];
-    for (const cue of cues) {
-      for (const m of text.matchAll(cue.re)) {
-        const index = m.index ?? 0;
-        const at = sentence.start + index;
-        const lead = normaliseChars(body.slice(sentence.start, at));
-        const clause = normaliseChars(body.slice(clauseStart(body, at, sentence.start), at));
-        if (!cue.ownNegation && negatedBefore(body, at, sentence.start, 6)) continue; // "I can't promise that the council will…"
-        if (REPORTED.test(lead) || TENTATIVE.test(clause) || POLICY.test(text)) continue;
-        const after = text.slice(index + m[0].length);
-        // Works promises need a "you" in the sentence: "the council will resurface Mill Road" is news.
-        if (cue.needsYou && !MONEY_ONLY.test(after) && !SECOND_PERSON.test(text)) continue;
-        // Cues that stop at a lookahead end in a space before the obligation verb ("the Council
-        // will "): the quote then runs on to the end of the verb, so it reads as the promise.
-        const endsBeforeVerb = /\s$/.test(m[0]);
-        const verb = endsBeforeVerb ? (/^[\w-]+(?:\s+(?:off|you|for|back|the\s+cost)\b)?/.exec(after)?.[0] ?? '') : '';
-        const end = at + m[0].length + verb.length;
-        hits.push({ start: at, end, quote: body.slice(at, end), messageId: cue.messageId, ...(endsBeforeVerb ? { verbStart: at + m[0].length } : {}) });
-      }
-    }
-    // One finding per sentence: the earliest promise in it.
-    const first = hits.sort((a, b) => a.start - b.start)[0];
-    if (first) found.push(first);
+/**
+ * The cues of the `official-letter` family: every entry with a `kind`, which is the message it
+ * reports (vocabulary in src/engine/lexicon/data/official-letter.json).
+ */
+function cueIds(ctx: RuleContext): string[] {
+  return ctx.lexicon.family('official-letter').filter((id) => MESSAGE_IDS.includes(ctx.lexicon.entries.get(id)!.spec.kind ?? ''));
+}
+
+/**
+ * Sentences that hedge, ask, report someone else's decision or describe policy ("I hope the
+ * Council will…", "officers have confirmed that…", "under the Council's policy…"): entries
+ * tagged `excuses-sentence`, read once per check rather than as every cue's `unless`.
+ */
+function excusedSentences(ctx: RuleContext): Set<number> {
+  const out = new Set<number>();
+  for (const id of ctx.lexicon.family('official-letter')) {
+    if (!ctx.lexicon.entries.get(id)!.spec.tags?.includes('excuses-sentence')) continue;
+    for (const h of ctx.lexicon.hits(ctx.text, id)) out.add(h.sentence);
   }
-  return found;
+  return out;
+}
+
+/**
+ * "Westmoor Borough Council will…": the lexicon finds "Borough Council"; the place name before
+ * it (one or two capitalised words) belongs to the evidence and to the words the fix rewords.
+ */
+function withPlaceName(ctx: RuleContext, hit: Hit): number {
+  const model = ctx.text;
+  const council = ctx.lexicon.hits(model, 'official-letter.council').find((c) => c.first === hit.first);
+  if (!council || !model.tokens[hit.first]!.capital) return hit.start;
+  const first = model.sentences[hit.sentence]!.first;
+  let k = hit.first;
+  while (k > first && hit.first - k < 2 && model.tokens[k - 1]!.kind === 'word' && model.tokens[k - 1]!.capital) k -= 1;
+  return model.tokens[k]!.start;
+}
+
+/** Where the obligation verb of a council promise starts (the last one inside the hit). */
+function verbStartIn(ctx: RuleContext, hit: Hit): number | undefined {
+  let start: number | undefined;
+  for (const id of OBLIGATION_VERBS) {
+    for (const v of ctx.lexicon.hits(ctx.text, id)) if (v.first > hit.first && v.first < hit.last && (start === undefined || v.start > start)) start = v.start;
+  }
+  return start;
+}
+
+/**
+ * Promises, permissions and instructions in the writer's own words (not the signature, not
+ * quoted history): the lexicon's hits, which leave out negated cues and someone else's words,
+ * less the sentences that hedge, report or describe policy. Questions ask; they commit nobody.
+ * One finding per sentence: the earliest cue in it.
+ */
+function findCommitments(ctx: RuleContext): Found[] {
+  const model = ctx.text;
+  const excused = excusedSentences(ctx);
+  const earliest = new Map<number, Hit>();
+  for (const id of cueIds(ctx)) {
+    for (const hit of ctx.lexicon.hits(model, id)) {
+      const s = model.sentences[hit.sentence]!;
+      if (s.question || excused.has(hit.sentence)) continue;
+      const best = earliest.get(hit.sentence);
+      if (!best || hit.start < best.start || (hit.start === best.start && hit.end > best.end)) earliest.set(hit.sentence, hit);
+    }
+  }
+  return [...earliest.values()]
+    .sort((a, b) => a.start - b.start)
+    .map((hit) => {
+      const verbStart = COUNCIL_PROMISES.includes(hit.entry) ? verbStartIn(ctx, hit) : undefined;
+      const start = withPlaceName(ctx, hit);
+      return {
+        start,
+        end: hit.end,
+        quote: ctx.draft.body.slice(start, hit.end),
+        messageId: ctx.lexicon.entries.get(hit.entry)!.spec.kind as MessageId,
+        ...(verbStart !== undefined ? { verbStart } : {}),
+      };
+    });
 }
 
 function suggestionsFor(ctx: RuleContext, f: Found): Suggestion[] {

@@ -73,6 +73,31 @@ runRuleTests('public-criticism-of-officers', {
       policy: embeddedDefaultPolicy(),
       draft: { from: 'Cllr Jo Bell <jo.bell@kirkby.gov.uk>', to: 'Sam Ray <sam.ray@kirkby.gov.uk>', body: 'Sam,\n\nThe planning officer, Amir Khan, failed to consult the ward councillors.\n\nJo' },
     },
+    {
+      name: 'a negated criticism with a contraction',
+      why: '"isn\'t" negates "incompetent": the writer is defending the officer',
+      draft: { from: CLLR, to: RESIDENTS, body: "Dear all,\n\nGary Holt isn't incompetent, whatever you may have read.\n\nNia" },
+    },
+    {
+      name: 'a call for resignation, negated',
+      why: '"shouldn\'t resign" says the opposite of a call for the officer to go',
+      draft: { from: CLLR, to: PRESS, body: "Gary Holt shouldn't resign over this, and I haven't lost confidence in him." },
+    },
+    {
+      name: "a resident's words in quotation marks, attributed",
+      why: 'the quotation is the resident\'s: the verb of saying stands outside the marks',
+      draft: { from: CLLR, to: RESIDENTS, body: 'Dear all,\n\n"Gary Holt is useless," one resident told me. I do not agree, and I have said so.\n\nNia' },
+    },
+    {
+      name: 'praise of a named officer in a statement to the press',
+      why: 'praise is not criticism, and "never let … down" is negated',
+      draft: { from: CLLR, to: PRESS, body: 'Statement from me:\n\n"Gary Holt has done a brilliant job and has never let residents down."' },
+    },
+    {
+      name: 'a concern about conduct raised privately with the manager',
+      why: 'surrey-heath 5.2: privately, to the Head of Service; about the work, not a personal attack',
+      draft: { from: CLLR, to: DIRECTOR, body: 'Lena,\n\nIn confidence: Gary Holt was rude and dismissive to residents at the drop-in. Could we talk about it?\n\nNia' },
+    },
   ],
   invalid: [
     {
@@ -137,6 +162,35 @@ runRuleTests('public-criticism-of-officers', {
       ),
       draft: { from: 'Cllr Dev Rao <cllr.rao@westmoor.gov.uk>', to: 'Post <desk@westmoorpost.co.uk>', body: 'Ruth Hale runs the parks team.\n\nRuth has made the same mistakes for years.' },
       expect: [{ severity: 'error', messageId: 'toMedia', evidence: { quote: 'Ruth has made the same mistakes for years.' } }],
+    },
+    {
+      name: "the writer's own statement to a newspaper, in quotation marks, calling for the officer to go",
+      draft: { from: CLLR, to: PRESS, body: 'Statement for your piece, happy for you to use it:\n\n"Gary Holt has lost the confidence of residents. It is time for him to go."\n\nNia' },
+      expect: [{ severity: 'error', messageId: 'toMedia', evidence: { quote: '"Gary Holt has lost the confidence of residents.' } }],
+    },
+    {
+      name: 'a call for the officer to be sacked, on a community mailing list',
+      draft: { from: CLLR, to: RESIDENTS, body: 'Dear all,\n\nAfter this week, Gary Holt must be sacked.\n\nNia' },
+      expect: [{ severity: 'warning', messageId: 'inPublic', evidence: { quote: 'After this week, Gary Holt must be sacked.' } }],
+    },
+    {
+      name: "a contraction that is the criticism: \"didn't reply\"",
+      draft: { from: CLLR, to: RESIDENTS, body: "Dear all,\n\nGary Holt didn't reply to a single one of your letters.\n\nNia" },
+      expect: [{ messageId: 'inPublic', evidence: { quote: "Gary Holt didn't reply to a single one of your letters." } }],
+    },
+    {
+      name: 'competence denied in so many words, to the press',
+      draft: { from: CLLR, to: PRESS, body: "I don't believe Gary Holt is competent to run the flood team." },
+      expect: [{ severity: 'error', messageId: 'toMedia', evidence: { quote: "I don't believe Gary Holt is competent to run the flood team." } }],
+    },
+    {
+      name: 'an email to every councillor accusing an officer of misleading the committee, with a follow-on in the next paragraph',
+      draft: {
+        from: CLLR,
+        to: Array.from({ length: 12 }, (_, i) => `Member ${i} <m${i}@eastmere.gov.uk>`).join('; '),
+        body: 'Colleagues,\n\nThe report by Gary Holt said there was no objection. It was simply left out. When I asked, he said he was not aware of it, which I find very hard to believe.\n\nThis is the second time this officer has misled us.\n\nNia',
+      },
+      expect: [{ severity: 'warning', messageId: 'inPublic', evidence: { quote: 'When I asked, he said he was not aware of it, which I find very hard to believe.' } }],
     },
   ],
 });

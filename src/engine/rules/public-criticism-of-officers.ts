@@ -4,7 +4,6 @@
  * or attacking an officer personally anywhere.
  */
 import { findOfficerCriticism } from '../analysis/officer-criticism.ts';
-import { normalisedBody } from '../analysis/voice.ts';
 import type { Recipient } from '../people.ts';
 import { defineRule, type RuleContext } from '../rule.ts';
 import type { Edit } from '../types.ts';
@@ -96,7 +95,7 @@ export default defineRule({
     const criticisms = findOfficerCriticism(ctx);
     if (criticisms.length === 0) return [];
     const channel = channelOf(ctx);
-    const body = normalisedBody(ctx);
+    const body = ctx.draft.body;
     return criticisms.flatMap((c) => {
       // surrey-heath 5.1, district-model 4.3 / 12.8: not in public or to the press (error to media).
       // surrey-heath 4.8(a), tower-hamlets 6.3: no personal attacks, even in private.
