@@ -412,20 +412,33 @@ export class Lexicon {
       }
       ends.sort((a, b) => b - a);
     } else if (depth < 4) {
-      const entry = this.entries.get(e.id);
-      if (entry && !entry.off) {
-        for (const p of entry.patterns) {
-          const end = this.matchFrom(model, p.elements, 0, k, s, depth + 1);
-          if (end > k && !ends.includes(end)) ends.push(end);
-        }
-        ends.sort((a, b) => b - a);
-      }
+      ends = this.refEnds(model, e.id, k, s, depth);
     }
     for (const end of ends) {
       const rest = this.matchFrom(model, elements, ei + 1, end, s, depth);
       if (rest >= 0) return rest;
     }
     return tryOptional();
+  }
+
+  /** Where the phrases of entry `id` that start at token k end, longest first; memoised per model. */
+  private refEnds(model: TextModel, id: string, k: number, s: Sentence, depth: number): number[] {
+    let memo = model.cache.get('lexicon:ref') as Map<string, number[]> | undefined;
+    if (!memo) model.cache.set('lexicon:ref', (memo = new Map()));
+    const key = `${id}\u0000${k}\u0000${s.last}`;
+    const known = memo.get(key);
+    if (known) return known;
+    const ends: number[] = [];
+    const entry = this.entries.get(id);
+    if (entry && !entry.off) {
+      for (const p of entry.patterns) {
+        const end = this.matchFrom(model, p.elements, 0, k, s, depth + 1);
+        if (end > k && !ends.includes(end)) ends.push(end);
+      }
+      ends.sort((a, b) => b - a);
+    }
+    memo.set(key, ends);
+    return ends;
   }
 
   private matchSlot(model: TextModel, slot: Slot, k: number, s: Sentence): number {
