@@ -1,84 +1,71 @@
 /**
- * Mentions of legal proceedings, ongoing or contemplated, for `legal-proceedings`.
- *
- * Terms are a curated list of the proceedings a council is party to (possession claims,
+ * Mentions of legal proceedings, ongoing or contemplated, for `legal-proceedings`, read from the
+ * text model with the `legal` lexicon family (`lexicon/data/legal.json`): possession claims,
  * prosecutions, judicial review and its pre-action letter, injunctions, tribunals, named courts,
- * litigation), with inflections. "Court" alone is ambiguous in UK addresses ("11 Castle Court",
- * "Orchard Court"): it counts only as a named court ("county court"), with a case word ("court
- * hearing") that is not part of a place name, or after a preposition in lower case ("go to court").
+ * court business and "to court".
+ *
+ * "Court" is ambiguous in UK addresses ("11 Castle Court", "Orchard Court hearing aid users",
+ * "to Court Lane"): court business and "to court" count only where "court" is written in lower
+ * case (or opens the sentence); a named court ("county court", "Crown Court") counts either way.
  * Planning appeals to the Planning Inspectorate are deliberately left out: they are an
  * administrative appeal in which councillors may take part through the published process.
  */
+import type { Hit } from '../lexicon/index.ts';
 import type { RuleContext } from '../rule.ts';
-import { normaliseChars, type Span } from '../text.ts';
-import { isNegated, isRequest, normalisedBody, proseSentences, type Sentence } from './voice.ts';
+import type { Sentence, TextModel } from '../text-model/model.ts';
+import type { Span } from '../text.ts';
+import { cuesIn, isEnquiring, ownSentences, spanEvidence } from './requests.ts';
 
-const PROCEEDINGS = new RegExp(
-  [
-    String.raw`possession (?:claims?|proceedings|orders?|hearings?|actions?|cases?)`,
-    String.raw`warrants? (?:of|for) (?:possession|eviction)|eviction (?:proceedings|hearings?|orders?)`,
-    String.raw`prosecut(?:e|es|ed|ing|ion|ions)`,
-    String.raw`judicial reviews?|pre-action (?:letters?|protocol)|letters? before (?:action|claim)`,
-    String.raw`injunctions?|(?:employment |first-tier |upper |lands |property )?tribunals?`,
-    String.raw`(?:county|magistrates'?|crown|high|family|small claims|supreme|coroners?'?s?) courts?`,
-    String.raw`court (?:cases?|hearings?|proceedings|actions?|orders?|dates?|papers|summons(?:es)?)`,
-    String.raw`litigat(?:e|ed|ing|ion)|lawsuits?|legal (?:action|proceedings|challenges?|claims?|cases?|disputes?)`,
-    String.raw`(?:sue|sues|suing|sued)(?= (?:the council|us|them|him|her|the landlord|the authority))|summons(?:es|ed)?`,
-  ]
-    .map((alt) => `(?:${alt})`)
-    .join('|'),
-  'gi',
-);
-// "to court" / "in court": lower case only, so "to Court Lane" is not caught.
-const PREPOSITION_COURT = /\b(?:to|in|at|into|before|through) (?:the )?court\b/g;
-// A capitalised word before "Court" that is not a kind of court makes a place name.
-const COURT_KINDS = /^(?:county|magistrates'?|crown|high|family|supreme|claims|coroners?'?s?|the)$/i;
+const MENTIONS = ['legal.proceedings', 'legal.named-court', 'legal.court-business', 'legal.to-court'];
+// Entries whose "court" must be the common noun, not a capitalised place name.
+const COMMON_NOUN_COURT = new Set(['legal.court-business', 'legal.to-court']);
+// A request in the sentence before a mention, or in the three after, is about it.
+const REQUEST_BEFORE = 1;
+const REQUEST_AFTER = 3;
 
 export interface ProceedingsMention extends Span {
   field: 'body' | 'subject';
   quote: string;
 }
 
-function isPlaceName(text: string, index: number, match: string): boolean {
-  if (!/^court/i.test(match) || !/^Court/.test(match)) return false;
-  const before = /([A-Za-z']+)\s+$/.exec(text.slice(Math.max(0, index - 30), index))?.[1];
-  return !!before && /^[A-Z]/.test(before) && !COURT_KINDS.test(before);
+/** "Castle Court hearing", "to Court Lane": a capitalised "court" inside the sentence is a place. */
+function isPlaceName(model: TextModel, hit: Hit): boolean {
+  if (!COMMON_NOUN_COURT.has(hit.entry)) return false;
+  const s = model.sentences[hit.sentence]!;
+  for (let k = hit.first; k < hit.last; k++) {
+    const t = model.tokens[k]!;
+    if (t.norm === 'court' && t.capital && k !== s.first) return true;
+  }
+  return false;
 }
 
-function mentionsIn(text: string, offset: number): Span[] {
-  const out: Span[] = [];
-  for (const re of [PROCEEDINGS, PREPOSITION_COURT]) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      const i = m.index ?? 0;
-      if (isPlaceName(text, i, m[0])) continue;
-      out.push({ start: offset + i, end: offset + i + m[0].length });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
+function mentionsIn(ctx: RuleContext, model: TextModel, s: Sentence): Hit[] {
+  return cuesIn(ctx, model, s, MENTIONS).filter((h) => !isPlaceName(model, h));
+}
+
+/** The sentence asks the reader something: a request, an instruction, a question or an enquiry ("whether", "do you know"). */
+function asks(ctx: RuleContext, model: TextModel, s: Sentence): boolean {
+  return isEnquiring(s) || cuesIn(ctx, model, s, ['legal.enquiry']).length > 0;
 }
 
 /**
- * Proceedings the writer asks about: a mention in a sentence of their own prose that is not
- * negated ("no legal action is planned"), with a request in the same or a nearby sentence;
- * or, failing that, a mention in the subject line with any request in the prose.
+ * Proceedings the writer asks about: a mention in a sentence of their own words that is not
+ * negated ("no legal action is planned"), with a request in the same sentence, the one before or
+ * the three after; or, failing that, a mention in the subject line with any request in the body.
  */
 export function findProceedingsEnquiry(ctx: RuleContext): ProceedingsMention | undefined {
-  const body = normalisedBody(ctx);
-  const prose: Sentence[] = proseSentences(ctx);
-  const requests = prose.map((s) => isRequest(s.text));
-  for (let i = 0; i < prose.length; i++) {
-    const s = prose[i]!;
-    for (const m of mentionsIn(s.text, s.start)) {
-      if (isNegated(body, s, m.start, 4)) continue;
-      const near = requests.slice(Math.max(0, i - 1), i + 4).some(Boolean);
-      if (near) return { field: 'body', start: m.start, end: m.end, quote: ctx.draft.body.slice(m.start, m.end) };
+  const model = ctx.text;
+  const own = ownSentences(model);
+  const requests = own.map((s) => asks(ctx, model, s));
+  for (let i = 0; i < own.length; i++) {
+    const mention = mentionsIn(ctx, model, own[i]!)[0];
+    if (!mention) continue;
+    if (requests.slice(Math.max(0, i - REQUEST_BEFORE), i + REQUEST_AFTER + 1).some(Boolean)) {
+      return spanEvidence(ctx, 'body', mention.start, mention.end) as ProceedingsMention;
     }
   }
-  const subject = normaliseChars(ctx.draft.subject);
-  const inSubject = mentionsIn(subject, 0)[0];
-  if (inSubject && requests.some(Boolean)) {
-    return { field: 'subject', start: inSubject.start, end: inSubject.end, quote: ctx.draft.subject.slice(inSubject.start, inSubject.end) };
-  }
+  const subject = ctx.subjectText;
+  const inSubject = subject.sentences.map((s) => mentionsIn(ctx, subject, s)[0]).find((h) => h !== undefined);
+  if (inSubject && requests.some(Boolean)) return spanEvidence(ctx, 'subject', inSubject.start, inSubject.end) as ProceedingsMention;
   return undefined;
 }

@@ -4,25 +4,54 @@
  * directory entry (the embedded default, or an officer the policy does not list), only the draft
  * itself can tell: a display name such as "Karen Lloyd (Director of Place)", a role mailbox such
  * as clerk@…, or a salutation such as "Dear Town Clerk".
+ *
+ * The titles are lexicon entries (`lexicon/data/pressure.json`: `pressure.title-*`), matched on
+ * a small text model of the name, or on the body's own model for the salutation.
  */
+import type { Lexicon } from '../lexicon/index.ts';
 import type { OfficerRole } from '../policy.ts';
 import type { Person } from '../people.ts';
-import type { RuleContext } from '../rule.ts';
+import { memoised, type RuleContext } from '../rule.ts';
+import type { TextModel } from '../text-model/model.ts';
 
 export type Standing = 'chief-executive' | 'monitoring-officer' | 'clerk' | 'senior' | 'junior' | 'unknown';
 
-const TITLE_CHIEF_EXECUTIVE = /\b(?:chief executive|head of (?:the )?paid service|ceo)\b/i;
-const TITLE_MONITORING_OFFICER = /\bmonitoring officer\b/i;
-const TITLE_CLERK = /\b(?:town|parish|city)? ?clerk\b/i;
-const TITLE_SENIOR = /\b(?:(?:corporate|divisional|executive|strategic|assistant|deputy) )?director\b|\bhead of\b|\bchief officer\b|\bdeputy chief executive\b|\bservice (?:lead|head)\b/i;
+// In order: the first title found decides ("Deputy Chief Executive" is excused from the chief
+// executive's entry and read as senior).
+const TITLES: readonly { entry: string; standing: Standing }[] = [
+  { entry: 'pressure.title-monitoring-officer', standing: 'monitoring-officer' },
+  { entry: 'pressure.title-chief-executive', standing: 'chief-executive' },
+  { entry: 'pressure.title-clerk', standing: 'clerk' },
+  { entry: 'pressure.title-senior', standing: 'senior' },
+];
 
-function fromTitle(text: string): Standing | undefined {
-  if (TITLE_MONITORING_OFFICER.test(text)) return 'monitoring-officer';
-  if (/\bdeputy chief executive\b/i.test(text)) return 'senior';
-  if (TITLE_CHIEF_EXECUTIVE.test(text)) return 'chief-executive';
-  if (TITLE_CLERK.test(text)) return 'clerk';
-  if (TITLE_SENIOR.test(text)) return 'senior';
+function titleIn(lexicon: Lexicon, model: TextModel, within?: (first: number) => boolean): Standing | undefined {
+  for (const { entry, standing } of TITLES) {
+    if (lexicon.hits(model, entry).some((h) => !within || within(h.first))) return standing;
+  }
   return undefined;
+}
+
+/** A name (display name and mailbox) as a text model: "town.clerk" is read as "town clerk". */
+function nameModel(ctx: RuleContext, name: string, email: string): TextModel {
+  const text = `${name} ${email.split('@')[0]!.replace(/[._-]+/g, ' ')}`;
+  return memoised(ctx, `seniority:${text}`, () => ctx.lexicon.analyse(text));
+}
+
+/** The standing a name shows: "Director of Place", "clerk@…". */
+function fromName(ctx: RuleContext, name: string, email: string): Standing | undefined {
+  return titleIn(ctx.lexicon, nameModel(ctx, name, email));
+}
+
+/** The standing a salutation in the writer's first sentence shows: "Dear Chief Executive,". */
+function fromSalutation(ctx: RuleContext): Standing | undefined {
+  const model = ctx.text;
+  const greeting = ctx.lexicon.hits(model, 'pressure.greeting')[0];
+  const opening = model.sentences.find((s) => s.region === 'own');
+  if (!greeting || !opening || greeting.sentence !== opening.index) return undefined;
+  // Only the salutation's own clause: "Dear Chief Executive," not a title later in the line.
+  const clause = model.clauseOf[greeting.first]!;
+  return titleIn(ctx.lexicon, model, (first) => model.clauseOf[first] === clause);
 }
 
 function fromRoles(roles: readonly OfficerRole[]): Standing {
@@ -40,18 +69,13 @@ export function standingOf(ctx: RuleContext, person: Person): Standing {
   if (person.officer) {
     const byRole = fromRoles(person.officerRoles);
     // A town council's clerk is its chief officer; a directory may only say "clerk" in the name.
-    if (byRole === 'junior' && TITLE_CLERK.test(`${person.officer.name} ${person.email.split('@')[0]}`)) return 'clerk';
+    if (byRole === 'junior' && ctx.lexicon.hits(nameModel(ctx, person.officer.name, person.email), 'pressure.title-clerk').length > 0) return 'clerk';
     return byRole;
   }
-  const named = fromTitle(`${person.name ?? ''} ${person.email.split('@')[0]!.replace(/[._-]+/g, ' ')}`);
+  const named = fromName(ctx, person.name ?? '', person.email);
   if (named) return named;
-  // "Dear Chief Executive," / "Dear Town Clerk" in the first lines of the writer's own words.
-  const opening = ctx.ownText.slice(0, 160);
-  const salutation = /\b(?:dear|hi|hello)\s+([^,\n]{3,40})/i.exec(opening)?.[1];
-  if (salutation && ctx.recipients.filter((r) => r.field === 'to').length === 1) {
-    const t = fromTitle(salutation);
-    if (t) return t;
-  }
+  // "Dear Chief Executive," / "Dear Town Clerk" in the writer's first sentence.
+  if (ctx.recipients.filter((r) => r.field === 'to').length === 1) return fromSalutation(ctx) ?? 'unknown';
   return 'unknown';
 }
 

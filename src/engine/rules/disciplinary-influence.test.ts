@@ -95,6 +95,27 @@ runRuleTests(ID, {
       draft: mail(HELEN, 'I want the fire doors at the depot checked before the staffing changes take effect.'),
       why: '"fire" as in fire doors is not a sanction.',
     },
+    // Near misses of the kinds real drafts showed.
+    {
+      name: 'declining to act as companion, with the negation carried over “or”',
+      draft: mail(CARL, "I'm afraid I can't come with you to the meeting on Thursday or act as your companion. Your union rep or a colleague can support you."),
+      why: 'The offer is negated ("can\'t … or act as"), and the officer is pointed to the union.',
+    },
+    {
+      name: '“I didn’t ask for him to be sacked”',
+      draft: mail(HELEN, "I didn't ask for the supervisor to be sacked, and I won't be pressing for any particular outcome of the disciplinary."),
+      why: 'Both the sanction and the pressing are negated with contractions.',
+    },
+    {
+      name: 'asking for information after a complaint',
+      draft: mail(HELEN, 'Following my complaint about the missed collections, could you let me know whether the disciplinary process has concluded?'),
+      why: 'district-model 15.6: asking whether action was taken is a Member’s right.',
+    },
+    {
+      name: 'a housing register reference is not HR',
+      draft: mail(HELEN, 'The family are on the housing register (ref HR/2291/4). Could you have a quiet word with the allocations team about their banding?'),
+      why: 'No staffing matter: "HR/2291" is a reference number, and a quiet word is not leniency.',
+    },
   ],
   invalid: [
     {
@@ -149,6 +170,27 @@ runRuleTests(ID, {
         { messageId: 'influenceOutcome', evidence: body('The suspension should be lifted at once.') },
         { messageId: 'actAsFriend', evidence: body('I will come along with you to the investigation meeting as your representative.') },
       ],
+    },
+    // Kinds real drafts showed and the first version missed.
+    {
+      name: 'asking for an officer to be moved off the councillor’s ward during a disciplinary',
+      draft: mail(HELEN, "I'd like to know what disciplinary action is going to be taken against him. I'd ask that he's moved off my ward while this is looked at."),
+      expect: [{ messageId: 'influenceOutcome', evidence: body("I'd ask that he's moved off my ward while this is looked at.") }],
+    },
+    {
+      name: 'urging the Chief Executive to drop a disciplinary to an informal word',
+      draft: mail(HELEN, "Gary faces a disciplinary hearing next week. I'd urge you to drop it down to an informal word, which is all it deserves."),
+      expect: [{ messageId: 'influenceOutcome', evidence: body("I'd urge you to drop it down to an informal word, which is all it deserves.") }],
+    },
+    {
+      name: 'an opinion that a final written warning is over the top',
+      draft: mail(HELEN, 'Darren is up for a disciplinary hearing. Frankly I think a final written warning would be way over the top for a first offence.'),
+      expect: [{ messageId: 'influenceOutcome', evidence: body('Frankly I think a final written warning would be way over the top for a first offence.') }],
+    },
+    {
+      name: 'offering to act as a named officer’s friend, to the officer',
+      draft: mail(CARL, "I've heard about the disciplinary. I'd be happy to act as Carl's friend at the hearing if he wants me."),
+      expect: [{ messageId: 'actAsFriend', evidence: body("I'd be happy to act as Carl's friend at the hearing if he wants me.") }],
     },
   ],
 });

@@ -1,113 +1,56 @@
 /**
  * disciplinary-influence: a councillor seeking to influence disciplinary action against an
- * officer (pressing for a sanction, a dismissal, or leniency) or offering to act as an
- * officer's "friend", representative or companion in a staffing matter.
+ * officer (pressing for a sanction, a dismissal, a move off their patch, or leniency) or
+ * offering to act as an officer's "friend", representative or companion in a staffing matter.
  *
- * Technique (docs/rules/disciplinary-influence.md, "How it recognises the idea"): a sanction
- * word ("final written warning", "sacked", "disciplined") must meet, in the same sentence, a
- * pressing frame ("I want", "should be", "the least", "I'd like your assurance", or an opinion
- * with an evaluative word) and not be negated or reported; an offer to accompany or represent
- * the reader counts only where the writer makes it and the draft is about a staffing matter.
- * Asking whether action was taken, or about the process, passes (district-model 15.6 gives
- * Members that right).
+ * Technique (docs/rules/disciplinary-influence.md, "How it recognises the idea"): over the text
+ * model, in a draft about a staffing matter (`discipline.staffing` or a sanction, in the body or
+ * the subject), a sentence of the councillor's own words presses for an outcome: a sanction
+ * (`discipline.sanction`) with a pressing frame (`discipline.press`) or an opinion that judges it
+ * (`discipline.opinion` + `discipline.evaluative`); what the sanction ought to be
+ * (`discipline.ought-sanction`); leniency asked for (`discipline.leniency`); or a move off a
+ * ward or duties asked for (`discipline.removal`). An offer to accompany or represent
+ * (`discipline.friend-offer`) counts where the writer's own side speaks. Negated, quoted and
+ * reported cues do not count; asking whether action was taken, or about the process, passes
+ * (district-model 15.6 gives Members that right). Vocabulary: `lexicon/data/discipline.json`.
  */
-import { matchesOf, isNegatedAt, isProcessQuestion, isReportedAt, isRequest, ownSentences, sentenceEvidence, subjectLower } from '../analysis/requests.ts';
+import { hasCue, isAsking, ownSentences, sentenceEvidence } from '../analysis/requests.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
+import type { Sentence } from '../text-model/model.ts';
 
 // ---- Helpers ----
 
-// Disciplinary outcomes, as the ACAS code and council procedures name them.
-const SANCTION =
-  /\b(?:disciplin(?:e|ed|ing|ary)|sack(?:s|ed|ing)?|dismiss(?:ed|al|ing)?|fir(?:e|ed|ing)\b(?!\s+(?:safety|alarm|door|service|station|brigade|risk|exit))|(?:(?:final|first|formal|written|verbal)\s+)+warnings?|suspen(?:d|ds|ded|ding|sion)|demot(?:e|ed|ion)|sanction(?:s|ed)?|lose\s+(?:his|her|their)\s+jobs?|(?:be|been|being)\s+let\s+go|gross\s+misconduct|punish(?:ed|ment)?|reprimand(?:s|ed)?|struck\s+off|removed\s+from\s+(?:his|her|their)\s+(?:post|job|role))\b/g;
-
-// The councillor pressing for an outcome (district-model 15.6(a),(b)).
-const PRESS_STRONG =
-  /\bi\s+(?:want|expect|insist|demand|trust|hope|urge)\b|\bi(?:'d|\s+would)\s+(?:like|want|expect)\b(?!\s+to\s+(?:know|understand|hear|be\s+(?:kept|told|updated)|ask|check))|\bthe\s+(?:very\s+)?least\b|\bassurances?\b|\bmake\s+sure\b|\bi\s+will\s+be\s+(?:pressing|pushing|asking|calling)\s+for\b|\bno\s+less\s+than\b|\bnothing\s+(?:less|short)\s+(?:than|of)\b|\bi\s+(?:am|'m)\s+(?:calling|pressing|pushing|asking)\s+for\b/;
-const MODAL_BEFORE_SANCTION =
-  /\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|deserves?\s+to|deserves?)\s+(?:(?:be|get|face|receive|have|lose)\s+)?(?:(?:a|an|the)\s+)?$/;
-// The outcome as the subject: "the suspension should be lifted", "disciplinary action must be taken".
-const OUTCOME_SUBJECT =
-  /\b(?:suspension|dismissal|warning|sanction|disciplinary\s+action|punishment)\s+(?:(?:against|on|for)\s+(?:him|her|them|the\s+\w+)\s+)?(?:should|must|ought\s+to|needs?\s+to|has\s+to)\s+(?:be|go|stand|stay|remain)\b/;
-const OPINION = /\b(?:i\s+(?:think|believe|feel|consider)|in\s+my\s+(?:view|opinion)|to\s+my\s+mind)\b/;
-const EVALUATIVE =
-  /\b(?:should|must|ought|deserve\w*|appropriate|warranted|justified|called\s+for|calls\s+for|enough|sufficient|proportionate|too\s+(?:lenient|soft|light)|the\s+right\s+(?:outcome|result|sanction)|only\s+(?:option|outcome))\b/;
-
-// Lobbying for leniency in a staffing matter (surrey-heath 4.13).
-const LENIENCY =
-  /\b(?:go\s+easy|leniency|lenient|let\s+(?:him|her|them)\s+off|drop\s+(?:the\s+)?(?:disciplinary|case|charges?|investigation|proceedings|allegations?)|give\s+(?:him|her|them)\s+(?:another|a\s+second|one\s+more)\s+chance|take\s+(?:that|this|it|his\s+\w+|her\s+\w+|their\s+\w+)\s+into\s+account|clear\s+(?:his|her|their)\s+name|(?:shouldn't|should\s+not|mustn't|must\s+not)\s+be\s+(?:disciplined|sacked|dismissed|suspended|punished))\b/;
-
-// Acting as "friend", companion or representative (surrey-heath 4.13), or lobbying managers on
-// the officer's behalf.
-const FRIEND_OFFER = new RegExp(
-  [
-    String.raw`\b(?:as|be|act\s+as|acting\s+as)\s+your\s+(?:friend|companion|representative|rep|advocate|supporter|witness)\b`,
-    String.raw`\b(?:accompany|represent|support)\s+you\b`,
-    String.raw`\b(?:come|go|sit\s+in)\s+(?:along\s+)?(?:with\s+you\s+)?(?:to|into|on)\s+(?:the|your)\s+(?:hearing|meeting|interview|investigation|appeal|grievance)\b`,
-    String.raw`\b(?:come|go)\s+(?:along\s+)?with\s+you\b`,
-    String.raw`\bspeak\s+(?:up\s+)?(?:for|on\s+behalf\s+of)\s+you\b`,
-    String.raw`\bput\s+in\s+a\s+(?:good\s+)?word\b|\bhave\s+a\s+(?:quiet\s+)?word\s+with\s+(?:your|the)\s+(?:manager|managers|boss|director|supervisor|head|hr)\b`,
-    String.raw`\bhelp\s+(?:them|him|her|the\s+panel|the\s+managers?)\s+(?:to\s+)?see\s+(?:things\s+)?from\s+your\s+(?:side|point\s+of\s+view)\b|\bfight\s+your\s+corner\b|\bput\s+your\s+side\b`,
-  ].join('|'),
-  'g',
-);
-// The writer makes the offer: first person in the sentence.
-const WRITER = /\b(?:i|i'm|i'll|i'd|i've|me|my|let\s+me|happy\s+to|glad\s+to|willing\s+to)\b/;
-// The draft concerns a staffing matter: its own words or subject.
-const STAFFING =
-  /\b(?:disciplin\w*|hearing|grievance|investigation|investigatory|capability|dismiss\w*|suspen\w*|redundan\w*|tribunal|performance\s+(?:review|management|improvement|plan)|restructur\w*|hr|human\s+resources|staffing|employment|probation|misconduct|sanction\w*|warning)\b/;
-
-// A cheap substring test every sanction, outcome and leniency phrase passes.
-const OUTCOME_HINT = /disciplin|sack|dismiss|fire|warning|suspen|demot|sanction|job|let go|misconduct|punish|reprimand|struck|removed|easy|lenien|let (?:him|her|them) off|drop|chance|account|name|action/;
-
-function firstAssertedSanction(lower: string): number {
-  for (const m of matchesOf(SANCTION, lower)) {
-    const at = m.index;
-    if (isNegatedAt(lower, at) || isReportedAt(lower, at)) continue;
-    return at;
-  }
-  return -1;
-}
-
-function hasSanctionWord(lower: string): boolean {
-  SANCTION.lastIndex = 0;
-  return SANCTION.test(lower);
-}
-
 /** district-model 15.6; surrey-heath 4.13; crawley 4.1, 4.4: pressing for (or against) a sanction. */
-function pressesForOutcome(lower: string): boolean {
-  if (!OUTCOME_HINT.test(lower) || isProcessQuestion(lower)) return false;
-  const leniency = LENIENCY.exec(lower);
-  if (leniency && !isReportedAt(lower, leniency.index) && (isRequest(lower) || PRESS_STRONG.test(lower) || OPINION.test(lower))) return true;
-  const subject = OUTCOME_SUBJECT.exec(lower);
-  if (subject && !isNegatedAt(lower, subject.index) && !isReportedAt(lower, subject.index)) return true;
-  const at = firstAssertedSanction(lower);
-  if (at === -1) return false;
-  if (MODAL_BEFORE_SANCTION.test(lower.slice(Math.max(0, at - 40), at))) return true;
-  if (PRESS_STRONG.test(lower) && !isNegatedAt(lower, lower.search(PRESS_STRONG))) return true;
-  return OPINION.test(lower) && EVALUATIVE.test(lower);
+function pressesForOutcome(ctx: RuleContext, s: Sentence): boolean {
+  const here = (...ids: string[]) => hasCue(ctx, ctx.text, s, ids);
+  if (here('pressure.process-question')) return false;
+  const pressing = here('discipline.press');
+  const judging = here('discipline.opinion') && here('discipline.evaluative');
+  if (here('discipline.leniency') && (isAsking(s) || pressing || here('discipline.opinion'))) return true;
+  if (here('discipline.ought-sanction', 'discipline.removal')) return true;
+  return here('discipline.sanction') && (pressing || judging);
 }
 
 /** surrey-heath 4.13: the writer offers to act as the officer's friend or representative. */
-function offersToActAsFriend(lower: string): boolean {
-  for (const m of matchesOf(FRIEND_OFFER, lower)) {
-    const at = m.index;
-    if (isNegatedAt(lower, at) || isReportedAt(lower, at)) continue;
-    if (WRITER.test(lower)) return true;
-  }
-  return false;
+function offersToActAsFriend(ctx: RuleContext, s: Sentence): boolean {
+  return s.firstPerson && hasCue(ctx, ctx.text, s, ['discipline.friend-offer']);
+}
+
+/** The draft concerns a staffing matter: its own words or its subject. */
+function isAboutStaffing(ctx: RuleContext): boolean {
+  const ids = ['discipline.staffing', 'discipline.sanction'];
+  return ids.some((id) => ctx.lexicon.hits(ctx.text, id).length > 0 || ctx.lexicon.hits(ctx.subjectText, id).length > 0);
 }
 
 function findInfluence(ctx: RuleContext): RuleReport[] {
   if (ctx.sender?.kind !== 'councillor') return [];
   const officers = ctx.recipients.filter((r) => r.person.kind === 'officer');
   if (officers.length === 0) return [];
-  const list = ownSentences(ctx);
-  const subject = subjectLower(ctx);
-  const staffing = [subject, ...list.map((s) => s.lower)].some((t) => STAFFING.test(t) || hasSanctionWord(t));
-  if (!staffing) return [];
+  if (!isAboutStaffing(ctx)) return [];
+  const list = ownSentences(ctx.text);
 
   const reports: RuleReport[] = [];
-  const outcome = list.find((s) => pressesForOutcome(s.lower));
+  const outcome = list.find((s) => pressesForOutcome(ctx, s));
   if (outcome) {
     reports.push({
       messageId: 'influenceOutcome',
@@ -119,7 +62,7 @@ function findInfluence(ctx: RuleContext): RuleReport[] {
     });
   }
   // The offer is made to the officer concerned, so the officer is addressed directly.
-  const friend = ctx.recipients.some((r) => r.field === 'to' && r.person.kind === 'officer') ? list.find((s) => offersToActAsFriend(s.lower)) : undefined;
+  const friend = ctx.recipients.some((r) => r.field === 'to' && r.person.kind === 'officer') ? list.find((s) => offersToActAsFriend(ctx, s)) : undefined;
   if (friend) {
     reports.push({
       messageId: 'actAsFriend',

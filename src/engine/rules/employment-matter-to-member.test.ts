@@ -92,6 +92,27 @@ runRuleTests(ID, {
       },
       why: 'The grievance is a colleague’s, in quoted history.',
     },
+    // Near misses of the kinds real drafts showed.
+    {
+      name: 'a negated effect with a contraction (“isn’t affected”)',
+      draft: mail(RUTH, "My post isn't affected by the restructure, but I wanted to let you know the library's opening hours will change in April."),
+      why: '"isn\'t" negates the effect on the writer; the rest is service news.',
+    },
+    {
+      name: 'an officer declining to involve the councillor',
+      draft: mail(RUTH, "I'm not asking you to intervene in the restructure. I've raised my concerns through HR and my union rep."),
+      why: 'The ask to intervene is negated, and the writer uses the proper route.',
+    },
+    {
+      name: 'democratic services telling a councillor when a staffing review goes to Cabinet',
+      draft: mail(RUTH, 'The departmental staffing review report goes to Cabinet on 12 March. Could you let me know if you would like a briefing beforehand?', PRIYA),
+      why: 'Council business about a review, with nothing of the writer’s own.',
+    },
+    {
+      name: 'a message from the writer’s manager passed on about a restructure',
+      draft: mail(RUTH, 'My manager has asked me to let you know that the restructure consultation closes on Friday.'),
+      why: 'The manager is mentioned with nothing wrong in the writer’s treatment: a message passed on.',
+    },
   ],
   invalid: [
     {
@@ -136,6 +157,42 @@ runRuleTests(ID, {
       draft: mail('Cllr Jo Marsh <jo.marsh@eastshire.gov.uk>', 'This email is a protected disclosure about the awarding of the grounds maintenance contract.', 'Alex Byrne <alex.byrne@eastshire.gov.uk>'),
       policy: embedded,
       expect: [{ severity: 'info', messageId: 'speakUp', evidence: body('This email is a protected disclosure about the awarding of the grounds maintenance contract.') }],
+    },
+    // Kinds real drafts showed and the first version missed.
+    {
+      name: 'a member of staff asks her ward councillor to intervene in a staffing review, words between the key words',
+      draft: mail(RUTH, 'I work in the revenues team. Could you raise the proposed departmental staffing review with the Leader for us?'),
+      expect: [{ messageId: 'ownEmployment', evidence: body('Could you raise the proposed departmental staffing review with the Leader for us?') }],
+    },
+    {
+      name: 'this year’s derisory pay offer, the writer left worse off',
+      draft: mail(IMRAN, "Is there anything you can do about this year's derisory pay offer? It leaves me worse off than last year."),
+      expect: [{ messageId: 'ownEmployment', evidence: body('It leaves me worse off than last year.') }],
+    },
+    {
+      name: 'a regrading that puts the writer’s post two grades lower',
+      draft: mail(RUTH, 'Under the pay and grading review my post has come out two grades lower. Please could you raise my case with HR?'),
+      expect: [{ messageId: 'ownEmployment', evidence: body('Under the pay and grading review my post has come out two grades lower.') }],
+    },
+    {
+      name: '“including me”: a restructure that moves the writer down a scale',
+      draft: mail(RUTH, 'The restructure would move everyone on scale 4, including me, down to scale 3. Could you raise it with the Director?'),
+      expect: [{ messageId: 'ownEmployment', evidence: body('The restructure would move everyone on scale 4, including me, down to scale 3.') }],
+    },
+    {
+      name: 'one of the officers whose posts are being deleted',
+      draft: mail(IMRAN, "I'm one of the six officers whose posts are being deleted under the housing restructure. Could you speak to the Director on our behalf?"),
+      expect: [{ messageId: 'ownEmployment', evidence: body("I'm one of the six officers whose posts are being deleted under the housing restructure.") }],
+    },
+    {
+      name: 'a transfer in a service review (“I’m being moved”)',
+      draft: mail(RUTH, "Management told us on Monday that I'm being moved to the Westcliff site as part of the play service review. Could you have a word with the Director?"),
+      expect: [{ messageId: 'ownEmployment', evidence: body("Management told us on Monday that I'm being moved to the Westcliff site as part of the play service review.") }],
+    },
+    {
+      name: 'treatment by the writer’s line manager',
+      draft: mail(RUTH, "Things have got really difficult with my line manager since I came back from sick leave. Would you be able to have a quiet word with someone senior?"),
+      expect: [{ messageId: 'ownEmployment', evidence: body('Things have got really difficult with my line manager since I came back from sick leave.') }],
     },
   ],
 });

@@ -4,105 +4,57 @@
  * councillor (warning); or making a whistleblowing / Speak Up disclosure to one, which is
  * allowed and gets advice on the right route (info).
  *
- * Technique (docs/rules/employment-matter-to-member.md, "How it recognises the idea"): a
- * sentence of the officer's own words must tie the writer to an employment matter — "my post"
- * or "my manager" together with an issue word in the same sentence ("regraded", "grievance",
- * "hasn't been willing"), or "I am being made redundant" — with neither negated nor reported.
- * An officer mentioning a resident's job, a restructure as council business, or "my manager
- * will call you" has no such tie.
+ * Technique (docs/rules/employment-matter-to-member.md, "How it recognises the idea"): over the
+ * text model, a sentence of the officer's own words must tie the writer to an employment
+ * matter — the writer's own job (`employment.own-job`) with something wrong with it in the same
+ * sentence (`employment.issue`, `employment.conflict`), their manager (`employment.own-manager`)
+ * with their treatment gone wrong (`employment.conflict`), or the writer affected
+ * (`employment.affected`: "I am being made redundant", "I'm one of the officers whose posts are
+ * being deleted") — or ask the councillor to step in (`employment.intervene`) on a restructure,
+ * review, regrading or pay offer in a sentence where the writer speaks. Negated, quoted and
+ * reported cues do not count. An officer mentioning a resident's job, a restructure as council
+ * business, or "my manager will call you" has no such tie. Vocabulary:
+ * `lexicon/data/employment.json`.
  */
-import { matchesOf, isNegatedAt, isReportedAt, ownSentences, ownTextLower, sentenceEvidence, subjectLower } from '../analysis/requests.ts';
+import { hasCue, isAsking, ownSentences, sentenceEvidence } from '../analysis/requests.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
-import { stemFinder } from '../text.ts';
+import type { Sentence, TextModel } from '../text-model/model.ts';
 
 // ---- Helpers ----
 
-// The writer's own job and its terms (a hand-made list of UK local government HR terms: NJC
-// "Green Book" grading, job evaluation, pay protection, the ACAS grievance and disciplinary code).
-const OWN_JOB =
-  /\b(?:my|our)\s+(?:own\s+|current\s+|new\s+|old\s+|substantive\s+)?(?:post|job|role|grade|grading|pay|salary|wages?|contract|position|hours|terms(?:\s+and\s+conditions)?|appraisal|probation|employment|promotion|job\s+description|pension|overtime|allowances?|increments?|pay\s+(?:band|grade|point)|band|secondment|workload|annual\s+leave|sick(?:ness)?\s+(?:pay|absence|leave)|redundancy|dismissal|suspension|grievance|disciplinary|capability\s+(?:process|procedure|hearing)|team'?s\s+(?:restructure|regrading))\b/g;
-const MY_MANAGER = /\bmy\s+(?:line\s+|new\s+|current\s+)?(?:manager|managers|supervisor|team\s+leader|boss|head\s+of\s+service|service\s+manager|director)\b/g;
-
-// Something wrong with it. Event words can be negated ("my post is not being regraded").
-const ISSUE_EVENT =
-  /\b(?:re-?grad\w*|down-?grad\w*|cut|cuts|reduc\w*|restructur\w*|redundan\w*|grievance|unfair\w*|dispute\w*|appeal\w*|evaluat\w*|delet\w*|at\s+risk|pay\s+protection|lose|losing|lost|complain\w*|disciplin\w*|suspen\w*|dismiss\w*|bull(?:y|ied|ying)|harass\w*|discriminat\w*|overlooked|passed\s+over|demot\w*|underpa\w*|owed|tribunal|union|moved\s+to|redeploy\w*|victimis\w*|bypassed|blocked)\b/g;
-// Conflict words carry their own negation ("has not been willing"), so are not tested for it.
-const ISSUE_CONFLICT =
-  /\b(?:refus\w*|unwilling|not\s+(?:been\s+)?willing|won't|will\s+not|wouldn't|hasn't|has\s+not|haven't|have\s+not|ignor\w*|does\s+not\s+reflect|doesn't\s+reflect|not\s+reflect\w*|not\s+been\s+paid|not\s+listen\w*|treat(?:s|ed|ing)?\s+me|singled\s+(?:me\s+)?out|picked\s+on)\b/;
-
-// "I am being made redundant", "I've raised a grievance".
-const I_AM_AFFECTED =
-  /\bi(?:'m|\s+am|'ve\s+been|\s+have\s+been|\s+was|\s+had\s+been|'d\s+been)\s+(?:being\s+|now\s+|just\s+|recently\s+)?(?:regraded|downgraded|made\s+redundant|put\s+at\s+risk|placed\s+at\s+risk|at\s+risk\s+of\s+redundancy|disciplined|suspended|dismissed|sacked|overlooked|passed\s+over|demoted|underpaid|redeployed|bullied|harassed|given\s+(?:a|an)\s+(?:final\s+|written\s+|formal\s+)*warning|told\s+(?:that\s+)?my\s+(?:post|job|role))\b|\bi(?:'ve|\s+have)?\s+(?:raised|lodged|submitted|put\s+in|filed)\s+a\s+(?:formal\s+)?grievance\b/g;
-
-// A handover in a routine reply: "my manager will call you", "in my absence contact …".
-const HANDOVER = /\b(?:will\s+(?:call|ring|phone|contact|email|reply\s+to|be\s+in\s+touch\s+with|get\s+back\s+to)\s+you|in\s+my\s+absence|while\s+i(?:'m|\s+am)\s+(?:away|off|on\s+leave)|please\s+contact|my\s+successor)\b/;
-
-// Speak Up / whistleblowing (Public Interest Disclosure Act 1998 terms; surrey-heath 4.16, 5.6).
-const DISCLOSURE_TERM =
-  /\b(?:whistle-?blow\w*|speak(?:ing)?\s+up\s+(?:policy|procedure|route|process|guardian|line|channel)|(?:under|through|via|using)\s+the\s+(?:council's\s+)?speak\s+up|public\s+interest\s+disclosure|protected\s+disclosure|qualifying\s+disclosure)\b/g;
-const WRONGDOING =
-  /\b(?:fraud\w*|corrupt\w*|malpractice|wrong-?doing|falsif\w*|brib\w*|kickbacks?|theft|stealing|embezzl\w*|cover(?:ing|ed)?[- ]up|safeguarding\s+(?:concern|failure|risk|issue)s?|unlawful\w*|illegal\w*|misuse\s+of\s+(?:public\s+)?(?:funds|money|resources))\b/g;
-// The writer reporting it, not an officer updating a councillor on a fraud case they handle.
-const I_DISCLOSE =
-  /\bi\s+(?:want|need|wish|have|feel\s+i\s+(?:have|must|should))\s+to\s+(?:report|raise|disclose|tell\s+you\s+about|make\s+you\s+aware|bring)|\bi(?:\s+|'ve\s+|\s+have\s+)(?:believe|suspect|witnessed|saw|seen|discovered|found\s+out|evidence)|\bi(?:'m|\s+am)\s+(?:concerned|worried|raising|reporting)\b/;
-// …about the council itself: colleagues, managers, contracts, money.
-const INSIDE_THE_COUNCIL =
-  /\b(?:my\s+(?:manager|team|department|service|colleagues?|director|boss)|colleagues?|the\s+council|council\s+(?:staff|officers|money|funds|contracts?)|officers?|managers?|senior\s+staff|contracts?|contractors?|procurement|invoices?|expenses|overtime|timesheets?|tenders?)\b/;
-
-// Cue words of the patterns above. Every match of a pattern has one of its cue words standing at
-// the start of a word (where the match starts, or after whitespace the pattern requires); for
-// I_AM_AFFECTED, OWN_JOB and MY_MANAGER, as a whole word. With none of a pattern's cue words in
-// the writer's own words, no sentence can match it, and the sentences need not be tried.
-const AFFECTED_CUES = ['regraded', 'downgraded', 'redundant', 'risk', 'disciplined', 'suspended', 'dismissed', 'sacked', 'overlooked', 'passed', 'demoted', 'underpaid', 'redeployed', 'bullied', 'harassed', 'warning', 'post', 'job', 'role', 'grievance'];
-const OWNER_CUES = [
-  // OWN_JOB, after "my"/"our" and an optional qualifier
-  'post', 'job', 'role', 'grade', 'grading', 'pay', 'salary', 'wage', 'contract', 'position', 'hours', 'terms', 'appraisal', 'probation', 'employment', 'promotion', 'pension',
-  'overtime', 'allowance', 'allowances', 'increment', 'increments', 'wages', 'sickness', 'band', 'secondment', 'workload', 'annual', 'sick', 'redundancy', 'dismissal', 'suspension', 'grievance', 'disciplinary', 'capability', 'team', 'teams',
-  // MY_MANAGER
-  'my',
-];
-const DISCLOSURE_CUES = ['whistle', 'speak', 'disclosure'];
-const WRONGDOING_CUES = ['fraud', 'corrupt', 'malpractice', 'wrong', 'falsif', 'brib', 'kickback', 'theft', 'stealing', 'embezzl', 'cover', 'safeguarding', 'unlawful', 'illegal', 'misuse'];
-const findWordCues = stemFinder([...AFFECTED_CUES, ...OWNER_CUES], { wholeWord: true });
-const findDisclosureCues = stemFinder([...DISCLOSURE_CUES, ...WRONGDOING_CUES], { wordStart: true });
-
-function assertedIndex(lower: string, re: RegExp, negatable = true): number {
-  for (const m of matchesOf(re, lower)) {
-    const at = m.index;
-    if ((negatable && isNegatedAt(lower, at)) || isReportedAt(lower, at)) continue;
-    return at;
-  }
-  return -1;
+/** The writer tied to an employment matter in this sentence (tower-hamlets 3.4; surrey-heath 4.14). */
+function isOwnEmploymentMatter(ctx: RuleContext, model: TextModel, s: Sentence): boolean {
+  if (hasCue(ctx, model, s, ['employment.affected'])) return true;
+  // "My manager has asked me to tell you the restructure consultation closes on Friday" is a
+  // message passed on: the manager needs the writer's treatment gone wrong, not just an issue.
+  if (hasCue(ctx, model, s, ['employment.own-manager']) && hasCue(ctx, model, s, ['employment.conflict'])) return true;
+  return hasCue(ctx, model, s, ['employment.own-job']) && hasCue(ctx, model, s, ['employment.issue', 'employment.conflict']);
 }
 
-/** The writer tied to an employment matter in this sentence (tower-hamlets 3.4; surrey-heath 4.14). */
-function isOwnEmploymentMatter(lower: string): boolean {
-  if (HANDOVER.test(lower)) return false;
-  if (assertedIndex(lower, I_AM_AFFECTED) !== -1) return true;
-  const owner = assertedIndex(lower, OWN_JOB) !== -1 || assertedIndex(lower, MY_MANAGER) !== -1;
-  if (!owner) return false;
-  return assertedIndex(lower, ISSUE_EVENT) !== -1 || ISSUE_CONFLICT.test(lower);
+/**
+ * tower-hamlets 3.2: the writer asks the councillor to step in on a restructure, review, regrading
+ * or pay offer, and the matter is theirs: they speak in the sentence, or tie themselves to their
+ * job elsewhere in their own words ("I work in the revenues team").
+ */
+function asksToIntervene(ctx: RuleContext, model: TextModel, s: Sentence, writerTied: boolean): boolean {
+  if (!(isAsking(s) || s.question) || !(writerTied || s.firstPerson)) return false;
+  return hasCue(ctx, model, s, ['employment.intervene']) && hasCue(ctx, model, s, ['employment.issue']);
 }
 
 /** A disclosure of wrongdoing made by the writer (surrey-heath 4.16). */
-function isDisclosure(lower: string): boolean {
-  if (assertedIndex(lower, DISCLOSURE_TERM) !== -1) return true;
-  return assertedIndex(lower, WRONGDOING) !== -1 && I_DISCLOSE.test(lower) && INSIDE_THE_COUNCIL.test(lower);
+function isDisclosure(ctx: RuleContext, model: TextModel, s: Sentence): boolean {
+  if (hasCue(ctx, model, s, ['employment.disclosure'])) return true;
+  return ['employment.wrongdoing', 'employment.i-disclose', 'employment.inside-council'].every((id) => hasCue(ctx, model, s, [id]));
 }
 
 function findEmploymentMatters(ctx: RuleContext): RuleReport[] {
   // An officer writing to a councillor addressed individually (not a members' bulletin in Bcc).
   if (ctx.sender?.kind !== 'officer') return [];
   if (!ctx.recipients.some((r) => r.field === 'to' && r.person.kind === 'councillor')) return [];
-  const lower = ownTextLower(ctx).lower;
-  const cues = new Set([...findWordCues(lower), ...findDisclosureCues(lower)]);
-  const anyCue = (list: readonly string[]) => list.some((c) => cues.has(c));
-  const disclosurePossible = anyCue(DISCLOSURE_CUES) || anyCue(WRONGDOING_CUES);
-  const ownMatterPossible = anyCue(AFFECTED_CUES) || anyCue(OWNER_CUES);
-  const list = disclosurePossible || ownMatterPossible ? ownSentences(ctx) : [];
+  const list = ownSentences(ctx.text);
 
   // surrey-heath 4.16: a qualifying Speak Up disclosure is not a breach: advise on the route.
-  const disclosure = disclosurePossible ? list.find((s) => isDisclosure(s.lower)) : undefined;
+  const disclosure = list.find((s) => isDisclosure(ctx, ctx.text, s));
   if (disclosure) {
     return [
       {
@@ -117,11 +69,11 @@ function findEmploymentMatters(ctx: RuleContext): RuleReport[] {
     ];
   }
 
-  const own = ownMatterPossible ? list.find((s) => isOwnEmploymentMatter(s.lower)) : undefined;
+  const writerTied = list.some((s) => hasCue(ctx, ctx.text, s, ['employment.own-job', 'employment.own-manager', 'employment.affected']));
+  const own = list.find((s) => isOwnEmploymentMatter(ctx, ctx.text, s)) ?? list.find((s) => asksToIntervene(ctx, ctx.text, s, writerTied));
   if (own) return [report(ctx, sentenceEvidence(ctx, own))];
   // A subject line such as "My regrading" with no body sentence to point at.
-  const subject = subjectLower(ctx);
-  if (subject && isOwnEmploymentMatter(subject)) {
+  if (ctx.subjectText.sentences.some((s) => isOwnEmploymentMatter(ctx, ctx.subjectText, s))) {
     return [report(ctx, { field: 'subject', start: 0, end: ctx.draft.subject.length, quote: ctx.draft.subject })];
   }
   return [];

@@ -95,6 +95,32 @@ runRuleTests(ID, {
       policy: embedded,
       why: 'Asking how to pay asks for no favour.',
     },
+    // Near misses of the kinds real drafts showed (the favours below, asked for properly or not at all).
+    {
+      name: 'asking how to appeal one’s own parking fine',
+      draft: mail(DEV, 'I got a parking fine outside the depot on Tuesday. Could you tell me how to appeal it?'),
+      why: 'Asking for the route open to any resident is not a favour.',
+    },
+    {
+      name: 'declaring an interest in a relative’s application and stepping back',
+      draft: mail(HELEN, "My son-in-law has applied for planning permission at 4 Mill Row. I've declared an interest and won't take part in the decision."),
+      why: 'Declaring the interest and stepping back asks for nothing.',
+    },
+    {
+      name: 'a negated waiver with a contraction (“I won’t be asking …”)',
+      draft: mail(DEV, "My daughter's wedding reception is in Quay Park in June. I won't be asking for the hire fee to be waived; please just send me the booking form."),
+      why: '"won\'t" negates the waiver: the councillor asks only for the form.',
+    },
+    {
+      name: 'a constituent’s request for a waiver passed on',
+      draft: mail(DEV, 'Mrs Patel asked whether the fee for her son’s party in the community hall could be waived. Could you tell me the policy on concessions?'),
+      why: 'The resident asks; the councillor asks about policy.',
+    },
+    {
+      name: 'asking about the housing list in general',
+      draft: mail(HELEN, 'My friend Sarah is on the housing register. Could you explain how the list is prioritised so that I can tell her what to expect?'),
+      why: 'A question about the process, not a request to move her up.',
+    },
   ],
   invalid: [
     {
@@ -143,6 +169,52 @@ runRuleTests(ID, {
       name: 'asking for a late payment charge on one’s own bill to be dropped',
       draft: mail(DEV, "I've been charged a late payment surcharge on my garden waste bill. Please could you drop it?"),
       expect: [{ messageId: 'cancelCharge', evidence: body('Please could you drop it?') }],
+    },
+    // Kinds real drafts showed and the first version missed.
+    {
+      name: 'a hire fee waived for the councillor’s daughter’s wedding reception in the park',
+      draft: mail(DEV, "Could you waive the hire fee for my daughter's wedding reception in Quay Park next month?"),
+      expect: [{ messageId: 'cancelCharge', evidence: body("Could you waive the hire fee for my daughter's wedding reception in Quay Park next month?") }],
+    },
+    {
+      name: 'a booking charge for a son’s party, the son named in the sentence before',
+      draft: mail(DEV, 'My son is having his eighteenth in the community hall on Saturday. Is there any way the booking charge could be waived?'),
+      expect: [{ messageId: 'cancelCharge', evidence: body('Is there any way the booking charge could be waived?') }],
+    },
+    {
+      name: 'moving a friend’s family up the housing list',
+      draft: mail(HELEN, "Could you move my friend's family up the housing list? They have been waiting three years."),
+      expect: [{ messageId: 'expedite', evidence: body("Could you move my friend's family up the housing list?") }],
+    },
+    {
+      name: 'a family “like my own”, then “could they be moved further up the list”',
+      draft: mail(HELEN, 'Kayleigh is family to me in all but name. She and her partner are on the register for a three-bed. Could you see whether they could be moved further up the list?'),
+      expect: [{ messageId: 'expedite', evidence: body('Could you see whether they could be moved further up the list?') }],
+    },
+    {
+      name: 'asking the planning officer to look kindly on an application on the councillor’s own land',
+      draft: mail(HELEN, "I'd be grateful if you could look kindly on the barn conversion application on my own land at Hill Farm."),
+      expect: [{ messageId: 'expedite', evidence: body("I'd be grateful if you could look kindly on the barn conversion application on my own land at Hill Farm.") }],
+    },
+    {
+      name: 'a family application decided under delegated powers instead of at committee, pointed back to',
+      draft: mail(HELEN, "You'll have seen the turbine application at Lower Saltings. That's my family's land. Is there any way it can be dealt with under delegated powers instead?"),
+      expect: [{ messageId: 'expedite', evidence: body('Is there any way it can be dealt with under delegated powers instead?') }],
+    },
+    {
+      name: 'writing off the councillor’s own council tax arrears',
+      draft: mail(DEV, 'Could you write off my council tax arrears from last year?'),
+      expect: [{ messageId: 'cancelCharge', evidence: body('Could you write off my council tax arrears from last year?') }],
+    },
+    {
+      name: 'a son’s parking fines written off',
+      draft: mail(DEV, "Could you get my son's parking fines written off?"),
+      expect: [{ messageId: 'cancelCharge', evidence: body("Could you get my son's parking fines written off?") }],
+    },
+    {
+      name: 'a ticket with no “I” (“Got a ticket …”) voided outside the appeals process',
+      draft: mail(HELEN, "Got a ticket outside the Guildhall on Tuesday night. Can you get the parking team to void it like they always used to for members?"),
+      expect: [{ messageId: 'cancelCharge', evidence: body('Can you get the parking team to void it like they always used to for members?') }],
     },
   ],
 });

@@ -66,6 +66,22 @@ runRuleTests('legal-proceedings', {
       policy: embeddedDefaultPolicy(),
       draft: { from: 'Cllr Jo Bell <jo.bell@kirkby.gov.uk>', to: 'Chief Executive <chief.executive@kirkby.gov.uk>', body: 'Could you let me know how the injunction against the quarry is progressing?' },
     },
+    // Near misses of the kinds real drafts showed.
+    {
+      name: 'a negated mention with a contraction (“isn’t taking legal action”)',
+      why: '"isn\'t" negates the proceedings',
+      draft: { from: CLLR, to: CASE_OFFICER, body: "Hi Julie,\n\nThe tenant tells me the council isn't taking legal action. Could you confirm the arrears figure?\n\nOmar" },
+    },
+    {
+      name: 'the same question about a prosecution, asked of the director',
+      why: 'tower-hamlets 5.6: the responsible director is the right person',
+      draft: { from: CLLR, to: DIRECTOR, body: 'Peter,\n\nThe council is considering a prosecution of the landlord at 4 Mill Row. Could you tell me what the process is?\n\nOmar' },
+    },
+    {
+      name: '"to Court Lane" is a street',
+      why: 'a capitalised "Court" in the sentence is a place name',
+      draft: { from: CLLR, to: CASE_OFFICER, body: 'Hi Julie,\n\nCould you send the crew back to Court Lane to finish the resurfacing?\n\nOmar' },
+    },
   ],
   invalid: [
     {
@@ -108,6 +124,22 @@ runRuleTests('legal-proceedings', {
       name: 'proceedings named only in the subject',
       draft: { from: CLLR, to: CASE_OFFICER, subject: 'Litigation over Wharf Road', body: 'Julie,\n\nWhere have we got to? Please call me.\n\nOmar' },
       expect: [{ messageId: 'caseOfficer', evidence: { field: 'subject', start: 0, end: 10, quote: 'Litigation' } }],
+    },
+    // Kinds real drafts showed.
+    {
+      name: 'a contemplated prosecution asked about with a question',
+      draft: { from: CLLR, to: CASE_OFFICER, body: 'Julie,\n\nI gather the council is considering a prosecution of the landlord at 4 Mill Row. What evidence do you have?\n\nOmar' },
+      expect: [{ messageId: 'caseOfficer', evidence: { quote: 'prosecution' } }],
+    },
+    {
+      name: 'counsel’s advice in a live judicial review',
+      draft: { from: CLLR, to: CASE_OFFICER, body: "Julie,\n\nWhat is counsel's advice on the judicial review of the Wharf Road permission, and do you think we will settle?\n\nOmar" },
+      expect: [{ messageId: 'caseOfficer', evidence: { quote: "counsel's advice" } }],
+    },
+    {
+      name: 'a settlement position in a noise claim, on behalf of the claimants',
+      draft: { from: CLLR, to: CASE_OFFICER, body: "Julie,\n\nI've been speaking to the residents bringing the noise claim against the council. Would the council be open to settling before the hearing?\n\nOmar" },
+      expect: [{ messageId: 'caseOfficer', evidence: { quote: 'noise claim' } }],
     },
   ],
 });

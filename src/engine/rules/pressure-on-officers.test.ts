@@ -115,6 +115,32 @@ runRuleTests(ID, {
       draft: mail(JOE, 'Could you treat this as urgent? Water is coming through the ceiling of the flat.'),
       why: 'Urgency is not asking to be put ahead of others in a list.',
     },
+    // Near misses of the kinds real drafts showed.
+    {
+      name: 'a negated change with a contraction (“I won’t be asking …”)',
+      draft: mail(DEV, "I won't be asking you to change the recommendation. Could you send me the highways comments?"),
+      why: '"won\'t" negates the change.',
+    },
+    {
+      name: '“I didn’t ask you to rewrite the report”',
+      draft: mail(DEV, "I didn't ask you to rewrite the report, only to check the parking figures."),
+      why: 'The rewrite is negated; checking figures is not pressure on the advice.',
+    },
+    {
+      name: 'a question about the criteria for moving up the register',
+      draft: mail(JOE, 'What are the criteria for moving a family up the housing register?'),
+      why: 'A process question, not a request to move anyone.',
+    },
+    {
+      name: 'asking a senior officer to report the objections fully',
+      draft: mail(HELEN, "I accept the recommendation is your professional judgement. I would ask only that the report sets out the residents' objections fully."),
+      why: 'Asking for objections to be reported fully leaves the advice to the officer.',
+    },
+    {
+      name: 'the resident’s own request passed on with no pressure',
+      draft: mail(JOE, 'Mr Adeyemi has asked whether his repair could be done before the others on the list. Could you let me know when it is booked?'),
+      why: 'The resident asks; the councillor asks only when it is booked.',
+    },
   ],
   invalid: [
     {
@@ -178,6 +204,35 @@ runRuleTests(ID, {
         { messageId: 'changeAdvice', evidence: body("I'd like the recommendation changed to refusal.") },
         { messageId: 'changeAdvice', evidence: body("The report ought to reflect the committee's view.") },
       ],
+    },
+    // Kinds real drafts showed and the first version missed.
+    {
+      name: 'changing the officer’s comments (once gated off by a stem check)',
+      draft: mail(DEV, "I'd like you to change the officer's comments on heritage harm before the report is published."),
+      expect: [{ messageId: 'changeAdvice', evidence: body("I'd like you to change the officer's comments on heritage harm before the report is published.") }],
+    },
+    {
+      name: 'insisting that the recommendation is changed',
+      draft: mail(DEV, 'I insist that the recommendation is changed to refusal.'),
+      expect: [{ messageId: 'changeAdvice', evidence: body('I insist that the recommendation is changed to refusal.') }],
+    },
+    {
+      name: 'sandbags for a relative’s house before the rest of the street',
+      draft: mail(JOE, "Can you get the crew to drop sandbags at 14 Mill Lane before they go on to the rest of the street? If you could bump her up to first I'd be grateful."),
+      expect: [
+        { messageId: 'queueJump', evidence: body('Can you get the crew to drop sandbags at 14 Mill Lane before they go on to the rest of the street?') },
+        { messageId: 'queueJump', evidence: body("If you could bump her up to first I'd be grateful.") },
+      ],
+    },
+    {
+      name: 'deciding an application early rather than waiting its turn in the queue',
+      draft: mail(HELEN, "I'd be grateful if you could get it signed off before then rather than waiting for it to come up in the queue."),
+      expect: [{ messageId: 'queueJump', evidence: body("I'd be grateful if you could get it signed off before then rather than waiting for it to come up in the queue.") }],
+    },
+    {
+      name: 'directing a junior officer with “I want you to”',
+      draft: mail(JOE, 'I want you to get the crew out to Mill Lane this afternoon.'),
+      expect: [{ messageId: 'directJunior', evidence: body('I want you to get the crew out to Mill Lane this afternoon.') }],
     },
   ],
 });

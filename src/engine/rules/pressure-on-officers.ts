@@ -4,62 +4,21 @@
  * giving a junior officer a direct instruction.
  *
  * Technique (see docs/rules/pressure-on-officers.md, "How it recognises the idea"): each
- * sentence of the councillor's own words is tested for the co-occurrence of a change verb and
- * an object that is an officer's advice, or for a queue-jumping phrase, or (for junior
- * officers) an instruction; the hit must not be negated or reported speech, and the sentence
- * must be put as a request or directive.
+ * sentence of the councillor's own words is read on the text model for a lexicon cue
+ * (`lexicon/data/pressure.json`): a change to the officer's advice or a dictated content
+ * (`pressure.change-advice`, `pressure.dictate-content`), a queue-jump (`pressure.queue-jump`),
+ * or (for junior officers) an instruction. A cue counts only where it is not negated, quoted or
+ * reported, and the sentence is put as a request or directive (or, for a queue, says it ought
+ * to happen).
  */
-import { matchesOf, instructionIndex, isNegatedAt, isProcessQuestion, isReportedAt, isRequest, ownSentences, sentenceEvidence } from '../analysis/requests.ts';
+import { cuesIn, hasCue, isAsking, ownSentences, sentenceEvidence } from '../analysis/requests.ts';
 import type { Person } from '../people.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
+import type { Sentence } from '../text-model/model.ts';
 
 // ---- Helpers ----
 
 type Kind = 'changeAdvice' | 'queueJump' | 'directJunior';
-
-// Verbs of changing text or advice, with their inflections (a hand-made stem list; "correct"
-// is left out on purpose: putting a factual error right is not pressure).
-const CHANGE_VERB =
-  /\b(?:chang(?:e|es|ed|ing)|amend(?:s|ed|ing)?|alter(?:s|ed|ing)?|re-?writ(?:e|es|ing|ten)|rewrote|revis(?:e|es|ed|ing)|re-?draft(?:s|ed|ing)?|re-?word(?:s|ed|ing)?|ton(?:e|es|ed|ing)\s+down|remov(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|tak(?:e|en|ing)\s+out|strik(?:e|ing)\s+out|revers(?:e|es|ed|ing)|switch(?:es|ed|ing)?|flip(?:s|ped|ping)?|soften(?:s|ed|ing)?|strengthen(?:s|ed|ing)?|toughen(?:s|ed|ing)?|weaken(?:s|ed|ing)?|overturn(?:s|ed|ing)?)\b/g;
-
-// What an officer's professional advice is written in (crawley 6.3; surrey-heath 4.7, 6.3).
-const ADVICE_OBJECT =
-  /\b(?:recommendations?|recommended\s+(?:reason|condition)s?|report|reports|advice|wording|paragraphs?|conclusions?|assessment|appraisal|planning\s+balance|officer'?s?\s+(?:view|comments?|opinion)|your\s+(?:view|opinion|professional\s+(?:view|opinion|judgement)))\b/;
-
-// "The report should say …", "I want the recommendation to be refusal": dictating content
-// without a change verb.
-const CONTENT_DIRECTIVE =
-  /\b(?:report|recommendation|advice|conclusion)s?\s+(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s+(?:(?:clearly|properly|really)\s+)?(?:say|state|read|recommend|reflect|be|include|conclude|support|come\s+down|favour|oppose|point)\b|\b(?:i\s+(?:want|need|expect)|i(?:'d|\s+would)\s+(?:like|want))\s+(?:the|your)\s+(?:report|recommendation|advice)\s+to\s+(?:say|state|read|recommend|reflect|be|include|conclude|support)\b|\b(?:recommend|recommending)\s+(?:refusal|approval|that\s+(?:it|the\s+application)\s+(?:is|be)\s+(?:refused|approved|granted))\s+instead\b/;
-
-// A cheap substring test that every advice object and content directive passes: most sentences
-// of a casework email stop here (the check must stay well under a millisecond per draft).
-const ADVICE_HINT = /recommend|report|advice|wording|paragraph|conclusion|assessment|apprais|balance|view|opinion|judgement/;
-
-// Putting a factual slip right is not pressure on the officer's judgement.
-const FACTUAL_CORRECTION =
-  /\b(?:typo|typing\s+error|spelling|misspel\w*|factual(?:ly)?\s+(?:error|inaccura\w*|incorrect|wrong)|(?:wrong|incorrect)\s+(?:date|address|name|figure|number|postcode|ward)|out\s+of\s+date\s+(?:figure|address|name))\b/;
-
-// Queue-jumping (district-model 14.4; tower-hamlets 8.4; tower-hamlets 3.13 on prioritising work).
-const QUEUE_JUMP = new RegExp(
-  [
-    String.raw`\b(?:jump|jumps|jumped|jumping|skip|skips|skipped|skipping|bypass|bypasses|bypassed|leapfrog\w*|queue-?jump\w*)\s+(?:the\s+)?(?:queue|list|waiting\s+list|line|system|backlog)`,
-    String.raw`\b(?:move|moves|moved|moving|bump|bumps|bumped|bumping|push|pushed|pushing|put|get|got|shift|shifted|bring|brought)\s+(?:(?:him|her|them|it|this|that|the\s+case|the\s+application|the\s+family|[a-z'-]+(?:'s)?\s+(?:case|application|claim|repair|request))\s+)?(?:up|forward|higher)\s+(?:the|his|her|their|in\s+the)?\s*(?:list|queue|waiting\s+list|order|rankings?|priorit(?:y|ies)|pecking\s+order)`,
-    String.raw`\bto\s+the\s+(?:front|top|head)\s+of\s+the\s+(?:list|queue|waiting\s+list|pile|backlog)`,
-    String.raw`\bahead\s+of\s+(?:the\s+)?(?:others|everyone|everybody|other\s+\w+|those|the\s+rest|the\s+queue)`,
-    String.raw`\bbefore\s+(?:the\s+)?(?:others|everyone\s+else|other\s+(?:applicants|residents|tenants|people|families|cases))`,
-    String.raw`\bfast[- ]?track(?:s|ed|ing)?\b`,
-    String.raw`\bexpedit(?:e|es|ed|ing)\b`,
-    String.raw`\b(?:priority|precedence)\s+over\b|\bprioriti[sz](?:e|es|ed|ing)\b[^.?!]{0,60}\b(?:over|above|ahead\s+of|before)\s+(?:the\s+)?(?:others|other|everyone|those)`,
-  ].join('|'),
-  'g',
-);
-// A queue phrase needs a request or a view that it ought to happen: "he deserves to be moved up".
-const QUEUE_PRESSING = /\b(?:should|must|ought\s+to|deserves?|needs?\s+to\s+be|has\s+to\s+be)\b/;
-
-// Imperatives of action at the start of a sentence: for an officer the directory lists as junior,
-// "Please arrange …" is an instruction (surrey-heath 1.6; tower-hamlets 8.4).
-const OPERATIONAL_IMPERATIVE =
-  /^(?:(?:please|kindly)\s+)?(?:arrange|issue|serve|cancel|withdraw|stop|halt|suspend|start|remove|install|repair|fix|approve|refuse|grant|close|reopen|allocate|reallocate|move|order|book|clear|redo|drop|give|change|amend|prioriti[sz]e|deal\s+with|sort\s+out|get\s+(?:this|it|the)|make\s+(?:sure|this|it)|instruct|send\s+(?:a|an|the|someone|somebody|a\s+crew|the\s+crew|a\s+team)\s+(?:letter|notice|crew|team|officer|contractor|inspector|out|round))\b/;
 
 const SENIOR_ROLES = new Set(['senior', 'chief-executive', 'monitoring-officer']);
 
@@ -75,39 +34,39 @@ export function seniorityOf(person: Person): Seniority {
   return person.officerRoles.some((r) => SENIOR_ROLES.has(r)) ? 'senior' : 'junior';
 }
 
-function firstAsserted(lower: string, re: RegExp, accept: (at: number, text: string) => boolean = () => true): number {
-  for (const m of matchesOf(re, lower)) {
-    const at = m.index;
-    if (isNegatedAt(lower, at) || isReportedAt(lower, at) || !accept(at, m[0])) continue;
-    return at;
-  }
-  return -1;
-}
-
 /** crawley 2.6, 6.3; surrey-heath 4.7, 4.8(e), 6.3; town-council 2.3: the councillor dictates the officer's advice. */
-function pressesForChangedAdvice(lower: string): boolean {
-  if (!ADVICE_HINT.test(lower)) return false;
-  if (FACTUAL_CORRECTION.test(lower) || isProcessQuestion(lower)) return false;
-  const content = CONTENT_DIRECTIVE.exec(lower);
-  if (content && !isNegatedAt(lower, content.index) && !isReportedAt(lower, content.index)) return true;
-  if (!ADVICE_OBJECT.test(lower) || !isRequest(lower)) return false;
-  return firstAsserted(lower, CHANGE_VERB) !== -1;
+function pressesForChangedAdvice(ctx: RuleContext, s: Sentence): boolean {
+  if (hasCue(ctx, ctx.text, s, ['pressure.dictate-content'])) return true;
+  return isAsking(s) && hasCue(ctx, ctx.text, s, ['pressure.change-advice']);
 }
 
-/** district-model 14.4; tower-hamlets 8.4, 3.13: a case put ahead of others. */
-function asksToJumpQueue(lower: string): boolean {
-  QUEUE_JUMP.lastIndex = 0;
-  if (!QUEUE_JUMP.test(lower) || isProcessQuestion(lower)) return false;
-  if (!isRequest(lower) && !QUEUE_PRESSING.test(lower)) return false;
-  return firstAsserted(lower, QUEUE_JUMP) !== -1;
+/** district-model 14.4; tower-hamlets 8.4, 3.13: a case put ahead of others, asked for or said to be deserved. */
+function asksToJumpQueue(ctx: RuleContext, s: Sentence): boolean {
+  if (!hasCue(ctx, ctx.text, s, ['pressure.queue-jump'])) return false;
+  return isAsking(s) || hasCue(ctx, ctx.text, s, ['pressure.ought']);
+}
+
+/**
+ * The strong instructions of a sentence ("I want you to", "you must"), leaving out imperatives
+ * of action at its start (those are instructions only to an officer known to be junior) and
+ * instructions whose verb asks for information ("I want you to know …").
+ */
+function strongInstruction(ctx: RuleContext, s: Sentence): boolean {
+  const model = ctx.text;
+  if (!s.instruction) return false;
+  const imperatives = cuesIn(ctx, model, s, ['pressure.operational-imperative']);
+  const information = cuesIn(ctx, model, s, ['pressure.information-ask']);
+  return cuesIn(ctx, model, s, ['frame.instruction']).some(
+    (h) => !imperatives.some((i) => i.first === h.first) && !information.some((i) => i.first === h.last),
+  );
 }
 
 /** surrey-heath 1.6; district-model 2.2(h); tower-hamlets 8.4: an instruction straight to a junior officer. */
-function instructsDirectly(lower: string, seniority: Seniority): boolean {
+function instructsDirectly(ctx: RuleContext, s: Sentence, seniority: Seniority): boolean {
   if (seniority === 'senior') return false;
-  if (instructionIndex(lower) !== -1) return true;
+  if (strongInstruction(ctx, s)) return true;
   // With no directory entry we cannot know the officer is junior: only a clear instruction counts.
-  return seniority === 'junior' && OPERATIONAL_IMPERATIVE.test(lower) && !isNegatedAt(lower, 0);
+  return seniority === 'junior' && hasCue(ctx, ctx.text, s, ['pressure.operational-imperative']);
 }
 
 const MAX_PER_KIND = 3;
@@ -124,12 +83,12 @@ function findPressure(ctx: RuleContext): RuleReport[] {
 
   const counts: Record<Kind, number> = { changeAdvice: 0, queueJump: 0, directJunior: 0 };
   const reports: RuleReport[] = [];
-  for (const s of ownSentences(ctx)) {
-    const kind: Kind | undefined = pressesForChangedAdvice(s.lower)
+  for (const s of ownSentences(ctx.text)) {
+    const kind: Kind | undefined = pressesForChangedAdvice(ctx, s)
       ? 'changeAdvice'
-      : asksToJumpQueue(s.lower)
+      : asksToJumpQueue(ctx, s)
         ? 'queueJump'
-        : instructsDirectly(s.lower, directSeniority)
+        : instructsDirectly(ctx, s, directSeniority)
           ? 'directJunior'
           : undefined;
     if (!kind || counts[kind] >= MAX_PER_KIND) continue;
