@@ -22,88 +22,10 @@
  * `election-admin.json`); this module only says how they combine, over the one text model.
  */
 import type { Hit, Lexicon } from '../lexicon/index.ts';
-import type { PartyEntry } from '../policy.ts';
 import type { RuleContext } from '../rule.ts';
 import { memoised } from '../rule.ts';
 import type { TextModel } from '../text-model/model.ts';
-import { escapeRegExp, type Span } from '../text.ts';
-
-// ---- Party names ----
-
-/**
- * UK parties that hold council seats (the Electoral Commission's register, main parties), with
- * the forms a release or an email uses. `strong` forms name the party wherever they stand
- * (case-sensitive); `short` forms ("Con", "Green", "Ind") are ordinary words or abbreviations and
- * only count as a label in a label position, such as "(Con)" after a name.
- */
-export const UK_PARTIES: readonly { name: string; strong: string[]; short: string[] }[] = [
-  { name: 'Conservative', strong: ['Conservative and Unionist Party', 'Conservative Party', 'Conservatives', 'Conservative', 'Tory', 'Tories'], short: ['Con', 'C'] },
-  { name: 'Labour', strong: ['Labour and Co-operative', 'Labour Co-op', 'Labour Party', 'Labour'], short: ['Lab', 'L'] },
-  { name: 'Liberal Democrats', strong: ['Liberal Democrats', 'Liberal Democrat', 'Lib Dems', 'Lib Dem', 'LibDems', 'LibDem'], short: ['LD', 'LDem'] },
-  { name: 'Green Party', strong: ['Green Party', 'Greens'], short: ['Green', 'Grn'] },
-  { name: 'Reform UK', strong: ['Reform UK'], short: ['Reform'] },
-  { name: 'Plaid Cymru', strong: ['Plaid Cymru'], short: ['Plaid', 'PC'] },
-  { name: 'Scottish National Party', strong: ['Scottish National Party', 'SNP'], short: [] },
-  { name: 'UKIP', strong: ['UKIP'], short: [] },
-  { name: 'Independent', strong: [], short: ['Independent', 'Ind'] },
-];
-
-// Single words that are also ordinary English or place names: never a party outside a label position.
-const AMBIGUOUS_WORDS = new Set(['green', 'reform', 'independent', 'independents', 'alliance', 'liberal', 'residents', 'plaid', 'con', 'lab', 'ind', 'socialist', 'heritage']);
-
-export interface PartyForms {
-  /** Party-name forms that name a party wherever they stand (case-sensitive). */
-  strong: string[];
-  /** Every form, including abbreviations and ambiguous words, for label positions only. */
-  all: string[];
-  /** Form → party name. */
-  partyOf: Map<string, string>;
-}
-
-/** The party names the policy lists (name, aliases) merged with the built-in UK list. */
-export function partyForms(parties: readonly PartyEntry[]): PartyForms {
-  const strong = new Set<string>();
-  const all = new Set<string>();
-  const partyOf = new Map<string, string>();
-  const add = (form: string, party: string, isStrong: boolean) => {
-    const f = form.trim();
-    if (!f) return;
-    all.add(f);
-    if (!partyOf.has(f.toLowerCase())) partyOf.set(f.toLowerCase(), party);
-    if (isStrong) strong.add(f);
-  };
-  for (const p of parties) {
-    for (const form of [p.name, ...(p.aliases ?? [])]) {
-      const single = !/\s/.test(form.trim());
-      const ambiguous = form.trim().length <= 3 || (single && AMBIGUOUS_WORDS.has(form.trim().toLowerCase()));
-      add(form, p.name, !ambiguous);
-    }
-  }
-  for (const p of UK_PARTIES) {
-    for (const f of p.strong) add(f, p.name, true);
-    for (const f of p.short) add(f, p.name, false);
-  }
-  return { strong: [...strong], all: [...all], partyOf };
-}
-
-/** A case-sensitive alternation of the forms, longest first, for embedding in a pattern. */
-export function formsAlternation(forms: readonly string[]): string {
-  const alts = [...forms].sort((a, b) => b.length - a.length).map((f) => escapeRegExp(f).replace(/\s+/g, '\\s+'));
-  return alts.length ? `(?:${alts.join('|')})` : '(?!)';
-}
-
-const partyCache = new WeakMap<readonly PartyEntry[], { forms: PartyForms; strongRe: RegExp }>();
-
-/** The policy's party forms and a pattern for the strong ones, compiled once per policy. */
-export function partyNames(parties: readonly PartyEntry[]): { forms: PartyForms; strongRe: RegExp } {
-  let cached = partyCache.get(parties);
-  if (!cached) {
-    const forms = partyForms(parties);
-    cached = { forms, strongRe: new RegExp(`(?<![\\w-])${formsAlternation(forms.strong)}(?![\\w-])`, 'g') };
-    partyCache.set(parties, cached);
-  }
-  return cached;
-}
+import type { Span } from '../text.ts';
 
 // ---- Content cues ----
 
@@ -240,7 +162,7 @@ function findBusinessOffer(model: TextModel, lexicon: Lexicon): Hit | undefined 
   return undefined;
 }
 
-// Who runs the council's elections: an Electoral Services mailbox (a structural look at the address).
+// structural: the local parts of Electoral Services mailboxes.
 const ELECTIONS_MAILBOX = /^(?:elections?|electoral[._-]?(?:services|registration|admin)|electoralservices|ero|returning[._-]?officer)@/i;
 
 /**

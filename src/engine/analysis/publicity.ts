@@ -28,7 +28,6 @@ import type { CouncillorEntry, CouncillorRole, ResolvedElection, ResolvedPolicy 
 import type { RuleContext } from '../rule.ts';
 import { memoised } from '../rule.ts';
 import { escapeRegExp, normaliseChars, sentences, splitLines, stemFinder, type Span } from '../text.ts';
-import { formsAlternation, partyNames } from './party-politics.ts';
 import { normalisedBody } from './voice.ts';
 
 /** The body with same-length character normalisation (curly quotes, dashes), computed once per check and shared with the other analyses. */
@@ -718,83 +717,87 @@ export interface PartyLabel extends Span {
   removal: { start: number; end: number; text: string };
 }
 
-const labelCache = new WeakMap<ResolvedPolicy['parties'], RegExp[]>();
-
-function labelPatterns(policy: ResolvedPolicy): RegExp[] {
-  let cached = labelCache.get(policy.parties);
-  if (cached) return cached;
-  const { forms } = partyNames(policy.parties);
-  const all = formsAlternation(forms.all);
-  // "Green" and "Independent" are ordinary words too; before "councillor" they are labels (place names are checked).
-  const strong = formsAlternation([...forms.strong, 'Green', 'Independent']);
-  cached = [
-    // "Councillor Daniel Okafor (Conservative)", "Cllr Kerr (Lib Dem, Riverside)"
-    new RegExp(`\\s*\\(\\s*(?:the\\s+)?(${all})(?:\\s+(?:Party|Group|Co-op))?\\s*(?:[,;/-][^()\\n]{0,40})?\\)`, 'g'),
-    // "Labour's Cllr X", "Lib Dem councillor Y", "Conservative group leader Z"
-    new RegExp(`(?<![\\w-])(${strong})(?:'s|s'|')?\\s+(?=(?:(?:ward|district|borough|county|city|town|parish|group|party|local)\\s+)?(?:councillors?|Cllrs?\\b\\.?|candidates?|group\\s+leader|leader|spokes(?:person|man|woman))\\b)`, 'g'),
-    // "Leader of the Labour Group", "for the Green Party"
-    new RegExp(`\\b(?:of|for|from)\\s+the\\s+(${strong})\\s+(?:Group|Party)\\b`, 'g'),
-    // "the Labour-run council", "the Conservative administration"
-    new RegExp(`(?<![\\w-])(${strong})(?:-(?:run|led|controlled))?\\s+(?=(?:council|administration|cabinet)\\b)`, 'g'),
-  ];
-  labelCache.set(policy.parties, cached);
-  return cached;
-}
+// Ordinary words that are also short party labels: before "councillor" they are labels.
+const LABEL_WORDS = new Set(['green', 'independent']);
 
 /**
  * @summary Party labels in the writer's own words: a party named against a councillor or the
- * council's administration, each with the edit that removes it.
+ * council's administration, each with the edit that removes it. Read on the text model's tokens
+ * with the lexicon's one party list (no pattern is built from the policy's party names):
+ * - "Councillor Daniel Okafor (Conservative)", "Cllr Kerr (Lib Dem, Riverside)";
+ * - "Labour's Cllr X", "Lib Dem councillor Y", "Conservative group leader Z" (publicity.label-head);
+ * - "Leader of the Labour Group", "for the Green Party";
+ * - "the Labour-run council", "the Conservative administration" (publicity.administration).
  */
 export function findPartyLabels(ctx: RuleContext): PartyLabel[] {
   return memoised(ctx, 'analysis/party-labels', () => {
+    const { text: model, lexicon } = ctx;
     const body = ctx.draft.body;
-    const normal = normalisedBody(ctx);
-    const { forms } = partyNames(ctx.policy.parties);
-    const [paren, prefix, group, admin] = labelPatterns(ctx.policy);
+    const { tokens } = model;
     const out: PartyLabel[] = [];
-    const slice = normal.slice(ctx.own.start, ctx.own.end);
-    const base = ctx.own.start;
-    const partyOf = (form: string) => forms.partyOf.get(form.replace(/\s+/g, ' ').toLowerCase()) ?? form;
-    const add = (start: number, end: number, form: string, removal: PartyLabel['removal']) => {
+    const add = (start: number, end: number, party: string, removal: PartyLabel['removal']) => {
       if (out.some((l) => start < l.end && end > l.start)) return;
-      out.push({ start, end, quote: body.slice(start, end), party: partyOf(form), removal });
+      out.push({ start, end, quote: body.slice(start, end), party, removal });
     };
-    const precededByPlace = (at: number) => /[A-Z][\w'-]+\s+$/.test(slice.slice(Math.max(0, at - 30), at));
-    for (const m of slice.matchAll(paren!)) {
-      // Only after a name: "Okafor (Conservative)", not "(Green) waste".
-      if (!/[A-Za-z][\w'-]*\s*$/.test(slice.slice(Math.max(0, m.index! - 30), m.index!))) continue;
-      const open = m[0].indexOf('(');
-      const start = base + m.index! + open;
-      const end = base + m.index! + m[0].length;
-      add(start, end, m[1]!, { start: base + m.index!, end, text: '' });
-    }
-    for (const re of [prefix!, admin!]) {
-      for (const m of slice.matchAll(re)) {
+    for (const s of model.sentences) {
+      if (s.region !== 'own') continue;
+      for (let k = s.first; k < s.last; k++) {
+        const found = lexicon.matchParty(model, k, s.last, true);
+        if (!found) continue;
+        const strong = lexicon.matchParty(model, k, s.last, false);
+        const labelOk = !!strong || LABEL_WORDS.has(tokens[k]!.norm);
+        const party = found.party;
+        let end = found.end;
+        const before = tokens[k - 1];
+        // (1) In brackets after a name: "Okafor (Conservative)", "(the Labour Party, Riverside)".
+        const openAt = before?.norm === '(' ? k - 1 : before?.norm === 'the' && tokens[k - 2]?.norm === '(' ? k - 2 : -1;
+        if (openAt > s.first && tokens[openAt - 1]?.kind === 'word') {
+          let close = end;
+          while (close < s.last && close - end < 10 && tokens[close]!.norm !== ')' && tokens[close]!.norm !== '(') close += 1;
+          if (tokens[close]?.norm === ')') {
+            const start = tokens[openAt]!.start;
+            const stop = tokens[close]!.end;
+            add(start, stop, party, { start: tokens[openAt - 1]!.end, end: stop, text: '' });
+            k = close;
+            continue;
+          }
+        }
+        if (!labelOk) continue;
         // "Harrowfield Green councillors' surgery" is a place.
-        if ((m[1] === 'Green' || m[1] === 'Independent') && precededByPlace(m.index!)) continue;
-        const start = base + m.index!;
-        const labelEnd = start + m[0].trimEnd().length;
-        const end = start + m[0].length;
-        // At a sentence start, the next word takes the capital: "Labour's Cllr X said" → "Cllr X said".
-        const atStart = /(?:^|[.!?]\s+|\n\s*|"\s*)$/.test(normal.slice(Math.max(0, start - 4), start));
-        const next = normal[end] ?? '';
-        const removal = atStart && /[a-z]/.test(next) ? { start, end: end + 1, text: next.toUpperCase() } : { start, end, text: '' };
-        add(start, labelEnd, m[1]!, removal);
+        if (!strong && before?.kind === 'word' && before.capital && k > s.first) continue;
+        // (3) "of the Labour Group", "for the Green Party".
+        if (before?.norm === 'the' && ['of', 'for', 'from'].includes(tokens[k - 2]?.norm ?? '') && ['group', 'party'].includes(tokens[end]?.norm ?? '') && tokens[end]!.capital) {
+          const start = tokens[k - 2]!.start;
+          const stop = tokens[end]!.end;
+          // Inside an apposition (", Leader of the Labour Group,"): remove the apposition.
+          const commaBefore = body.lastIndexOf(',', start);
+          const commaAfter = body.indexOf(',', stop);
+          const between = body.slice(commaBefore + 1, start);
+          const removal =
+            commaBefore !== -1 && start - commaBefore < 50 && !/[.!?\n"]/.test(between) && commaAfter !== -1 && commaAfter - stop < 5
+              ? { start: commaBefore, end: commaAfter, text: '' }
+              : { start: tokens[k]!.start, end: Math.min(body.length, tokens[end - 1]!.end + 1), text: '' };
+          add(start, stop, party, removal);
+          k = end;
+          continue;
+        }
+        // (2) and (4): the label before a councillor or the administration. "Labour's", "Lib Dems'".
+        let after = end;
+        if (tokens[after]?.norm === "'s" || tokens[after]?.norm === "'") after += 1;
+        while (tokens[after]?.joiner) after += 1;
+        const administration = lexicon.matchAt(model, 'publicity.administration', after);
+        const head = administration === -1 ? lexicon.matchAt(model, 'publicity.label-head', after) : -1;
+        if (administration === -1 && head === -1) continue;
+        const start = tokens[k]!.start;
+        const labelEnd = tokens[after - 1]!.end;
+        // Remove the label and the space after it; at a sentence start the next word takes the capital.
+        const next = tokens[after]!;
+        const atStart = k === s.first || (tokens[k - 1]?.quoteMark !== undefined && k - 1 === s.first);
+        const firstChar = body[next.start] ?? '';
+        const removal = atStart && /[a-z]/.test(firstChar) ? { start, end: next.start + 1, text: firstChar.toUpperCase() } : { start, end: next.start, text: '' };
+        add(start, labelEnd, party, removal);
+        k = after - 1;
       }
-    }
-    for (const m of slice.matchAll(group!)) {
-      if (m[1] === 'Green' && precededByPlace(m.index!)) continue;
-      const start = base + m.index!;
-      const end = start + m[0].length;
-      // Inside an apposition (", Leader of the Labour Group,"): remove the apposition.
-      const commaBefore = normal.lastIndexOf(',', start);
-      const commaAfter = normal.indexOf(',', end);
-      const sentenceStop = normal.slice(commaBefore + 1, start).search(/[.!?\n"]/);
-      const removal =
-        commaBefore !== -1 && start - commaBefore < 50 && sentenceStop === -1 && commaAfter !== -1 && commaAfter - end < 5
-          ? { start: commaBefore, end: commaAfter, text: '' }
-          : { start: start + m[0].indexOf(m[1]!), end: start + m[0].indexOf(m[1]!) + m[1]!.length + 1, text: '' };
-      add(start, end, m[1]!, removal);
     }
     return out.sort((a, b) => a.start - b.start);
   });

@@ -514,6 +514,16 @@ export class Lexicon {
     return out;
   }
 
+  /**
+   * @summary Where a phrase of entry `id` starting at token k ends (the longest), or -1. For rules
+   * that ask what stands at a position ("is a party name followed by 'councillor'?").
+   */
+  matchAt(model: TextModel, id: string, k: number): number {
+    const s = model.sentences[model.sentenceOf[k] ?? -1];
+    if (!s || k >= s.last) return -1;
+    return this.refEnds(model, id, k, s, 0)[0] ?? -1;
+  }
+
   /** The first counting hit of any of the entries, in text order. */
   first(model: TextModel, ids: readonly string[]): Hit | undefined {
     let best: Hit | undefined;

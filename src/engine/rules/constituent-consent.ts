@@ -12,9 +12,9 @@ import type { Edit, Mailbox, Suggestion } from '../types.ts';
 
 // ---- helpers: whose email is it ----
 
-// Automated senders are not residents.
+// structural: automated senders' mailbox names are not residents.
 const AUTOMATED = /^(?:no-?reply|do-?not-?reply|notifications?|mailer-daemon|postmaster|alerts?)\b/i;
-// Public bodies: an email from the NHS, the police or a school is not a constituent's.
+// structural: public bodies' domains (the NHS, the police, a school) are not a constituent's.
 const PUBLIC_BODY = /(?:^|\.)(?:gov\.uk|gov\.wales|gov\.scot|nhs\.uk|nhs\.net|police\.uk|mod\.uk|parliament\.uk|sch\.uk|ac\.uk)$/i;
 
 /** A resident (or other member of the public): external, not media, not a party, not automated, not a public body. */

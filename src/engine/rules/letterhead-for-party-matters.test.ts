@@ -92,6 +92,36 @@ runRuleTests('letterhead-for-party-matters', {
   policy: W,
   invalid: [
     {
+      name: 'a ward newsletter in the campaigning voice about "the other lot"',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Residents <residents@example.com>', subject: 'Update', body: "Dear neighbour,\n\nThe other lot have run this town into the ground, and your Conservative team won't stand for it.\n\nNina" },
+      expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
+    },
+    {
+      name: 'manifesto pledges: what a party-led council would do',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Residents <residents@example.com>', subject: 'Update', body: "Hi all,\n\nIf we win in May we'll scrap the garden waste charge. A Conservative council would freeze parking fees.\n\nNina" },
+      expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
+    },
+    {
+      name: "a party's own petition",
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Residents <residents@example.com>', subject: 'Update', body: 'Hi all,\n\nPlease sign our petition to save Brookside library and share it with your neighbours.\n\nNina' },
+      expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
+    },
+    {
+      name: 'an appeal for support on polling day that never says "vote for"',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Residents <residents@example.com>', subject: 'Update', body: "Hi all,\n\nWe need your support on polling day. I'm so grateful for your support at the election last time.\n\nNina" },
+      expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
+    },
+    {
+      name: 'a Leader asks the comms team to draft posts attacking opponents',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'Update', body: "Dev,\n\nCould you draft a few posts attacking the opposition's budget plans for my own page?\n\nNina" },
+      expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
+    },
+    {
+      name: "a councillor's own business offer: a free valuation and a discount",
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Sue Hill <sue.hill@example.com>', subject: 'Update', body: 'Hi Sue,\n\nAs you know I run Shah Estates on the high street. We offer a free valuation with no obligation, and 10% off our usual fee for Brookside residents.\n\nNina' },
+      expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
+    },
+    {
       name: '"voting for us" without the word "vote", from a council account',
       draft: {
         from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>',
@@ -372,6 +402,31 @@ runRuleTests('letterhead-for-party-matters', {
       name: 'a group leader asks the Chief Executive for a budget briefing for the Labour Group',
       why: 'arranging an officer briefing is council business, even for a party group',
       draft: { from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', to: 'Gill Hart <gill.hart@westmoor.gov.uk>', subject: 'Budget briefing for the Labour Group', body: 'Dear Gill,\n\nThe Labour Group would like to take up the offer of a budget briefing at our group meeting on 3 March.\n\nMany thanks,\nAled\nWestmoor Borough Council' },
+    },
+    {
+      name: '"We won\'t be canvassing" (won\'t negates, as "will not" does)',
+      why: "the contraction's n't reaches the cue",
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'Update', body: "Dev,\n\nWe won't be canvassing on the estate while the repairs are going on. Could you send me the repair dates?\n\nNina" },
+    },
+    {
+      name: 'a factual account of how a group voted',
+      why: 'reporting a vote in the chamber is council business, not campaigning',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Sue Hill <sue.hill@example.com>', subject: 'Update', body: "Dear Sue,\n\nThe Conservative group's amendment on the garden waste charge was carried by 23 votes to 19 at Full Council.\n\nNina" },
+    },
+    {
+      name: "the council's own petition scheme",
+      why: "a council e-petition is not a party's petition",
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Sue Hill <sue.hill@example.com>', subject: 'Update', body: "Dear Sue,\n\nYou can start an e-petition through the council's petition scheme on the website.\n\nNina" },
+    },
+    {
+      name: '"if we win the bid"',
+      why: 'winning a funding bid is not winning an election',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Sue Hill <sue.hill@example.com>', subject: 'Update', body: 'Dear Sue,\n\nIf we win the bid, the pool reopens in 2028.\n\nNina' },
+    },
+    {
+      name: "a resident's quoted words about voting",
+      why: 'a third party is named as the speaker',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'Update', body: 'Dev,\n\nMrs Hart said "I\'ll vote for whoever fixes the road" when I met her. Could you look at the potholes?\n\nNina' },
     },
     {
       name: 'a negated campaign cue',

@@ -29,7 +29,7 @@ const ROUTES: Record<PackId, Route> = {
   'surrey-heath': { allows: (_r, to) => hasAny(to, ['chief-executive', 'monitoring-officer']), words: 'through the Chief Executive or the Monitoring Officer', fixTo: ['chief-executive', 'monitoring-officer'] },
   // tower-hamlets 7.4(i): only to the appropriate Corporate Leadership Team member.
   'tower-hamlets': { allows: (_r, to) => to.some(isDirectorLevel), words: 'to the appropriate member of the Corporate Leadership Team' },
-  // district-model §6 third paragraph: via a Group Leader, Cabinet Member or Chair, to the relevant Senior Officer.
+  // structural: the policy's role ids. district-model §6 third paragraph: via a Group Leader, Cabinet Member or Chair, to the relevant Senior Officer.
   'district-model': {
     allows: (r, to) => hasAny(r, ['group-leader', 'leader', 'opposition-leader', 'deputy-leader', 'cabinet', 'chair']) && to.some(isDirectorLevel),
     words: 'by a Group Leader, Cabinet Member or Chair, to the relevant Senior Officer',

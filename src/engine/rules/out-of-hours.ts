@@ -11,7 +11,9 @@ import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 
 // PRODUCT.md, "Urgent": "urgent" (or "urgently") in the subject marks an emergency, but not
 // when the writer says it is not ("Not urgent:", "non-urgent", "no urgency").
+// structural: PRODUCT.md's definition of urgent reads the subject for "urgent".
 const URGENT_IN_SUBJECT = /(?<![\w-])urgent(?:ly)?(?![\w-])/i;
+// structural: and for the writer saying it is not.
 const NOT_URGENT_IN_SUBJECT = /(?<![\w-])(?:not|non|no|less|nothing)[\s-]+(?:very\s+|too\s+|that\s+|at\s+all\s+)?urgent(?![\w-])/i;
 
 /** Importance: high / X-Priority: 1, or the subject says it is urgent. */

@@ -10,7 +10,7 @@ import type { Edit } from '../types.ts';
 
 // ---- helpers ----
 
-/** A mailing list or all-staff/all-member address: a public forum in effect. */
+// structural: the local parts of mailing-list and all-staff addresses (a public forum in effect).
 const LIST_ADDRESS = /^(?:all|everyone|allstaff|all[._-]?(?:members|councillors|staff)|members|councillors|forum|list|residents|news(?:letter)?|announce)\b|[._-](?:list|forum|group|all)$/i;
 
 /** Recipients this many or more make a large audience (a full council, a residents' list). */

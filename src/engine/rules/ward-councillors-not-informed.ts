@@ -52,7 +52,7 @@ function wardPattern(ctx: RuleContext): RegExp | undefined {
   return re ?? undefined;
 }
 
-// A ward name that is plainly something else: another authority ("Riverside District Council").
+// structural: a ward name that is plainly another authority ("Riverside District Council").
 const NOT_THE_WARD_AFTER = /^\s+(?:borough|district|county|city|town|parish)\s+council\b/i;
 const WARD_AFTER = /^\s*(?:ward|division)\b/i;
 const WARD_BEFORE = /\bward\s+of\s+(?:the\s+)?$/i;
