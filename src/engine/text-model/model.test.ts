@@ -69,6 +69,10 @@ describe('negation', () => {
     const m = analyse('I have not seen it, although she has agreed to it.');
     expect(words(m, (k) => m.negated[k] === 1)).toEqual(['seen', 'it']);
   });
+  it('reads "no." before a number as a house number, not a negation', () => {
+    const m = analyse('Please take the sandbags to no. 14 before the rest of the street.');
+    expect(words(m, (k) => m.negated[k] === 1)).toEqual([]);
+  });
   it('ignores pseudo-negations', () => {
     const m = analyse('This is not only about bins. No doubt it helps.');
     expect(words(m, (k) => m.negated[k] === 1)).toEqual([]);

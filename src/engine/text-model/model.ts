@@ -306,6 +306,8 @@ function scopeNegation(model: TextModel): void {
       if (next && PSEUDO_NEGATION[t.norm]?.has(next.norm)) continue;
       // "whether or not": no negation.
       if (t.norm === 'not' && tokens[k - 1]?.norm === 'or') continue;
+      // "No. 14", "no 14": a number, not a negation.
+      if (t.norm === 'no' && (next?.kind === 'number' || (next?.norm === '.' && tokens[k + 2]?.kind === 'number'))) continue;
       let words = 0;
       for (let j = k + 1; j < c.last && words < NEGATION_WINDOW; j++) {
         model.negated[j] = 1;
