@@ -79,6 +79,77 @@ runRuleTests('discourteous-tone', {
         body: 'Dear Amy,\n\nThank you, I will look into it.\n\nClerk\n\n-----Original Message-----\nFrom: Cllr Amy Shaw <amy.shaw@ashbymagna-tc.gov.uk>\nSubject: bins\n\nTHE BINS HAVE NOT BEEN EMPTIED AGAIN AND I AM FED UP WITH IT.',
       },
     },
+    // ---- near misses of the threats, insults and swearing the old patterns missed ----
+    {
+      name: 'the council\'s solicitor giving advice',
+      why: 'legal vocabulary in a neutral sense: the council\'s own legal advice is no threat to anyone',
+      draft: { from: OFFICER, to: CLLR, body: 'Dear Cllr Rao,\n\nThe council\'s solicitor has advised that the lease can be renewed for five years. Legal Services will instruct counsel on the appeal.\n\nRuth' },
+    },
+    {
+      name: 'a crime reported to the police',
+      why: 'reporting fly-tipping to the police is not a threat to the reader',
+      draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nI have reported the fly-tipping on Dock Road to the police. Could your team clear it this week?\n\nDev' },
+    },
+    {
+      name: '"I won\'t be reporting this to the police"',
+      why: 'a negated threat, written with a contraction, says the opposite',
+      draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nI won\'t be reporting this to the police and I won\'t be going to the press with it. I just want it sorted by Friday.\n\nDev' },
+    },
+    {
+      name: '"I didn\'t call you incompetent" and "isn\'t useless"',
+      why: 'negated insults, with contractions, say the opposite',
+      draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nI didn\'t call you incompetent at the meeting. Your team isn\'t useless, it is stretched.\n\nDev' },
+    },
+    {
+      name: '"I\'m not threatening anyone" with nothing after it',
+      why: 'disowning a threat, with no threat in the draft, is a firm complaint',
+      draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nI\'m not threatening anyone, I just want an answer by Friday.\n\nDev' },
+    },
+    {
+      name: 'a firm but polite third chase',
+      why: 'disappointment, a date and escalation to the Chief Executive are the protocol\'s own route',
+      draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nThis is the third time I have asked, and I am disappointed. I need a firm date by Friday, or I will raise it with the Chief Executive.\n\nDev' },
+    },
+    {
+      name: "a resident's rude words passed on without quotation marks",
+      why: 'reported speech: the resident said it, the writer passes it on',
+      draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nA resident rang to say you lot are useless and a joke. Could we meet her together?\n\nDev' },
+    },
+    {
+      name: '"a bloody nose" as a political idiom',
+      why: 'the idiom is not swearing at anyone',
+      draft: { from: CLLR, to: 'Cllr Amy Shaw <cllr.shaw@westmoor.gov.uk>', body: 'Amy,\n\nResidents gave the administration a bloody nose at the by-election.\n\nDev' },
+    },
+    {
+      name: 'an apologetic "stupid question"',
+      why: 'the writer belittles their own question, not the reader',
+      draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nSorry if this is a stupid question, but could you tell me the deadline?\n\nDev' },
+    },
+    {
+      name: 'asterisks for emphasis, not masking',
+      why: '"**Note:**" starts with stars: markdown emphasis, not a masked swear word',
+      draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\n**Note:** the revised date is 4 March, see the *updated* plan.\n\nDev' },
+    },
+    {
+      name: 'acronyms in capitals that are on no list',
+      why: 'single words in capitals (DPIA) are not a run of shouting',
+      draft: { from: OFFICER, to: CLLR, body: 'Dear Cllr Rao,\n\nThe PSPO and CPZ TRO consultation closes on Friday; the DPO has signed off the DPIA.\n\nRuth' },
+    },
+    {
+      name: 'a word or two in capitals for emphasis',
+      why: 'two emphasised words are not a passage in capitals',
+      draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nIt is NOT proportionate and I am NOT happy with the response.\n\nDev' },
+    },
+    {
+      name: '"Don\'t bother replying" as a kindness',
+      why: 'telling the reader no reply is needed is not an order',
+      draft: { from: CLLR, to: OFFICER, body: "Ruth,\n\nDon't bother replying to this one, it's just for your information.\n\nDev" },
+    },
+    {
+      name: 'a resident writing to a resident',
+      why: 'no councillor or officer writes or receives it',
+      draft: { from: 'Pat Moss <pat.moss@example.com>', to: 'Sam Lee <sam.lee@example.com>', body: 'Sam,\n\nThe council are useless and I will go to the press.\n\nPat' },
+    },
   ],
   invalid: [
     (() => {
@@ -160,6 +231,83 @@ runRuleTests('discourteous-tone', {
       name: 'a team called a shambles',
       draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nYour department is an absolute shambles.\n\nDev' },
       expect: [{ messageId: 'insult', evidence: { quote: 'an absolute shambles' } }],
+    },
+    // ---- the kinds of real wording the old patterns missed ----
+    {
+      name: 'a threat of the councillor\'s own solicitor',
+      draft: { from: CLLR, to: OFFICER, body: "Ruth,\n\nIf I don't hear by Friday I'll be speaking to my solicitor.\n\nDev" },
+      expect: [{ severity: 'warning', messageId: 'threat', evidence: { field: 'body', quote: 'my solicitor' }, edits: [] }],
+    },
+    {
+      name: 'a threat of the police after a condition with no comma',
+      draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nIf I do not have a reply by Monday I will be reporting this to the police.\n\nDev' },
+      expect: [{ messageId: 'threat', evidence: { quote: 'will be reporting this to the police' } }],
+    },
+    {
+      name: 'a chief executive threatening a councillor with proceedings',
+      draft: { from: OFFICER, to: CLLR, body: 'Councillor Rao,\n\nUnless the post is removed by 5pm tomorrow I will instruct solicitors to issue proceedings against you personally.\n\nRuth' },
+      expect: [{ messageId: 'threat', evidence: { quote: 'instruct solicitors' } }],
+    },
+    {
+      name: '"I won\'t hesitate to take legal action"',
+      draft: { from: CLLR, to: OFFICER, body: "Ruth,\n\nI won't hesitate to take legal action.\n\nDev" },
+      expect: [{ messageId: 'threat', evidence: { quote: "won't hesitate to take legal action" } }],
+    },
+    {
+      name: '"I\'m not threatening anyone, but…" followed by a threat',
+      draft: { from: CLLR, to: OFFICER, body: "Ruth,\n\nI'm not threatening anyone, but I will go to the press if this drags on.\n\nDev" },
+      expect: [{ messageId: 'threat', evidence: { quote: 'I will go to the press' } }],
+    },
+    {
+      name: 'the council\'s solicitors as a threat to a contractor',
+      draft: { from: CLLR, to: 'Site Manager <site@hollinshomes.co.uk>', body: 'Dear Sir,\n\nIf I see one more lorry on Church Lane you will be hearing from the council\'s solicitors.\n\nCllr Rao' },
+      expect: [{ messageId: 'threat', evidence: { quote: "hearing from the council's solicitors" } }],
+    },
+    {
+      name: 'officers to be "shown the door", in a councillors-only email',
+      draft: { from: CLLR, to: 'Cllr Amy Shaw <cllr.shaw@westmoor.gov.uk>', body: "Amy,\n\nAnybody who blocked this will be shown the door. I'm not having another year of this b****y nonsense.\n\nDev" },
+      expect: [
+        { messageId: 'threat', evidence: { quote: 'be shown the door' } },
+        { messageId: 'insult', evidence: { quote: 'b****y' } },
+      ],
+    },
+    {
+      name: 'starred-out swearing',
+      draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nThis is a f***ing joke. What a s**t show.\n\nDev' },
+      expect: [
+        { messageId: 'insult', evidence: { quote: 'f***ing' } },
+        { messageId: 'insult', evidence: { quote: 's**t' } },
+      ],
+    },
+    {
+      name: 'insults about character and competence on no old list',
+      draft: { from: CLLR, to: OFFICER, body: "Ruth,\n\nFrankly you are out of your depth. Your officers are lazy. You're not fit to run a bath.\n\nDev" },
+      expect: [
+        { messageId: 'insult', evidence: { quote: 'out of your depth' } },
+        { messageId: 'insult', evidence: { quote: 'lazy' } },
+        { messageId: 'insult', evidence: { quote: 'not fit to run a bath' } },
+      ],
+    },
+    {
+      name: 'a councillor calling a resident a coward (from a council account)',
+      draft: { from: CLLR, to: 'Colin East <colin.east@outlook.com>', body: "Mr East,\n\nYou haven't got the guts to stand for election. You're a coward.\n\nCllr Rao" },
+      expect: [
+        { messageId: 'insult', evidence: { quote: "haven't got the guts" } },
+        { messageId: 'insult', evidence: { quote: 'coward' } },
+      ],
+    },
+    {
+      name: 'aggressive demands',
+      draft: { from: CLLR, to: OFFICER, body: "Ruth,\n\nI want every report on my desk by Friday. Don't bother fobbing me off with another holding reply.\n\nDev" },
+      expect: [
+        { messageId: 'demand', evidence: { quote: 'on my desk by' } },
+        { messageId: 'demand', evidence: { quote: "Don't bother fobbing me off" } },
+      ],
+    },
+    {
+      name: 'a shouted sentence with a contraction',
+      draft: { from: CLLR, to: OFFICER, body: "Ruth,\n\nI WON'T BE SPOKEN TO LIKE THAT AGAIN.\n\nDev" },
+      expect: [{ messageId: 'shouting', evidence: { quote: "I WON'T BE SPOKEN TO LIKE THAT AGAIN" }, edits: [[{ kind: 'replaceText', field: 'body', start: 7, end: 43, text: "I won't be spoken to like that again" }]] }],
     },
   ],
 });

@@ -1,18 +1,29 @@
 /**
  * discourteous-tone: shouting in capitals, insults, threats and aggressive demands in an email
- * between councillors and officers. Only the writer's own words count: quoted history, the
- * signature and a resident's words relayed by the writer are not the writer's discourtesy.
+ * written by or to a councillor or an officer. Only the writer's own words count: quoted history,
+ * the signature and a resident's words relayed by the writer are not the writer's discourtesy.
+ * The words come from the `tone` lexicon family; the text model says whose words they are.
  */
 import { findShouting, findToneProblems, properNouns, toSentenceCase } from '../analysis/tone.ts';
-import { isReportedSpeech, normalisedBody, proseSentences, sentenceAt } from '../analysis/voice.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import type { Edit } from '../types.ts';
 
 // ---- helpers ----
 
+const isCouncilPerson = (kind: string | undefined) => kind === 'councillor' || kind === 'officer';
+
 /** Member/officer relations: the protocols govern how councillors and officers treat each other. */
+function writesToCouncilPeople(ctx: RuleContext): boolean {
+  return ctx.recipients.some((r) => isCouncilPerson(r.person.kind));
+}
+
+/**
+ * district-model 2.1 and 3.1 (the Codes of Conduct): a member or an officer treats *everyone*
+ * with respect and bullies no one, so insults, threats and demands count from a councillor or an
+ * officer to anyone, and from anyone to them.
+ */
 function involvesCouncilPeople(ctx: RuleContext): boolean {
-  return ctx.recipients.some((r) => r.person.kind === 'councillor' || r.person.kind === 'officer');
+  return writesToCouncilPeople(ctx) || isCouncilPerson(ctx.sender?.kind);
 }
 
 const ADVICE = {
@@ -24,7 +35,7 @@ const ADVICE = {
 export default defineRule({
   meta: {
     id: 'discourteous-tone',
-    description: 'Shouting in capitals, insults, threats or aggressive demands in an email between councillors and officers.',
+    description: 'Shouting in capitals, insults, threats or aggressive demands in an email between councillors and officers, or from either of them to anyone.',
     defaultSeverity: 'warning',
     citations: {
       crawley: [
@@ -65,17 +76,13 @@ export default defineRule({
   check(ctx) {
     if (!involvesCouncilPeople(ctx)) return [];
     const reports: RuleReport[] = [];
-    const body = normalisedBody(ctx);
 
-    // tower-hamlets 3.9: no shouting. A resident's capitals relayed by the writer are not the writer's.
-    const runs = findShouting(ctx).filter((run) => {
-      const sentences = proseSentences(ctx);
-      const i = sentenceAt(sentences, run.start);
-      return i === -1 || !isReportedSpeech(body, sentences[i]!, run.start);
-    });
+    // tower-hamlets 3.9: no shouting, between councillors and officers. Capitals in quotation
+    // marks or in a resident's words relayed by the writer are not the writer's (the model says so).
+    const runs = writesToCouncilPeople(ctx) ? findShouting(ctx) : [];
     if (runs.length > 0) {
       const nouns = properNouns(ctx);
-      const edits: Edit[] = runs.map((run) => ({ kind: 'replaceText', field: 'body', start: run.start, end: run.end, text: toSentenceCase(ctx.draft.body, run, nouns) }));
+      const edits: Edit[] = runs.map((run) => ({ kind: 'replaceText', field: 'body', start: run.start, end: run.end, text: toSentenceCase(ctx, run, nouns) }));
       const first = runs[0]!;
       const excerpt = first.quote.length > 60 ? `${first.quote.slice(0, 57).trimEnd()}…` : first.quote;
       reports.push({
