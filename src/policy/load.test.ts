@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PACK_IDS, RULE_IDS } from '../engine/types.ts';
 import { closestName, editDistance } from './closest.ts';
 import { formatPath, formatProblem, loadPolicy, parsePolicyText } from './load.ts';
+import { check } from '../engine/check.ts';
 import schema from './policy.schema.json' with { type: 'json' };
 import { CORPUS_DIR } from '../../tests/helpers/shared.ts';
 
@@ -234,5 +235,45 @@ describe('helpers', () => {
   it('suggests nothing when no name is close', () => {
     expect(closestName('banana', RULE_IDS)).toBeUndefined();
     expect(closestName('personal-emails', RULE_IDS)).toBe('personal-email');
+  });
+});
+
+describe('the vocabulary field', () => {
+  const base = { council: { name: 'Westmoor Borough Council', domains: ['westmoor.gov.uk'] } };
+  const messages = (json: unknown) => loadPolicy(json, 'policy.json').problems.map(formatProblem);
+
+  it('names an unknown entry id with the closest one, and keeps the rest', () => {
+    const loaded = loadPolicy({ ...base, vocabulary: { 'campaigning.canvasing': { add: ['leaf drop'] }, 'business.offer': 'off' } }, 'policy.json');
+    expect(loaded.problems.map(formatProblem)).toEqual(['policy.json: vocabulary["campaigning.canvasing"]: there is no vocabulary entry with this id; did you mean campaigning.canvassing?']);
+    expect(loaded.policy?.vocabulary).toEqual({ 'business.offer': 'off' });
+  });
+
+  it('reports a phrase it cannot read by file, field and position, and drops only that phrase', () => {
+    const loaded = loadPolicy({ ...base, vocabulary: { 'campaigning.canvassing': { add: ['ca*', 'leaf drop{,s}'] } } }, 'policy.json');
+    expect(loaded.problems.map(formatProblem)[0]).toMatch(/^policy\.json: vocabulary\["campaigning\.canvassing"\]\.add\[0\]: expected a phrase in the vocabulary's shorthand, got "ca\*"/);
+    expect(loaded.policy?.vocabulary).toEqual({ 'campaigning.canvassing': { add: ['leaf drop{,s}'] } });
+  });
+
+  it('says what a setting should be', () => {
+    expect(messages({ ...base, vocabulary: { 'campaigning.petition': 'of' } })).toEqual(['policy.json: vocabulary["campaigning.petition"]: expected "off" or {"add": [phrases], "ignore": [phrases]}, got "of"']);
+  });
+
+  it('adds a local word for canvassing and ignores a word that misfires locally, in the checker', () => {
+    const draft = {
+      from: { name: 'Cllr Nina Shah', email: 'nina.shah@westmoor.gov.uk' },
+      to: [{ name: 'Team', email: 'team@example.org' }],
+      cc: [],
+      bcc: [],
+      subject: 'Saturday',
+      body: 'Hi all,\n\nWe are doing a leaf drop on the Brookside estate on Saturday.\n\nNina',
+    };
+    const plain = loadPolicy(base, 'policy.json').policy!;
+    const local = loadPolicy({ ...base, vocabulary: { 'campaigning.canvassing': { add: ['leaf drop{,s}'] } } }, 'policy.json').policy!;
+    expect(check(draft, plain, { now: '2027-03-01T10:00:00Z' }).map((f) => f.rule)).not.toContain('letterhead-for-party-matters');
+    expect(check(draft, local, { now: '2027-03-01T10:00:00Z' }).map((f) => f.rule)).toContain('letterhead-for-party-matters');
+    const canvass = { ...draft, body: 'Hi all,\n\nWe are canvassing the Brookside estate on Saturday.\n\nNina' };
+    const ignoring = loadPolicy({ ...base, vocabulary: { 'campaigning.canvassing': { ignore: ['canvass{,es,ed,ing}'] } } }, 'policy.json').policy!;
+    expect(check(canvass, plain, { now: '2027-03-01T10:00:00Z' }).map((f) => f.rule)).toContain('letterhead-for-party-matters');
+    expect(check(canvass, ignoring, { now: '2027-03-01T10:00:00Z' }).map((f) => f.rule)).not.toContain('letterhead-for-party-matters');
   });
 });

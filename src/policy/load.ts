@@ -16,6 +16,7 @@ import { isKnownTimeZone } from '../engine/calendar.ts';
 import type { PolicyFile, ResolvedPolicy } from '../engine/policy.ts';
 import { PACK_IDS, RULE_IDS } from '../engine/types.ts';
 import { closestName } from './closest.ts';
+import { LEXICON_ENTRY_IDS, phraseProblem } from '../engine/lexicon/index.ts';
 import { parseJson } from './json-syntax.ts';
 import schema from './policy.schema.json' with { type: 'json' };
 import { resolvePolicy } from './resolve.ts';
@@ -181,6 +182,7 @@ function describeError(e: ErrorObject): Drafted | undefined {
       return { segments, message: `expected ${expected}, got ${got(data)}${hint}` };
     }
     case 'anyOf':
+      if (segments[0] === 'vocabulary') return { segments, message: `expected "off" or {"add": [phrases], "ignore": [phrases]}, got ${got(data)}` };
       return { segments, message: `expected ${expectedOf(parent)}, got ${got(data)}` };
     case 'minLength':
       return { segments, message: `expected some text, got ${got(data)}` };
@@ -263,6 +265,26 @@ function semanticProblems(root: Record<string, unknown>): Drafted[] {
       out.push({ segments: ['councillors', i, 'email'], message: `"${c.email}" is already the address of councillors[${first}]; this entry is left out` });
     } else seen.set(key, i);
   }
+  // vocabulary: entry ids must name a lexicon entry; added phrases must be readable.
+  const vocabulary = root.vocabulary;
+  if (vocabulary && typeof vocabulary === 'object' && !Array.isArray(vocabulary)) {
+    for (const [id, setting] of Object.entries(vocabulary as Record<string, unknown>)) {
+      if (!LEXICON_ENTRY_IDS.includes(id)) {
+        const near = closestName(id, LEXICON_ENTRY_IDS);
+        out.push({ segments: ['vocabulary', id], message: `there is no vocabulary entry with this id${near ? `; did you mean ${near}?` : '; docs/policy.md lists the entry ids'}` });
+        continue;
+      }
+      if (!setting || typeof setting !== 'object') continue;
+      for (const key of ['add', 'ignore'] as const) {
+        const list = (setting as Record<string, unknown>)[key];
+        if (!Array.isArray(list)) continue;
+        list.forEach((phrase, i) => {
+          const problem = typeof phrase === 'string' ? phraseProblem(phrase) : undefined;
+          if (problem) out.push({ segments: ['vocabulary', id, key, i], message: `expected a phrase in the vocabulary's shorthand, got ${got(phrase)} (${problem}); this phrase is left out` });
+        });
+      }
+    }
+  }
   const wh = file.workingHours;
   if (wh?.start && wh.end && /^\d\d:\d\d$/.test(wh.start) && /^\d\d:\d\d$/.test(wh.end) && wh.end <= wh.start) {
     out.push({ segments: ['workingHours', 'end'], message: `expected a time after the start (${wh.start}), got "${wh.end}"; the default working hours are used` });
@@ -274,6 +296,7 @@ function semanticProblems(root: Record<string, unknown>): Drafted[] {
 function semanticDrop(d: Drafted): Segment[] {
   if (d.segments[0] === 'workingHours') return ['workingHours'];
   if (d.segments[0] === 'councillors') return d.segments.slice(0, 2);
+  if (d.segments[0] === 'vocabulary') return [...d.segments];
   return [...d.segments]; // elections[i].periodStart: computed instead
 }
 
@@ -292,7 +315,8 @@ export function loadPolicy(json: unknown, source: string): LoadedPolicy {
   const copy = structuredClone(json) as Record<string, unknown>;
   const errors = validate(copy);
   // anyOf explains itself once; the errors of its branches would only repeat it.
-  const reported = errors.filter((e) => !e.schemaPath.includes('/anyOf/'));
+  const anyOfAt = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const reported = errors.filter((e) => !e.schemaPath.includes('/anyOf/') && (e.keyword === 'anyOf' || !anyOfAt.has(e.instancePath)));
   const drops: Segment[][] = [];
   let unusable = false;
   const seenLines = new Set<string>();

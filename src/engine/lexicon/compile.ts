@@ -169,6 +169,16 @@ function wordsOf(tokens: readonly Token[]): string[] {
   return tokens.filter((t) => !t.joiner).map((t) => t.norm);
 }
 
+/** @summary Whether a phrase can be read: undefined when it can, else what is wrong (for the policy's `vocabulary`). */
+export function phraseProblem(phrase: string): string | undefined {
+  try {
+    parsePhrase(phrase, 'phrase');
+    return undefined;
+  } catch (error) {
+    return error instanceof LexiconError ? error.message.replace(/^phrase: /, '') : String(error);
+  }
+}
+
 // ---- Entries ----
 
 export interface CompiledEntry {

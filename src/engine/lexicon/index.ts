@@ -22,7 +22,7 @@ import consent from './data/consent.json' with { type: 'json' };
 import partyData from './data/parties.json' with { type: 'json' };
 import type { LexiconFile } from './types.ts';
 
-export { Lexicon, LexiconError, type Hit } from './compile.ts';
+export { Lexicon, LexiconError, phraseProblem, type Hit } from './compile.ts';
 export type { LexiconEntrySpec, LexiconFile, Vocabulary, VocabularySetting } from './types.ts';
 
 /** Every built-in vocabulary file, in one list: the compiler, the tests and the policy schema read it. */
@@ -50,3 +50,6 @@ export function builtInLexicon(): Lexicon {
   bare ??= new Lexicon(LEXICON_FILES, partySpecs(BUILT_IN_PARTIES, []));
   return bare;
 }
+
+/** Every built-in entry id, for the policy's `vocabulary` checks and docs. */
+export const LEXICON_ENTRY_IDS: readonly string[] = LEXICON_FILES.flatMap((f) => f.entries.map((e) => e.id));
