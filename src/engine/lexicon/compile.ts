@@ -26,6 +26,8 @@ interface Pattern {
   key: string;
   phrase: string;
   elements: Element[];
+  /** When the first two elements are required plain words: the second's words, to rule a token out before matching. */
+  second?: Set<string>;
 }
 
 /** A phrase that could not be read: names the file, the entry and the phrase. */
@@ -179,6 +181,8 @@ export function phraseProblem(phrase: string): string | undefined {
   }
 }
 
+const NO_ENDS: number[] = [];
+
 // ---- Entries ----
 
 export interface CompiledEntry {
@@ -223,6 +227,8 @@ export class Lexicon {
   private readonly byFirst = new Map<string, Pattern[]>();
   private readonly byPrefix = new Map<string, { prefix: string; pattern: Pattern }[]>();
   private readonly anyFirst: Pattern[] = [];
+  /** Phrases that start with a slot: tried only at tokens of that class (numbers, capitals, sentence starts). */
+  private readonly byClass: { number: Pattern[]; capital: Pattern[]; start: Pattern[] } = { number: [], capital: [], start: [] };
   private readonly patternsByKey = new Map<string, Pattern[]>();
   private readonly partyStrong: Pattern[] = [];
   private readonly partyAll: Pattern[] = [];
@@ -285,9 +291,17 @@ export class Lexicon {
     // Index by the words a match can start with, derived from the phrase itself (through
     // optional words, groups and references); a phrase that can start with anything (a slot)
     // is tried at every token.
+    const [e0, e1] = p.elements;
+    if (e0?.t === 'word' && !e0.optional && e1?.t === 'word' && !e1.optional && e1.prefixes.length === 0 && !e1.capital) p.second = e1.literals;
     const keys = this.firstKeys(p.elements, 0, 0);
     if (!keys) {
-      if (!this.anyFirst.includes(p)) this.anyFirst.push(p);
+      const first = p.elements[0]!;
+      const slot = first.t === 'slot' && !first.optional ? first.slot : undefined;
+      // A party's name starts with a capital; so does a <capital> word; <money> starts with its sign.
+      const list =
+        slot === 'number' ? this.byClass.number : slot === 'capital' || slot === 'party' || slot === 'party-any' ? this.byClass.capital : slot === 'start' ? this.byClass.start : slot === 'money' ? undefined : this.anyFirst;
+      if (slot === 'money') for (const sign of ['£', '$', '€']) this.push(this.byFirst, sign, p);
+      else if (list && !list.includes(p)) list.push(p);
       return;
     }
     for (const l of keys.literals) this.push(this.byFirst, l, p);
@@ -303,6 +317,8 @@ export class Lexicon {
   private firstKeys(elements: readonly Element[], from: number, depth: number): { literals: Set<string>; prefixes: string[] } | undefined {
     const e = elements[from];
     if (!e || depth > 6) return undefined;
+    // A sentence start takes no token: the phrase starts with what follows it.
+    if (e.t === 'slot' && e.slot === 'start') return this.firstKeys(elements, from + 1, depth + 1);
     let keys: { literals: Set<string>; prefixes: string[] } | undefined;
     if (e.t === 'word') keys = { literals: new Set(e.literals), prefixes: [...e.prefixes] };
     else if (e.t === 'group' || e.t === 'ref') {
@@ -349,40 +365,45 @@ export class Lexicon {
     if (cached) return cached;
     const out = new Map<string, Hit[]>();
     const { tokens } = model;
+    const candidates: Pattern[] = [];
     for (const s of model.sentences) {
       for (let k = s.first; k < s.last; k++) {
         const t = tokens[k]!;
         if (t.joiner) continue;
-        const candidates: Pattern[] = [];
+        candidates.length = 0;
         const exact = this.byFirst.get(t.norm);
-        if (exact) candidates.push(...exact);
+        if (exact) for (const p of exact) candidates.push(p);
         if (t.norm.length >= 3) {
           const prefixed = this.byPrefix.get(t.norm.slice(0, 3));
           if (prefixed) for (const { prefix, pattern } of prefixed) if (t.norm.startsWith(prefix)) candidates.push(pattern);
         }
-        candidates.push(...this.anyFirst);
-        const seen = new Set<string>();
+        // Phrases that start with a slot, looked up by what the token is.
+        const classes = t.kind === 'number' ? this.byClass.number : t.capital ? this.byClass.capital : undefined;
+        if (classes) for (const p of classes) candidates.push(p);
+        if (k - s.first <= 4) for (const p of this.byClass.start) candidates.push(p);
+        for (const p of this.anyFirst) candidates.push(p);
+        let next = k + 1;
+        while (next < s.last && tokens[next]!.joiner) next += 1;
+        const secondNorm = next < s.last ? tokens[next]!.norm : undefined;
         for (const p of candidates) {
+          if (p.second && (secondNorm === undefined || !p.second.has(secondNorm))) continue;
           const end = this.matchFrom(model, p.elements, 0, k, s, 0);
-          if (end < 0 || end <= k) continue;
-          const dedupe = `${p.key}:${k}`;
-          const list = out.get(p.key) ?? [];
-          if (seen.has(dedupe)) {
+          if (end <= k) continue;
+          let list = out.get(p.key);
+          if (!list) out.set(p.key, (list = []));
+          const last = list[list.length - 1];
+          if (last && last.first === k) {
             // Keep the longest match that starts here.
-            const existing = list.find((h) => h.first === k)!;
-            if (end > existing.last) {
-              existing.last = end;
-              existing.end = tokens[end - 1]!.end;
+            if (end > last.last) {
+              last.last = end;
+              last.end = tokens[end - 1]!.end;
             }
             continue;
           }
-          seen.add(dedupe);
           list.push({ entry: p.key, sentence: s.index, first: k, last: end, start: t.start, end: tokens[end - 1]!.end });
-          out.set(p.key, list);
         }
       }
     }
-    for (const list of out.values()) list.sort((a, b) => a.first - b.first);
     model.cache.set('lexicon:raw', out);
     return out;
   }
@@ -403,19 +424,23 @@ export class Lexicon {
       }
       return -1;
     }
-    const tryOptional = () => (e.optional ? this.matchFrom(model, elements, ei + 1, k, s, depth) : -1);
     if (e.t === 'slot' && e.slot === 'start') {
       return k === s.first || (k > s.first && isGreetingLead(model, s.first, k)) ? this.matchFrom(model, elements, ei + 1, k, s, depth) : -1;
     }
-    if (k >= s.last) return tryOptional();
+    if (k >= s.last) return e.optional ? this.matchFrom(model, elements, ei + 1, k, s, depth) : -1;
     const t = tokens[k]!;
-    let ends: number[] = [];
-    if (e.t === 'word') {
-      if (wordMatches(e, t, model.text)) ends = [k + 1];
-    } else if (e.t === 'slot') {
-      const end = this.matchSlot(model, e.slot, k, s);
-      if (end > k) ends = [end];
-    } else if (e.t === 'group') {
+    // A word or a slot matches one way: no list of ends to allocate.
+    if (e.t === 'word' || e.t === 'slot') {
+      const end = e.t === 'word' ? (wordMatches(e, t, model.text) ? k + 1 : -1) : this.matchSlot(model, e.slot, k, s);
+      if (end > k) {
+        const rest = this.matchFrom(model, elements, ei + 1, end, s, depth);
+        if (rest >= 0) return rest;
+      }
+      return e.optional ? this.matchFrom(model, elements, ei + 1, k, s, depth) : -1;
+    }
+    let ends: number[] = NO_ENDS;
+    if (e.t === 'group') {
+      ends = [];
       for (const seq of e.sequences) {
         const end = this.matchFrom(model, seq, 0, k, s, depth);
         if (end > k && !ends.includes(end)) ends.push(end);
@@ -428,15 +453,23 @@ export class Lexicon {
       const rest = this.matchFrom(model, elements, ei + 1, end, s, depth);
       if (rest >= 0) return rest;
     }
-    return tryOptional();
+    return e.optional ? this.matchFrom(model, elements, ei + 1, k, s, depth) : -1;
   }
 
   /** Where the phrases of entry `id` that start at token k end, longest first; memoised per model. */
   private refEnds(model: TextModel, id: string, k: number, s: Sentence, depth: number): number[] {
-    let memo = model.cache.get('lexicon:ref') as Map<string, number[]> | undefined;
+    // Most tokens cannot start any phrase of the entry: say so without matching or memoising.
+    const starts = this.entryStarts(id);
+    if (starts) {
+      const norm = model.tokens[k]?.norm ?? '';
+      if (!starts.literals.has(norm) && !starts.prefixes.some((p) => norm.startsWith(p))) return NO_ENDS;
+    }
+    let memo = model.cache.get('lexicon:ref') as Map<string, Map<number, number[]>> | undefined;
     if (!memo) model.cache.set('lexicon:ref', (memo = new Map()));
-    const key = `${id}\u0000${k}\u0000${s.last}`;
-    const known = memo.get(key);
+    let byToken = memo.get(id);
+    if (!byToken) memo.set(id, (byToken = new Map()));
+    // The sentence is the token's own (or a party name's bound, which holds no references).
+    const known = byToken.get(k);
     if (known) return known;
     const ends: number[] = [];
     const entry = this.entries.get(id);
@@ -447,8 +480,30 @@ export class Lexicon {
       }
       ends.sort((a, b) => b - a);
     }
-    memo.set(key, ends);
+    byToken.set(k, ends);
     return ends;
+  }
+
+  private readonly startsOf = new Map<string, { literals: Set<string>; prefixes: string[] } | null>();
+
+  /** The words any phrase of an entry can start with; undefined when some phrase can start anywhere. */
+  private entryStarts(id: string): { literals: Set<string>; prefixes: string[] } | undefined {
+    let known = this.startsOf.get(id);
+    if (known === undefined) {
+      const entry = this.entries.get(id);
+      let keys: { literals: Set<string>; prefixes: string[] } | null = { literals: new Set(), prefixes: [] };
+      for (const p of entry?.patterns ?? []) {
+        const k = this.firstKeys(p.elements, 0, 0);
+        if (!k) {
+          keys = null;
+          break;
+        }
+        for (const l of k.literals) keys.literals.add(l);
+        keys.prefixes.push(...k.prefixes);
+      }
+      this.startsOf.set(id, (known = keys));
+    }
+    return known ?? undefined;
   }
 
   private matchSlot(model: TextModel, slot: Slot, k: number, s: Sentence): number {
@@ -501,7 +556,7 @@ export class Lexicon {
     const raw = this.raw(model);
     const counts = entry.spec.counts ?? {};
     const needs = entry.spec.needs ?? {};
-    const unless = raw.get(`${id}#unless`) ?? [];
+    const unless = new Set((raw.get(`${id}#unless`) ?? []).map((u) => u.sentence));
     const ignore = raw.get(`${id}#ignore`) ?? [];
     const out: Hit[] = [];
     for (const hit of raw.get(id) ?? []) {
@@ -511,13 +566,13 @@ export class Lexicon {
       const quotation = model.quotationOf[k]!;
       if (quotation !== -1 && counts.quoted !== true && !(counts.quoted === 'unless-reported' && !model.quotations[quotation]!.reported)) continue;
       if (!counts.reported && model.reported[k]) continue;
-      if (unless.some((u) => u.sentence === hit.sentence)) continue;
-      if (ignore.some((u) => u.first <= k && u.last >= hit.last)) continue;
+      if (unless.has(hit.sentence)) continue;
+      if (ignore.length && ignore.some((u) => u.first <= k && u.last >= hit.last)) continue;
       const s = model.sentences[hit.sentence]!;
       if (needs.firstPerson && !s.firstPerson) continue;
       if (needs.request && !(s.request || s.instruction)) continue;
       if (needs.party && !this.partyInSentence(model, s)) continue;
-      if (needs.with && !needs.with.some((w) => w !== id && this.hits(model, w).some((h) => h.sentence === hit.sentence))) continue;
+      if (needs.with && !needs.with.some((w) => w !== id && this.hitsBySentence(model, w).has(hit.sentence))) continue;
       out.push(hit);
     }
     model.cache.set(cacheKey, out);
@@ -546,7 +601,29 @@ export class Lexicon {
 
   /** Counting hits of the entries within one sentence. */
   inSentence(model: TextModel, sentence: number, ids: readonly string[]): Hit[] {
-    return ids.flatMap((id) => this.hits(model, id).filter((h) => h.sentence === sentence)).sort((a, b) => a.start - b.start);
+    const out: Hit[] = [];
+    for (const id of ids) {
+      const bySentence = this.hitsBySentence(model, id);
+      const list = bySentence.get(sentence);
+      if (list) for (const h of list) out.push(h);
+    }
+    return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
+  }
+
+  /** An entry's counting hits grouped by sentence, once per model. */
+  private hitsBySentence(model: TextModel, id: string): Map<number, Hit[]> {
+    const key = `lexicon:bySentence:${id}`;
+    let map = model.cache.get(key) as Map<number, Hit[]> | undefined;
+    if (!map) {
+      map = new Map();
+      for (const h of this.hits(model, id)) {
+        const list = map.get(h.sentence);
+        if (list) list.push(h);
+        else map.set(h.sentence, [h]);
+      }
+      model.cache.set(key, map);
+    }
+    return map;
   }
 
   /** Every entry id of a family ("campaigning"). */
