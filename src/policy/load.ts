@@ -271,7 +271,7 @@ function semanticProblems(root: Record<string, unknown>): Drafted[] {
     for (const [id, setting] of Object.entries(vocabulary as Record<string, unknown>)) {
       if (!LEXICON_ENTRY_IDS.includes(id)) {
         const near = closestName(id, LEXICON_ENTRY_IDS);
-        out.push({ segments: ['vocabulary', id], message: `there is no vocabulary entry with this id${near ? `; did you mean ${near}?` : '; docs/policy.md lists the entry ids'}` });
+        out.push({ segments: ['vocabulary', id], message: `there is no vocabulary entry with this id${near ? `; did you mean ${near}?` : '; docs/vocabulary.md lists the entry ids'}` });
         continue;
       }
       if (!setting || typeof setting !== 'object') continue;
