@@ -39,7 +39,16 @@ export interface SiteOptions {
   forcedColors?: 'active' | 'none';
   /** A phone: touch input (a coarse pointer) and a mobile viewport. */
   touch?: boolean;
+  /** The page's clock (Date.now, new Date()); timers still run. Default: a working morning outside any election period. */
+  now?: string;
 }
+
+/**
+ * Tuesday 2 February 2027, 10:30 in London: inside working hours, outside the sample elections'
+ * periods. A page that reads the clock (a draft with no date is checked as sent now) sees this,
+ * so the tests do not depend on the hour CI runs at.
+ */
+export const DEFAULT_NOW = '2027-02-02T10:30:00Z';
 
 export interface Site {
   context: BrowserContext;
@@ -60,6 +69,7 @@ export async function openSite(browser: Browser, path: string, options: SiteOpti
     timezoneId: 'Europe/London',
     locale: 'en-GB',
   });
+  await context.clock.setFixedTime(new Date(options.now ?? DEFAULT_NOW));
   const remoteRequests: string[] = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
