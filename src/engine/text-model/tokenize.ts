@@ -57,12 +57,22 @@ const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2018 || 
 const isHyphen = (c: number) => c === 45 || c === 0x2010 || c === 0x2011;
 const isDash = (c: number) => c === 0x2013 || c === 0x2014 || c === 0x2212;
 
-function upperCase(s: string): boolean {
-  return s !== s.toLowerCase() && s === s.toUpperCase();
+/** Two or more letters, all capitals: "URGENT", "NOT". */
+function isShout(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 128) {
+      const raw = text.slice(start, end);
+      return raw !== raw.toLowerCase() && raw === raw.toUpperCase();
+    }
+  }
+  return true;
 }
 
 function straighten(s: string): string {
-  return s.replace(/[\u2018\u2019\u02bc]/g, "'").toLowerCase();
+  const lower = s.toLowerCase();
+  return lower.includes('\u2019') || lower.includes('\u2018') || lower.includes('\u02bc') ? lower.replace(/[\u2018\u2019\u02bc]/g, "'") : lower;
 }
 
 /**
@@ -79,18 +89,14 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let gap: Gap = Gap.Space;
   let newlines = 2;
   const push = (start: number, end: number, kind: TokenKind, norm: string, extra?: Partial<Token>) => {
-    const raw = text.slice(start, end);
-    const first = raw.charCodeAt(0);
-    out.push({
-      start,
-      end,
-      norm,
-      kind,
-      capital: kind === 'word' && first < 128 ? first >= 65 && first <= 90 : kind === 'word' && raw[0] !== raw[0]!.toLowerCase(),
-      shout: kind === 'word' && raw.length >= 2 && upperCase(raw),
-      gapBefore: gap,
-      ...extra,
-    });
+    const token: Token = { start, end, norm, kind, capital: false, shout: false, gapBefore: gap };
+    if (kind === 'word') {
+      const first = text.charCodeAt(start);
+      token.capital = first < 128 ? first >= 65 && first <= 90 : text[start] !== text[start]!.toLowerCase();
+      if (token.capital && end - start >= 2) token.shout = isShout(text, start, end);
+    }
+    if (extra) Object.assign(token, extra);
+    out.push(token);
     gap = Gap.None;
   };
   while (i < to) {
@@ -115,11 +121,20 @@ type Push = (start: number, end: number, kind: TokenKind, norm: string, extra?: 
 const TRAILING = /[.,;:!?)\]}>"'\u2019\u201d]+$/;
 
 function splitRun(text: string, start: number, end: number, push: Push): number {
-  const run = text.slice(start, end);
-  // Web addresses and email addresses are one token each (their dots end no sentence).
-  const lead = /^[<(["'\u201c\u2018]*/.exec(run)![0].length;
-  const body = run.slice(lead);
-  if (/^(?:https?:\/\/|www\.)\S/i.test(body) || (body.includes('@') && /^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/.test(body))) {
+  // Web addresses and email addresses are one token each (their dots end no sentence). Most runs
+  // are words: look at the run only when it has an "@" or a dot after a letter.
+  let maybeAddress = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 64 || (c === 46 && i + 1 < end && i > start) || c === 58) {
+      maybeAddress = true;
+      break;
+    }
+  }
+  const run = maybeAddress ? text.slice(start, end) : '';
+  const lead = maybeAddress ? /^[<(["'\u201c\u2018]*/.exec(run)![0].length : 0;
+  const body = maybeAddress ? run.slice(lead) : '';
+  if (maybeAddress && (/^(?:https?:\/\/|www\.)\S/i.test(body) || (body.includes('@') && /^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/.test(body)))) {
     for (let k = 0; k < lead; k++) punct(text, start + k, push);
     const trail = TRAILING.exec(body)?.[0].length ?? 0;
     const coreEnd = end - trail;
