@@ -740,7 +740,8 @@ export function findPartyLabels(ctx: RuleContext): PartyLabel[] {
       out.push({ start, end, quote: body.slice(start, end), party, removal });
     };
     for (const s of model.sentences) {
-      if (s.region !== 'own') continue;
+      // The writer's words and signature ("Leader of the Labour Group" under a statement), not quoted history.
+      if (s.region === 'quoted') continue;
       for (let k = s.first; k < s.last; k++) {
         const found = lexicon.matchParty(model, k, s.last, true);
         if (!found) continue;
