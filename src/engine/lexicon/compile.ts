@@ -228,7 +228,7 @@ export class Lexicon {
   private readonly byPrefix = new Map<string, { prefix: string; pattern: Pattern }[]>();
   private readonly anyFirst: Pattern[] = [];
   /** Phrases that start with a slot: tried only at tokens of that class (numbers, capitals, sentence starts). */
-  private readonly byClass: { number: Pattern[]; capital: Pattern[]; start: Pattern[] } = { number: [], capital: [], start: [] };
+  private readonly byClass: { number: Pattern[]; capital: Pattern[]; party: Pattern[]; start: Pattern[] } = { number: [], capital: [], party: [], start: [] };
   private readonly patternsByKey = new Map<string, Pattern[]>();
   private readonly partyStrong: Pattern[] = [];
   private readonly partyAll: Pattern[] = [];
@@ -299,7 +299,17 @@ export class Lexicon {
       const slot = first.t === 'slot' && !first.optional ? first.slot : undefined;
       // A party's name starts with a capital; so does a <capital> word; <money> starts with its sign.
       const list =
-        slot === 'number' ? this.byClass.number : slot === 'capital' || slot === 'party' || slot === 'party-any' ? this.byClass.capital : slot === 'start' ? this.byClass.start : slot === 'money' ? undefined : this.anyFirst;
+        slot === 'number'
+          ? this.byClass.number
+          : slot === 'capital'
+            ? this.byClass.capital
+            : slot === 'party' || slot === 'party-any'
+              ? this.byClass.party
+              : slot === 'start'
+                ? this.byClass.start
+                : slot === 'money'
+                  ? undefined
+                  : this.anyFirst;
       if (slot === 'money') for (const sign of ['£', '$', '€']) this.push(this.byFirst, sign, p);
       else if (list && !list.includes(p)) list.push(p);
       return;
@@ -378,8 +388,12 @@ export class Lexicon {
           if (prefixed) for (const { prefix, pattern } of prefixed) if (t.norm.startsWith(prefix)) candidates.push(pattern);
         }
         // Phrases that start with a slot, looked up by what the token is.
-        const classes = t.kind === 'number' ? this.byClass.number : t.capital ? this.byClass.capital : undefined;
-        if (classes) for (const p of classes) candidates.push(p);
+        if (t.kind === 'number') for (const p of this.byClass.number) candidates.push(p);
+        else if (t.capital) {
+          for (const p of this.byClass.capital) candidates.push(p);
+          // A party's name starts only with a word some party's name starts with.
+          if (this.partyIndex.has(t.norm)) for (const p of this.byClass.party) candidates.push(p);
+        }
         if (k - s.first <= 4) for (const p of this.byClass.start) candidates.push(p);
         for (const p of this.anyFirst) candidates.push(p);
         let next = k + 1;
