@@ -28,6 +28,8 @@ interface Pattern {
   elements: Element[];
   /** When the first two elements are required plain words: the second's words, to rule a token out before matching. */
   second?: Set<string>;
+  /** The regions its entry reads: a phrase is not looked for where no hit of it could count. */
+  regions?: Set<Region>;
 }
 
 /** A phrase that could not be read: names the file, the entry and the phrase. */
@@ -259,7 +261,10 @@ export class Lexicon {
     }
     for (const party of parties) this.addParty(party);
     for (const entry of this.entries.values()) {
-      for (const p of [...entry.patterns, ...entry.unless, ...entry.ignore]) this.index(p);
+      for (const p of [...entry.patterns, ...entry.unless, ...entry.ignore]) {
+        p.regions = entry.regions;
+        this.index(p);
+      }
     }
     for (const entry of this.entries.values()) {
       for (const p of [...entry.patterns, ...entry.unless]) {
@@ -400,6 +405,7 @@ export class Lexicon {
         while (next < s.last && tokens[next]!.joiner) next += 1;
         const secondNorm = next < s.last ? tokens[next]!.norm : undefined;
         for (const p of candidates) {
+          if (p.regions && !p.regions.has(s.region)) continue;
           if (p.second && (secondNorm === undefined || !p.second.has(secondNorm))) continue;
           const end = this.matchFrom(model, p.elements, 0, k, s, 0);
           if (end <= k) continue;
