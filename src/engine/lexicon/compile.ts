@@ -26,8 +26,8 @@ interface Pattern {
   key: string;
   phrase: string;
   elements: Element[];
-  /** When the first two elements are required plain words: the second's words, to rule a token out before matching. */
-  second?: Set<string>;
+  /** When the first element is one required word: the words and prefixes the next token must have, to rule a start out before matching. */
+  second?: { literals: Set<string>; prefixes: string[] };
   /** The regions its entry reads: a phrase is not looked for where no hit of it could count. */
   regions?: Set<Region>;
 }
@@ -296,8 +296,11 @@ export class Lexicon {
     // Index by the words a match can start with, derived from the phrase itself (through
     // optional words, groups and references); a phrase that can start with anything (a slot)
     // is tried at every token.
-    const [e0, e1] = p.elements;
-    if (e0?.t === 'word' && !e0.optional && e1?.t === 'word' && !e1.optional && e1.prefixes.length === 0 && !e1.capital) p.second = e1.literals;
+    const e0 = p.elements[0];
+    if (e0?.t === 'word' && !e0.optional && p.elements.length > 1) {
+      const next = this.firstKeys(p.elements, 1, 0);
+      if (next) p.second = next;
+    }
     const keys = this.firstKeys(p.elements, 0, 0);
     if (!keys) {
       const first = p.elements[0]!;
@@ -406,7 +409,7 @@ export class Lexicon {
         const secondNorm = next < s.last ? tokens[next]!.norm : undefined;
         for (const p of candidates) {
           if (p.regions && !p.regions.has(s.region)) continue;
-          if (p.second && (secondNorm === undefined || !p.second.has(secondNorm))) continue;
+          if (p.second && (secondNorm === undefined || !(p.second.literals.has(secondNorm) || (p.second.prefixes.length > 0 && p.second.prefixes.some((x) => secondNorm.startsWith(x)))))) continue;
           const end = this.matchFrom(model, p.elements, 0, k, s, 0);
           if (end <= k) continue;
           let list = out.get(p.key);
