@@ -5,6 +5,7 @@ import basicSsl from '@vitejs/plugin-basic-ssl';
 import react from '@vitejs/plugin-react';
 import { marked } from 'marked';
 import { type Plugin, defineConfig } from 'vite';
+import { lexiconForRuntime } from './scripts/lexicon-runtime.ts';
 
 const root = import.meta.dirname;
 
@@ -95,7 +96,7 @@ export default defineConfig(({ command, mode }) => {
   const certificate = command === 'serve' ? devCertificate() : undefined;
   return {
     base: './',
-    plugins: [react(), ...(mode === 'taskpane' ? [] : [siteDocs()]), ...(command === 'serve' && !certificate ? [basicSsl()] : [])],
+    plugins: [lexiconForRuntime(), react(), ...(mode === 'taskpane' ? [] : [siteDocs()]), ...(command === 'serve' && !certificate ? [basicSsl()] : [])],
     build: {
       outDir: 'dist',
       emptyOutDir: mode !== 'taskpane',

@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import { lexiconForRuntime } from './lexicon-runtime.ts';
 
 export const DEFAULT_BASE_URL = 'https://localhost:3000/';
 const root = resolve(import.meta.dirname, '..');
@@ -61,6 +62,7 @@ async function buildPages(baseUrl: string, outDir: string): Promise<void> {
       root,
       configFile: false,
       publicDir: false,
+      plugins: [lexiconForRuntime()],
       define,
       logLevel: 'warn',
       build: {
