@@ -231,12 +231,8 @@ export class Lexicon {
   private readonly anyFirst: Pattern[] = [];
   /** Phrases that start with a slot: tried only at tokens of that class (numbers, capitals, sentence starts). */
   private readonly byClass: { number: Pattern[]; capital: Pattern[]; party: Pattern[]; start: Pattern[] } = { number: [], capital: [], party: [], start: [] };
-  private readonly patternsByKey = new Map<string, Pattern[]>();
-  private readonly partyStrong: Pattern[] = [];
-  private readonly partyAll: Pattern[] = [];
   /** Party patterns by their first word: the `<party>` slot looks up the token, never scans the list. */
   private readonly partyIndex = new Map<string, { pattern: Pattern; strong: boolean; party: string }[]>();
-  readonly partyOfPattern = new Map<Pattern, string>();
 
   constructor(files: readonly LexiconFile[], parties: readonly PartySpec[] = [], vocabulary: Vocabulary = {}) {
     for (const file of files) {
@@ -279,8 +275,6 @@ export class Lexicon {
       if (norms.length === 0) return;
       const elements: Element[] = norms.map((n) => ({ t: 'word', literals: new Set([n]), prefixes: [], capital: true, optional: false }));
       const pattern: Pattern = { key: 'party', phrase: form, elements };
-      this.partyOfPattern.set(pattern, party.name);
-      (strong ? this.partyStrong : this.partyAll).push(pattern);
       const list = this.partyIndex.get(norms[0]!) ?? [];
       list.push({ pattern, strong, party: party.name });
       this.partyIndex.set(norms[0]!, list);
@@ -290,9 +284,6 @@ export class Lexicon {
   }
 
   private index(p: Pattern): void {
-    const list = this.patternsByKey.get(p.key) ?? [];
-    list.push(p);
-    this.patternsByKey.set(p.key, list);
     // Index by the words a match can start with, derived from the phrase itself (through
     // optional words, groups and references); a phrase that can start with anything (a slot)
     // is tried at every token.
@@ -367,12 +358,6 @@ export class Lexicon {
 
   has(id: string): boolean {
     return this.entries.has(id);
-  }
-
-  /** The party a party pattern names. */
-  partyNamed(hit: Hit, model: TextModel): string | undefined {
-    const found = this.matchParty(model, hit.first, hit.last, false);
-    return found?.party;
   }
 
   // ---- Matching ----
@@ -612,16 +597,6 @@ export class Lexicon {
     return this.refEnds(model, id, k, s, 0)[0] ?? -1;
   }
 
-  /** The first counting hit of any of the entries, in text order. */
-  first(model: TextModel, ids: readonly string[]): Hit | undefined {
-    let best: Hit | undefined;
-    for (const id of ids) {
-      const h = this.hits(model, id)[0];
-      if (h && (!best || h.start < best.start)) best = h;
-    }
-    return best;
-  }
-
   /** Counting hits of the entries within one sentence. */
   inSentence(model: TextModel, sentence: number, ids: readonly string[]): Hit[] {
     const out: Hit[] = [];
@@ -683,14 +658,19 @@ export class Lexicon {
 
   private markFrames(model: TextModel): void {
     if (this.entries.has('frame.reported-speech')) {
+      const reportedSentences = new Set<number>();
       for (const hit of this.rawCounted(model, 'frame.reported-speech')) {
         const s = model.sentences[hit.sentence]!;
         for (let k = hit.last; k < s.last; k++) model.reported[k] = 1;
-        // A quotation whose speaker is a third party ("…," she said; the resident told me: "…").
+        reportedSentences.add(hit.sentence);
+      }
+      // A quotation whose speaker is a third party ("…," she said; the resident told me: "…"): a
+      // reported-speech frame in its own sentence, or in the sentence its colon ends.
+      if (reportedSentences.size) {
         for (const q of model.quotations) {
           const openSentence = model.sentenceOf[q.first]!;
           const lead = q.open > 0 && model.tokens[q.open - 1]?.norm === ':' ? model.sentenceOf[q.open - 1]! : openSentence;
-          if (hit.sentence === openSentence || hit.sentence === lead) q.reported = true;
+          if (reportedSentences.has(openSentence) || reportedSentences.has(lead)) q.reported = true;
         }
       }
     }
@@ -705,10 +685,8 @@ export class Lexicon {
   private rawCounted(model: TextModel, id: string): Hit[] {
     const entry = this.entries.get(id)!;
     if (entry.off) return [];
-    const unless = this.raw(model).get(`${id}#unless`) ?? [];
-    return (this.raw(model).get(id) ?? []).filter(
-      (h) => !model.negated[h.first] && model.quotationOf[h.first] === -1 && !unless.some((u) => u.sentence === h.sentence),
-    );
+    const unless = new Set((this.raw(model).get(`${id}#unless`) ?? []).map((u) => u.sentence));
+    return (this.raw(model).get(id) ?? []).filter((h) => !model.negated[h.first] && model.quotationOf[h.first] === -1 && !unless.has(h.sentence));
   }
 }
 

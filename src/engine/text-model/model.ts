@@ -344,32 +344,6 @@ export function sentenceText(model: TextModel, s: Span): string {
   return model.text.slice(s.start, s.end);
 }
 
-/** The index of the token that covers or follows `offset`. */
-export function tokenIndexAt(model: TextModel, offset: number): number {
-  const { tokens } = model;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The sentence that contains `offset`, if any. */
-export function sentenceAtOffset(model: TextModel, offset: number): Sentence | undefined {
-  const k = tokenIndexAt(model, offset);
-  const t = model.tokens[k];
-  if (!t || t.start > offset) return undefined;
-  return model.sentences[model.sentenceOf[k]!];
-}
-
-/** Sentences in one region ("own": the writer's words, without the signature). */
-export function sentencesIn(model: TextModel, region: Region): Sentence[] {
-  return model.sentences.filter((s) => s.region === region);
-}
-
 /** Is the token the writer's own assertion: not negated, not in quotation marks, not reported? */
 export function asserted(model: TextModel, k: number): boolean {
   return !model.negated[k] && model.quotationOf[k] === -1 && !model.reported[k];
