@@ -23,7 +23,6 @@ const MAX_WORDS_IN_ARRAY = 4;
 
 const NOT_YET_MOVED: Record<string, string> = {
   'src/engine/analysis/publicity.ts': 'publicity kinds, speech verbs, offices and praise words (partly moved: newsletters, public events)',
-  'src/engine/analysis/voice.ts': 'the old negation, reported-speech and request helpers (rules that still use them)',
   'src/engine/analysis/clause-polarity.ts': 'the old clause negation, used by political-group-briefing',
   'src/engine/rules/political-group-briefing.ts': 'party group and briefing words',
   'src/engine/rules/letterhead-for-party-matters.ts': 'council-name and office lines of signature blocks (structure of a signature, to be checked)',
