@@ -87,7 +87,8 @@ describe('real-world corpus', () => {
       }
       return out;
     };
-    const shared = [...sourcesOf(tuning)].filter((u) => sourcesOf(heldOut).has(u));
+    const heldOutSources = sourcesOf(heldOut);
+    const shared = [...sourcesOf(tuning)].filter((u) => heldOutSources.has(u));
     expect(shared).toEqual([]);
   });
 
