@@ -39,30 +39,9 @@ export function isEnquiring(s: Sentence): boolean {
   return s.request || s.instruction || s.question;
 }
 
-// Coordination carries a negation on: "I can't come with you to the meeting on Thursday or act
-// as your companion" negates "act" too, though it stands past the model's eight-word reach.
-// "or" and "nor" are the coordinators that do so (Huddleston and Pullum, The Cambridge Grammar
-// of the English Language, 15.2); the clause boundary still stops it.
-const NEGATION_COORDINATORS = new Set(['or', 'nor']);
-
-/**
- * Whether a negation earlier in the token's clause reaches it through "or"/"nor" (the model's
- * own reach, `model.negated`, is already applied to every hit).
- */
-export function negatedThroughCoordination(model: TextModel, k: number): boolean {
-  const clause = model.clauses[model.clauseOf[k]!];
-  if (!clause) return false;
-  let coordinated = false;
-  for (let j = k - 1; j >= clause.first; j--) {
-    if (model.negated[j] && coordinated) return true;
-    if (NEGATION_COORDINATORS.has(model.tokens[j]!.norm)) coordinated = true;
-  }
-  return false;
-}
-
-/** The counting hits of the entries in one sentence, in text order, coordination negation applied. */
+/** The counting hits of the entries in one sentence, in text order. */
 export function cuesIn(ctx: RuleContext, model: TextModel, s: Sentence, ids: readonly string[]): Hit[] {
-  return ctx.lexicon.inSentence(model, s.index, ids).filter((h) => !negatedThroughCoordination(model, h.first));
+  return ctx.lexicon.inSentence(model, s.index, ids);
 }
 
 /** Whether any of the entries has a counting hit in the sentence. */

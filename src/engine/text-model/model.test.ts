@@ -73,6 +73,12 @@ describe('negation', () => {
     const m = analyse('Please take the sandbags to no. 14 before the rest of the street.');
     expect(words(m, (k) => m.negated[k] === 1)).toEqual([]);
   });
+  it('carries a negation on through "or" past its window, within the clause', () => {
+    const m = analyse("I can't come with you to the meeting on Thursday or act as your companion.");
+    expect(m.negated[m.tokens.findIndex((t) => t.norm === 'act')]).toBe(1);
+    const n = analyse("I can't come on Thursday, but I will act as your companion.");
+    expect(n.negated[n.tokens.findIndex((t) => t.norm === 'act')]).toBe(0);
+  });
   it('ignores pseudo-negations', () => {
     const m = analyse('This is not only about bins. No doubt it helps.');
     expect(words(m, (k) => m.negated[k] === 1)).toEqual([]);

@@ -93,6 +93,7 @@ const PSEUDO_NEGATION: Record<string, Set<string>> = {
   nothing: new Set(['but', 'else']),
 };
 const NEGATION_WINDOW = 8;
+const COORDINATORS = new Set(['or', 'nor']);
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves']);
 const FIRST_PERSON_PLURAL = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
 
@@ -309,9 +310,19 @@ function scopeNegation(model: TextModel): void {
       // "No. 14", "no 14": a number, not a negation.
       if (t.norm === 'no' && (next?.kind === 'number' || (next?.norm === '.' && tokens[k + 2]?.kind === 'number'))) continue;
       let words = 0;
-      for (let j = k + 1; j < c.last && words < NEGATION_WINDOW; j++) {
+      let j = k + 1;
+      for (; j < c.last && words < NEGATION_WINDOW; j++) {
         model.negated[j] = 1;
         if (tokens[j]!.kind === 'word') words += 1;
+      }
+      // Coordination carries the negation on past the window: "I can't come with you to the
+      // meeting on Thursday or act as your companion" negates "act" too. "or" and "nor" do so
+      // (Huddleston and Pullum, The Cambridge Grammar of the English Language, 15.2); the
+      // clause boundary still stops it.
+      for (; j < c.last; j++) {
+        if (!COORDINATORS.has(tokens[j]!.norm)) continue;
+        for (let m = j + 1; m < c.last; m++) model.negated[m] = 1;
+        break;
       }
     }
   }
