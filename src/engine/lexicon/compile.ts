@@ -23,6 +23,8 @@ type Element =
   | { t: 'group'; sequences: Element[][]; optional: boolean };
 
 interface Pattern {
+  /** Its place in the lexicon's pattern list. */
+  id: number;
   key: string;
   phrase: string;
   elements: Element[];
@@ -30,8 +32,41 @@ interface Pattern {
   second?: { literals: Set<string>; prefixes: string[] };
   /** The regions its entry reads: a phrase is not looked for where no hit of it could count. */
   regions?: Set<Region>;
+  /** The tokens a match can start at: words and prefixes, or a class of token. */
+  starts?: Starts;
+  /** A rarer required word than the first: a sentence without it is skipped. */
+  anchor?: Anchor;
 }
 
+type StartClass = 'number' | 'capital' | 'party' | 'start' | 'any';
+
+interface Starts {
+  literals: Set<string>;
+  prefixes: string[];
+  /** When the phrase starts with a slot: the class of token it can start at. */
+  cls?: StartClass;
+}
+
+/**
+ * Words one of which a sentence must hold for a pattern to match in it: the least common
+ * required word of the phrase. A sentence's words switch its patterns on, so a phrase that
+ * starts with "we" is tried only in sentences that also hold the rarer word it needs.
+ */
+interface Anchor {
+  literals: Set<string>;
+  prefixes: string[];
+  /** A party's name (the `<party>` slot). */
+  party: boolean;
+}
+
+// The commonest words of English letters (function words and the verbs that carry requests):
+// a phrase is anchored on one of these only when it has nothing rarer.
+const COMMON_WORDS = new Set(
+  ('a an the and or but of to in on at by for with from as is are was were be been being am do does did done have has had ' +
+    'will would can could shall should may might must not no this that these those it its i me my we us our you your he him his she ' +
+    'her they them their there here what which who whom when where why how all any some so if then than up out about please just ' +
+    'get got go make made take let now also very more most one new time all').split(' '),
+);
 /** A phrase that could not be read: names the file, the entry and the phrase. */
 export class LexiconError extends Error {}
 
@@ -184,6 +219,7 @@ export function phraseProblem(phrase: string): string | undefined {
 }
 
 const NO_ENDS: number[] = [];
+const NO_HITS: Hit[] = [];
 
 // ---- Entries ----
 
@@ -197,6 +233,37 @@ export interface CompiledEntry {
   /** Weaker forms (parties: abbreviations and ambiguous words) for `<party-any>`. */
   labels: Pattern[];
   regions: Set<Region>;
+  unlessKey: string;
+  ignoreKey: string;
+}
+
+/** What a lexicon has worked out about one model. */
+interface ModelState {
+  /** Token positions by word (joiners left out), and of numbers and capitalised words. */
+  at: Map<string, number[]>;
+  numbers: number[];
+  capitals: number[];
+  partyStarts?: number[];
+  sentenceStarts?: number[];
+  /** Per pattern id: the tokens it can start at, in order (patterns that start with a word). */
+  starts: Map<number, number[][]>;
+  /** The patterns that can start somewhere in the draft, by key (entry id, `id#unless`, `id#ignore`). */
+  live: Map<string, Pattern[]>;
+  /** Phrase matches by pattern list (an entry's id, `id#unless`, `id#ignore`). */
+  raw: Map<string, Hit[]>;
+  /** Counting hits, and the same grouped by sentence, by entry id. */
+  hits: Map<string, Hit[]>;
+  bySentence: Map<string, Map<number, Hit[]>>;
+  /** Where an entry's phrases starting at a token end, by entry id and token. */
+  refs: Map<string, Map<number, number[]>>;
+}
+
+
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let k = from; k < to; k++) out.push(k);
+  return out;
 }
 
 /** A phrase found in the text. Offsets into the model's text; tokens [first, last). */
@@ -226,11 +293,6 @@ const AMBIGUOUS_PARTY_WORDS = new Set(['green', 'reform', 'independent', 'indepe
  */
 export class Lexicon {
   readonly entries = new Map<string, CompiledEntry>();
-  private readonly byFirst = new Map<string, Pattern[]>();
-  private readonly byPrefix = new Map<string, { prefix: string; pattern: Pattern }[]>();
-  private readonly anyFirst: Pattern[] = [];
-  /** Phrases that start with a slot: tried only at tokens of that class (numbers, capitals, sentence starts). */
-  private readonly byClass: { number: Pattern[]; capital: Pattern[]; party: Pattern[]; start: Pattern[] } = { number: [], capital: [], party: [], start: [] };
   /** Party patterns by their first word: the `<party>` slot looks up the token, never scans the list. */
   private readonly partyIndex = new Map<string, { pattern: Pattern; strong: boolean; party: string }[]>();
 
@@ -246,27 +308,82 @@ export class Lexicon {
           spec,
           family: file.family,
           off: setting === 'off',
-          patterns: phrases.map((p) => ({ key: spec.id, phrase: p, elements: parsePhrase(p, `${where}: "${p}"`) })),
-          unless: (spec.unless ?? []).map((p) => ({ key: `${spec.id}#unless`, phrase: p, elements: parsePhrase(p, `${where}: unless "${p}"`) })),
-          ignore: [...ignored].map((p) => ({ key: `${spec.id}#ignore`, phrase: p, elements: parsePhrase(p, `${where}: ignore "${p}"`) })),
+          patterns: phrases.map((p) => this.pattern(spec.id, p, parsePhrase(p, `${where}: "${p}"`))),
+          unless: (spec.unless ?? []).map((p) => this.pattern(`${spec.id}#unless`, p, parsePhrase(p, `${where}: unless "${p}"`))),
+          ignore: [...ignored].map((p) => this.pattern(`${spec.id}#ignore`, p, parsePhrase(p, `${where}: ignore "${p}"`))),
           labels: [],
           regions: new Set(spec.regions ?? ['own']),
+          unlessKey: `${spec.id}#unless`,
+          ignoreKey: `${spec.id}#ignore`,
         };
         this.entries.set(spec.id, entry);
       }
     }
     for (const party of parties) this.addParty(party);
     for (const entry of this.entries.values()) {
-      for (const p of [...entry.patterns, ...entry.unless, ...entry.ignore]) {
-        p.regions = entry.regions;
-        this.index(p);
-      }
-    }
-    for (const entry of this.entries.values()) {
       for (const p of [...entry.patterns, ...entry.unless]) {
         for (const e of p.elements) if (e.t === 'ref' && !this.entries.has(e.id)) throw new LexiconError(`lexicon: ${entry.spec.id}: "${p.phrase}" refers to an unknown entry "@${e.id}"`);
       }
     }
+    for (const entry of this.entries.values()) {
+      for (const p of [...entry.patterns, ...entry.unless, ...entry.ignore]) {
+        p.regions = entry.regions;
+        this.index(p);
+        this.indexAnchor(p);
+      }
+    }
+  }
+
+  private readonly patterns: Pattern[] = [];
+
+  private pattern(key: string, phrase: string, elements: Element[]): Pattern {
+    const p: Pattern = { id: this.patterns.length, key, phrase, elements };
+    this.patterns.push(p);
+    return p;
+  }
+
+  private indexAnchor(p: Pattern): void {
+    const anchor = this.anchorOf(p.elements, 0);
+    if (!anchor || anchorScore(anchor) === 0) return;
+    // An anchor that is the first word itself adds nothing: the start positions are its positions.
+    const starts = p.starts;
+    const same = starts && !starts.cls && !anchor.party && [...anchor.literals].every((l) => starts.literals.has(l)) && anchor.prefixes.every((x) => starts.prefixes.includes(x));
+    if (!same) p.anchor = anchor;
+  }
+
+  /** The rarest required element of a sequence as an anchor; undefined when a match could hold none (all optional, or slots only). */
+  private anchorOf(elements: readonly Element[], depth: number): Anchor | undefined {
+    if (depth > 6) return undefined;
+    let best: Anchor | undefined;
+    let bestScore = -1;
+    for (const e of elements) {
+      if (e.t === 'gap' || ('optional' in e && e.optional)) continue;
+      let anchor: Anchor | undefined;
+      if (e.t === 'word') anchor = { literals: e.literals, prefixes: e.prefixes, party: false };
+      else if (e.t === 'slot') anchor = e.slot === 'party' || e.slot === 'party-any' ? { literals: new Set(), prefixes: [], party: true } : undefined;
+      else {
+        const sequences = e.t === 'group' ? e.sequences : (this.entries.get(e.id)?.patterns.map((q) => q.elements) ?? []);
+        anchor = { literals: new Set(), prefixes: [], party: false };
+        for (const seq of sequences) {
+          const a = this.anchorOf(seq, depth + 1);
+          if (!a) {
+            anchor = undefined;
+            break;
+          }
+          for (const l of a.literals) anchor.literals.add(l);
+          anchor.prefixes.push(...a.prefixes);
+          anchor.party ||= a.party;
+        }
+        if (sequences.length === 0) anchor = undefined;
+      }
+      if (!anchor) continue;
+      const score = anchorScore(anchor);
+      if (score > bestScore) {
+        best = anchor;
+        bestScore = score;
+      }
+    }
+    return best;
   }
 
   private addParty(party: PartySpec): void {
@@ -274,7 +391,7 @@ export class Lexicon {
       const norms = wordsOf(tokenize(form));
       if (norms.length === 0) return;
       const elements: Element[] = norms.map((n) => ({ t: 'word', literals: new Set([n]), prefixes: [], capital: true, optional: false }));
-      const pattern: Pattern = { key: 'party', phrase: form, elements };
+      const pattern: Pattern = { id: -1, key: 'party', phrase: form, elements };
       const list = this.partyIndex.get(norms[0]!) ?? [];
       list.push({ pattern, strong, party: party.name });
       this.partyIndex.set(norms[0]!, list);
@@ -284,43 +401,40 @@ export class Lexicon {
   }
 
   private index(p: Pattern): void {
-    // Index by the words a match can start with, derived from the phrase itself (through
-    // optional words, groups and references); a phrase that can start with anything (a slot)
-    // is tried at every token.
+    // Where a match can start, derived from the phrase itself (through optional words, groups
+    // and references); a phrase that starts with a slot starts at tokens of its class.
     const e0 = p.elements[0];
     if (e0?.t === 'word' && !e0.optional && p.elements.length > 1) {
       const next = this.firstKeys(p.elements, 1, 0);
       if (next) p.second = next;
     }
     const keys = this.firstKeys(p.elements, 0, 0);
-    if (!keys) {
-      const first = p.elements[0]!;
-      const slot = first.t === 'slot' && !first.optional ? first.slot : undefined;
-      // A party's name starts with a capital; so does a <capital> word; <money> starts with its sign.
-      const list =
-        slot === 'number'
-          ? this.byClass.number
-          : slot === 'capital'
-            ? this.byClass.capital
-            : slot === 'party' || slot === 'party-any'
-              ? this.byClass.party
-              : slot === 'start'
-                ? this.byClass.start
-                : slot === 'money'
-                  ? undefined
-                  : this.anyFirst;
-      if (slot === 'money') for (const sign of ['£', '$', '€']) this.push(this.byFirst, sign, p);
-      else if (list && !list.includes(p)) list.push(p);
+    const slot = e0?.t === 'slot' && !e0.optional ? e0.slot : undefined;
+    p.starts = keys ?? (slot === 'money' ? { literals: new Set(['£', '$', '€']), prefixes: [] } : { literals: new Set(), prefixes: [], cls: slot === 'party-any' ? 'party' : (slot ?? 'any') });
+    if (p.starts.cls) {
+      this.startByClass.push(p);
       return;
     }
-    for (const l of keys.literals) this.push(this.byFirst, l, p);
-    for (const prefix of keys.prefixes) {
+    for (const l of p.starts.literals) {
+      const list = this.startWord.get(l);
+      if (list) list.push(p.id);
+      else this.startWord.set(l, [p.id]);
+    }
+    for (const prefix of p.starts.prefixes) {
       const key = prefix.slice(0, 3);
-      const list = this.byPrefix.get(key) ?? [];
-      list.push({ prefix, pattern: p });
-      this.byPrefix.set(key, list);
+      const list = this.startPrefix.get(key) ?? [];
+      const same = list.find((x) => x.prefix === prefix);
+      if (same) same.ids.push(p.id);
+      else list.push({ prefix, ids: [p.id] });
+      this.startPrefix.set(key, list);
     }
   }
+
+  /** Patterns by the words and prefixes they can start with, and those that start with a slot. */
+  private readonly startWord = new Map<string, number[]>();
+  private readonly startPrefix = new Map<string, { prefix: string; ids: number[] }[]>();
+  private readonly startByClass: Pattern[] = [];
+  private readonly families = new Map<string, string[]>();
 
   /** The literal words and prefixes a match of `elements[from..]` can start with; undefined when any token can. */
   private firstKeys(elements: readonly Element[], from: number, depth: number): { literals: Set<string>; prefixes: string[] } | undefined {
@@ -349,71 +463,149 @@ export class Lexicon {
     return keys;
   }
 
-  private push(map: Map<string, Pattern[]>, key: string, p: Pattern): void {
-    const list = map.get(key);
-    if (list) {
-      if (!list.includes(p)) list.push(p);
-    } else map.set(key, [p]);
-  }
-
   has(id: string): boolean {
     return this.entries.has(id);
   }
 
   // ---- Matching ----
 
-  /** Every phrase match of every entry (before conditions), once per model. */
-  private raw(model: TextModel): Map<string, Hit[]> {
-    const cached = model.cache.get('lexicon:raw') as Map<string, Hit[]> | undefined;
-    if (cached) return cached;
-    const out = new Map<string, Hit[]>();
-    const { tokens } = model;
-    const candidates: Pattern[] = [];
-    for (const s of model.sentences) {
-      for (let k = s.first; k < s.last; k++) {
+  private readonly states = new WeakMap<TextModel, ModelState>();
+
+  /** What this lexicon has worked out about one model: its word index and every result, kept with the model. */
+  private state(model: TextModel): ModelState {
+    let state = this.states.get(model);
+    if (!state) {
+      const at = new Map<string, number[]>();
+      const numbers: number[] = [];
+      const capitals: number[] = [];
+      const { tokens } = model;
+      for (let k = 0; k < tokens.length; k++) {
         const t = tokens[k]!;
         if (t.joiner) continue;
-        candidates.length = 0;
-        const exact = this.byFirst.get(t.norm);
-        if (exact) for (const p of exact) candidates.push(p);
-        if (t.norm.length >= 3) {
-          const prefixed = this.byPrefix.get(t.norm.slice(0, 3));
-          if (prefixed) for (const { prefix, pattern } of prefixed) if (t.norm.startsWith(prefix)) candidates.push(pattern);
+        const list = at.get(t.norm);
+        if (list) list.push(k);
+        else at.set(t.norm, [k]);
+        if (t.kind === 'number') numbers.push(k);
+        else if (t.capital) capitals.push(k);
+      }
+      // Where each pattern can start: from the draft's distinct words, so that the cost follows
+      // the draft, not the size of the vocabulary.
+      // Per pattern, the position lists of the words it can start with (not merged: the hits are
+      // put in order at the end, and they are few).
+      const starts = new Map<number, number[][]>();
+      const add = (ids: readonly number[], positions: number[]) => {
+        for (const id of ids) {
+          const lists = starts.get(id);
+          if (lists) lists.push(positions);
+          else starts.set(id, [positions]);
         }
-        // Phrases that start with a slot, looked up by what the token is.
-        if (t.kind === 'number') for (const p of this.byClass.number) candidates.push(p);
-        else if (t.capital) {
-          for (const p of this.byClass.capital) candidates.push(p);
-          // A party's name starts only with a word some party's name starts with.
-          if (this.partyIndex.has(t.norm)) for (const p of this.byClass.party) candidates.push(p);
-        }
-        if (k - s.first <= 4) for (const p of this.byClass.start) candidates.push(p);
-        for (const p of this.anyFirst) candidates.push(p);
-        let next = k + 1;
-        while (next < s.last && tokens[next]!.joiner) next += 1;
-        const secondNorm = next < s.last ? tokens[next]!.norm : undefined;
-        for (const p of candidates) {
-          if (p.regions && !p.regions.has(s.region)) continue;
-          if (p.second && (secondNorm === undefined || !(p.second.literals.has(secondNorm) || (p.second.prefixes.length > 0 && p.second.prefixes.some((x) => secondNorm.startsWith(x)))))) continue;
-          const end = this.matchFrom(model, p.elements, 0, k, s, 0);
-          if (end <= k) continue;
-          let list = out.get(p.key);
-          if (!list) out.set(p.key, (list = []));
-          const last = list[list.length - 1];
-          if (last && last.first === k) {
-            // Keep the longest match that starts here.
-            if (end > last.last) {
-              last.last = end;
-              last.end = tokens[end - 1]!.end;
-            }
-            continue;
-          }
-          list.push({ entry: p.key, sentence: s.index, first: k, last: end, start: t.start, end: tokens[end - 1]!.end });
+      };
+      for (const [norm, positions] of at) {
+        const ids = this.startWord.get(norm);
+        if (ids) add(ids, positions);
+        if (norm.length >= 3) {
+          const prefixed = this.startPrefix.get(norm.slice(0, 3));
+          if (prefixed) for (const x of prefixed) if (norm.startsWith(x.prefix)) add(x.ids, positions);
         }
       }
+      // The patterns that can start somewhere in this draft, by their list's key.
+      const live = new Map<string, Pattern[]>();
+      const keep = (p: Pattern) => {
+        const list = live.get(p.key);
+        if (list) list.push(p);
+        else live.set(p.key, [p]);
+      };
+      for (const id of starts.keys()) keep(this.patterns[id]!);
+      for (const p of this.startByClass) keep(p);
+      state = { at, numbers, capitals, starts, live, raw: new Map(), hits: new Map(), bySentence: new Map(), refs: new Map() };
+      this.states.set(model, state);
     }
-    model.cache.set('lexicon:raw', out);
+    return state;
+  }
+
+  /** Where a pattern can start: lists of token positions, each in order. */
+  private startPositions(model: TextModel, state: ModelState, p: Pattern): readonly (readonly number[])[] {
+    switch (p.starts!.cls) {
+      case 'number':
+        return [state.numbers];
+      case 'capital':
+        return [state.capitals];
+      case 'party':
+        return [(state.partyStarts ??= state.capitals.filter((k) => this.partyIndex.has(model.tokens[k]!.norm)))];
+      case 'start':
+        return [(state.sentenceStarts ??= model.sentences.flatMap((s) => range(s.first, Math.min(s.last, s.first + 5)).filter((k) => !model.tokens[k]!.joiner)))];
+      case 'any':
+        return [range(0, model.tokens.length).filter((k) => !model.tokens[k]!.joiner)];
+      default:
+        return state.starts.get(p.id) ?? [];
+    }
+  }
+
+  /** Whether a sentence holds a pattern's anchor word. */
+  private holdsAnchor(model: TextModel, anchor: Anchor, s: Sentence): boolean {
+    const { tokens } = model;
+    for (let k = s.first; k < s.last; k++) {
+      const norm = tokens[k]!.norm;
+      if (anchor.literals.has(norm)) return true;
+      if (anchor.prefixes.length > 0 && anchor.prefixes.some((x) => norm.startsWith(x))) return true;
+      if (anchor.party && tokens[k]!.capital && this.partyIndex.has(norm)) return true;
+    }
+    return false;
+  }
+
+  /** The phrase matches (before conditions) of a list of patterns: an entry's phrases, its `unless` or its `ignore`. */
+  private rawFor(model: TextModel, key: string): Hit[] {
+    const state = this.state(model);
+    const known = state.raw.get(key);
+    if (known) return known;
+    const patterns = state.live.get(key);
+    if (!patterns) {
+      state.raw.set(key, NO_HITS);
+      return NO_HITS;
+    }
+    let out: Hit[] = [];
+    let lists = 0;
+    for (const p of patterns) {
+      for (const positions of this.startPositions(model, state, p)) {
+        lists += 1;
+        this.scan(model, p, positions, out);
+      }
+    }
+    if (lists > 1 && out.length > 1) {
+      // In text order; of the matches that start at one token, the longest.
+      out.sort((a, b) => a.first - b.first || b.last - a.last);
+      out = out.filter((h, i) => i === 0 || out[i - 1]!.first !== h.first);
+    }
+    state.raw.set(key, out);
     return out;
+  }
+
+  /** Try a pattern at each of the positions (in order); push what matches. */
+  private scan(model: TextModel, p: Pattern, positions: readonly number[], out: Hit[]): void {
+    const { tokens } = model;
+    let anchorSentence = -1;
+    let anchorHeld = false;
+    for (const k of positions) {
+      const sentence = model.sentenceOf[k]!;
+      const s = model.sentences[sentence]!;
+      if (p.regions && !p.regions.has(s.region)) continue;
+      if (p.second) {
+        let next = k + 1;
+        while (next < s.last && tokens[next]!.joiner) next += 1;
+        if (next >= s.last) continue;
+        const norm = tokens[next]!.norm;
+        if (!p.second.literals.has(norm) && !(p.second.prefixes.length > 0 && p.second.prefixes.some((x) => norm.startsWith(x)))) continue;
+      }
+      if (p.anchor) {
+        if (sentence !== anchorSentence) {
+          anchorSentence = sentence;
+          anchorHeld = this.holdsAnchor(model, p.anchor, s);
+        }
+        if (!anchorHeld) continue;
+      }
+      const end = this.matchFrom(model, p.elements, 0, k, s, 0);
+      if (end > k) out.push({ entry: p.key, sentence, first: k, last: end, start: tokens[k]!.start, end: tokens[end - 1]!.end });
+    }
   }
 
   /** Match `elements[ei..]` from token k; returns the end token index, or -1. */
@@ -472,8 +664,7 @@ export class Lexicon {
       const norm = model.tokens[k]?.norm ?? '';
       if (!starts.literals.has(norm) && !starts.prefixes.some((p) => norm.startsWith(p))) return NO_ENDS;
     }
-    let memo = model.cache.get('lexicon:ref') as Map<string, Map<number, number[]>> | undefined;
-    if (!memo) model.cache.set('lexicon:ref', (memo = new Map()));
+    const memo = this.state(model).refs;
     let byToken = memo.get(id);
     if (!byToken) memo.set(id, (byToken = new Map()));
     // The sentence is the token's own (or a party name's bound, which holds no references).
@@ -554,20 +745,19 @@ export class Lexicon {
    * marks, not reported (unless the entry says they count), not excused, with what it needs.
    */
   hits(model: TextModel, id: string): Hit[] {
-    const cacheKey = `lexicon:hits:${id}`;
-    const cached = model.cache.get(cacheKey) as Hit[] | undefined;
+    const state = this.state(model);
+    const cached = state.hits.get(id);
     if (cached) return cached;
     const entry = this.entries.get(id);
     if (!entry) throw new LexiconError(`lexicon: no entry "${id}"`);
-    model.cache.set(cacheKey, []);
+    state.hits.set(id, []);
     if (entry.off) return [];
-    const raw = this.raw(model);
     const counts = entry.spec.counts ?? {};
     const needs = entry.spec.needs ?? {};
-    const unless = new Set((raw.get(`${id}#unless`) ?? []).map((u) => u.sentence));
-    const ignore = raw.get(`${id}#ignore`) ?? [];
+    const unless = new Set(this.rawFor(model, entry.unlessKey).map((u) => u.sentence));
+    const ignore = this.rawFor(model, entry.ignoreKey);
     const out: Hit[] = [];
-    for (const hit of raw.get(id) ?? []) {
+    for (const hit of this.rawFor(model, id)) {
       const k = hit.first;
       if (!entry.regions.has(model.regionOf[k]!)) continue;
       if (!counts.negated && model.negated[k]) continue;
@@ -583,7 +773,7 @@ export class Lexicon {
       if (needs.with && !needs.with.some((w) => w !== id && this.hitsBySentence(model, w).has(hit.sentence))) continue;
       out.push(hit);
     }
-    model.cache.set(cacheKey, out);
+    state.hits.set(id, out);
     return out;
   }
 
@@ -610,8 +800,8 @@ export class Lexicon {
 
   /** An entry's counting hits grouped by sentence, once per model. */
   private hitsBySentence(model: TextModel, id: string): Map<number, Hit[]> {
-    const key = `lexicon:bySentence:${id}`;
-    let map = model.cache.get(key) as Map<number, Hit[]> | undefined;
+    const state = this.state(model);
+    let map = state.bySentence.get(id);
     if (!map) {
       map = new Map();
       for (const h of this.hits(model, id)) {
@@ -619,14 +809,16 @@ export class Lexicon {
         if (list) list.push(h);
         else map.set(h.sentence, [h]);
       }
-      model.cache.set(key, map);
+      state.bySentence.set(id, map);
     }
     return map;
   }
 
   /** Every entry id of a family ("campaigning"). */
   family(name: string): string[] {
-    return [...this.entries.values()].filter((e) => e.family === name).map((e) => e.spec.id);
+    let ids = this.families.get(name);
+    if (!ids) this.families.set(name, (ids = [...this.entries.values()].filter((e) => e.family === name).map((e) => e.spec.id)));
+    return ids;
   }
 
   /** The strong party names in a sentence, outside quotation marks. */
@@ -685,9 +877,17 @@ export class Lexicon {
   private rawCounted(model: TextModel, id: string): Hit[] {
     const entry = this.entries.get(id)!;
     if (entry.off) return [];
-    const unless = new Set((this.raw(model).get(`${id}#unless`) ?? []).map((u) => u.sentence));
-    return (this.raw(model).get(id) ?? []).filter((h) => !model.negated[h.first] && model.quotationOf[h.first] === -1 && !unless.has(h.sentence));
+    const unless = new Set(this.rawFor(model, entry.unlessKey).map((u) => u.sentence));
+    return this.rawFor(model, id).filter((h) => !model.negated[h.first] && model.quotationOf[h.first] === -1 && !unless.has(h.sentence));
   }
+}
+
+function anchorScore(a: Anchor): number {
+  let score = Number.POSITIVE_INFINITY;
+  for (const l of a.literals) score = Math.min(score, COMMON_WORDS.has(l) ? 0 : l.length);
+  for (const p of a.prefixes) score = Math.min(score, p.length);
+  if (a.party) score = Math.min(score, 2);
+  return score === Number.POSITIVE_INFINITY ? 0 : score;
 }
 
 function wordMatches(e: Extract<Element, { t: 'word' }>, t: Token, text: string): boolean {

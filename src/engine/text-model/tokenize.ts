@@ -36,7 +36,7 @@ export interface Token {
   shout: boolean;
   gapBefore: Gap;
   /** A hyphen joined to both neighbours ("door-knocking"): matching reads through it. */
-  joiner?: boolean;
+  joiner: boolean;
   /** For quotation marks: which way it faces, where the character says so (“ opens, ” closes). */
   quoteMark?: 'double' | 'single';
   facing?: 'open' | 'close' | 'either';
@@ -72,7 +72,10 @@ function isShout(text: string, start: number, end: number): boolean {
 
 function straighten(s: string): string {
   const lower = s.toLowerCase();
-  return lower.includes('\u2019') || lower.includes('\u2018') || lower.includes('\u02bc') ? lower.replace(/[\u2018\u2019\u02bc]/g, "'") : lower;
+  for (let i = 0; i < lower.length; i++) {
+    if (lower.charCodeAt(i) >= 0x2bc) return lower.replace(/[\u2018\u2019\u02bc]/g, "'");
+  }
+  return lower;
 }
 
 /**
@@ -84,26 +87,14 @@ function straighten(s: string): string {
  * @example tokenize("We won't canvass.").map((t) => t.norm) // ['we', 'will', 'not', 'canvass', '.']
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const out: Token[] = [];
+  const out = new Tokens(text);
   let i = from;
-  let gap: Gap = Gap.Space;
   let newlines = 2;
-  const push = (start: number, end: number, kind: TokenKind, norm: string, extra?: Partial<Token>) => {
-    const token: Token = { start, end, norm, kind, capital: false, shout: false, gapBefore: gap };
-    if (kind === 'word') {
-      const first = text.charCodeAt(start);
-      token.capital = first < 128 ? first >= 65 && first <= 90 : text[start] !== text[start]!.toLowerCase();
-      if (token.capital && end - start >= 2) token.shout = isShout(text, start, end);
-    }
-    if (extra) Object.assign(token, extra);
-    out.push(token);
-    gap = Gap.None;
-  };
   while (i < to) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
       if (c === 10) newlines += 1;
-      gap = newlines >= 2 ? Gap.Paragraph : newlines === 1 ? Gap.Newline : Gap.Space;
+      out.gap = newlines >= 2 ? Gap.Paragraph : newlines === 1 ? Gap.Newline : Gap.Space;
       i += 1;
       continue;
     }
@@ -111,16 +102,34 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     // The run of non-space characters: a word, an address, a number with its punctuation.
     let runEnd = i;
     while (runEnd < to && !isSpace(text.charCodeAt(runEnd))) runEnd += 1;
-    i = splitRun(text, i, runEnd, push);
+    i = splitRun(text, i, runEnd, out);
   }
-  return out;
+  return out.list;
 }
 
-type Push = (start: number, end: number, kind: TokenKind, norm: string, extra?: Partial<Token>) => void;
+/** The tokens being written: one shape for every token, so that reading them stays fast. */
+class Tokens {
+  readonly list: Token[] = [];
+  gap: Gap = Gap.Space;
+  constructor(readonly text: string) {}
+
+  push(start: number, end: number, kind: TokenKind, norm: string, joiner = false, quoteMark?: 'double' | 'single', facing?: 'open' | 'close' | 'either'): void {
+    let capital = false;
+    let shout = false;
+    if (kind === 'word') {
+      const text = this.text;
+      const first = text.charCodeAt(start);
+      capital = first < 128 ? first >= 65 && first <= 90 : text[start] !== text[start]!.toLowerCase();
+      if (capital && end - start >= 2) shout = isShout(text, start, end);
+    }
+    this.list.push({ start, end, norm, kind, capital, shout, gapBefore: this.gap, joiner, quoteMark, facing });
+    this.gap = Gap.None;
+  }
+}
 
 const TRAILING = /[.,;:!?)\]}>"'\u2019\u201d]+$/;
 
-function splitRun(text: string, start: number, end: number, push: Push): number {
+function splitRun(text: string, start: number, end: number, out: Tokens): number {
   // Web addresses and email addresses are one token each (their dots end no sentence). Most runs
   // are words: look at the run only when it has an "@" or a dot after a letter.
   let maybeAddress = false;
@@ -131,44 +140,47 @@ function splitRun(text: string, start: number, end: number, push: Push): number 
       break;
     }
   }
-  const run = maybeAddress ? text.slice(start, end) : '';
-  const lead = maybeAddress ? /^[<(["'\u201c\u2018]*/.exec(run)![0].length : 0;
-  const body = maybeAddress ? run.slice(lead) : '';
-  if (maybeAddress && (/^(?:https?:\/\/|www\.)\S/i.test(body) || (body.includes('@') && /^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/.test(body)))) {
-    for (let k = 0; k < lead; k++) punct(text, start + k, push);
-    const trail = TRAILING.exec(body)?.[0].length ?? 0;
-    const coreEnd = end - trail;
-    const core = text.slice(start + lead, coreEnd);
-    push(start + lead, coreEnd, core.includes('@') && !/^https?:/i.test(core) ? 'email' : 'url', core.toLowerCase());
-    for (let k = coreEnd; k < end; k++) punct(text, k, push);
-    return end;
-  }
+  if (maybeAddress && address(text, start, end, out)) return end;
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
     if (isLetter(c) || isDigit(c)) {
-      i = word(text, i, end, push);
+      i = word(text, i, end, out);
       continue;
     }
-    punct(text, i, push, end);
+    punct(text, i, out, end);
     i += 1;
   }
   return end;
 }
 
-function punct(text: string, at: number, push: Push, runEnd = at + 1): void {
+/** A run that is a web or email address, with the punctuation around it; false when it is not one. */
+function address(text: string, start: number, end: number, out: Tokens): boolean {
+  const run = text.slice(start, end);
+  const lead = /^[<(["'\u201c\u2018]*/.exec(run)![0].length;
+  const body = run.slice(lead);
+  if (!/^(?:https?:\/\/|www\.)\S/i.test(body) && !(body.includes('@') && /^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/.test(body))) return false;
+  for (let k = 0; k < lead; k++) punct(text, start + k, out);
+  const trail = TRAILING.exec(body)?.[0].length ?? 0;
+  const coreEnd = end - trail;
+  const core = text.slice(start + lead, coreEnd);
+  out.push(start + lead, coreEnd, core.includes('@') && !/^https?:/i.test(core) ? 'email' : 'url', core.toLowerCase());
+  for (let k = coreEnd; k < end; k++) punct(text, k, out);
+  return true;
+}
+
+function punct(text: string, at: number, out: Tokens, runEnd = at + 1): void {
   const c = text.charCodeAt(at);
-  const ch = text[at]!;
   if (c === 34 || c === 0x201c || c === 0x201d || c === 0x201e) {
-    push(at, at + 1, 'punct', '"', { quoteMark: 'double', facing: c === 0x201c || c === 0x201e ? 'open' : c === 0x201d ? 'close' : 'either' });
+    out.push(at, at + 1, 'punct', '"', false, 'double', c === 0x201c || c === 0x201e ? 'open' : c === 0x201d ? 'close' : 'either');
     return;
   }
   if (isApostrophe(c)) {
-    push(at, at + 1, 'punct', "'", { quoteMark: 'single', facing: c === 0x2018 ? 'open' : c === 0x2019 ? 'close' : 'either' });
+    out.push(at, at + 1, 'punct', "'", false, 'single', c === 0x2018 ? 'open' : c === 0x2019 ? 'close' : 'either');
     return;
   }
   if (isDash(c)) {
-    push(at, at + 1, 'punct', '--');
+    out.push(at, at + 1, 'punct', '--');
     return;
   }
   if (isHyphen(c)) {
@@ -176,19 +188,21 @@ function punct(text: string, at: number, push: Push, runEnd = at + 1): void {
     const before = at > 0 && !isSpace(text.charCodeAt(at - 1));
     const after = at + 1 < runEnd && isLetter(text.charCodeAt(at + 1));
     const double = text.charCodeAt(at + 1) === 45;
-    push(at, at + 1, 'punct', before && after ? '-' : double ? '--' : '-', before && after ? { joiner: true } : {});
+    out.push(at, at + 1, 'punct', before && after ? '-' : double ? '--' : '-', before && after);
     return;
   }
-  if (ch === '…') {
-    push(at, at + 1, 'punct', '...');
+  if (c === 0x2026) {
+    out.push(at, at + 1, 'punct', '...');
     return;
   }
-  const kind: TokenKind = /[£$€%&@#*+=/\\|~^<>]/.test(ch) ? 'symbol' : 'punct';
-  push(at, at + 1, kind, ch);
+  const ch = text[at]!;
+  out.push(at, at + 1, SYMBOLS.has(ch) ? 'symbol' : 'punct', ch);
 }
 
+const SYMBOLS = new Set('£$€%&@#*+=/\\|~^<>');
+
 /** A word or number from `i`; returns where it ends. */
-function word(text: string, i: number, end: number, push: Push): number {
+function word(text: string, i: number, end: number, out: Tokens): number {
   const start = i;
   const numeric = isDigit(text.charCodeAt(i));
   while (i < end) {
@@ -214,13 +228,13 @@ function word(text: string, i: number, end: number, push: Push): number {
       if (clitic === "'t" && text[i - 1]?.toLowerCase() === 'n') {
         // don't, won't, can't: the stem, then "n't".
         const stem = straighten(text.slice(start, i - 1));
-        push(start, i - 1, 'word', NEGATIVE_STEMS[stem] ?? stem);
-        push(i - 1, rest, 'word', 'not');
+        out.push(start, i - 1, 'word', NEGATIVE_STEMS[stem] ?? stem);
+        out.push(i - 1, rest, 'word', 'not');
         return rest;
       }
       if (CLITICS[clitic] !== undefined) {
-        pushWord(text, start, i, push);
-        push(i, rest, 'word', CLITICS[clitic]!);
+        pushWord(text, start, i, out);
+        out.push(i, rest, 'word', CLITICS[clitic]!);
         return rest;
       }
       i = rest;
@@ -229,22 +243,22 @@ function word(text: string, i: number, end: number, push: Push): number {
     break;
   }
   if (numeric) {
-    push(start, i, 'number', text.slice(start, i).toLowerCase());
+    out.push(start, i, 'number', text.slice(start, i).toLowerCase());
     return i;
   }
-  pushWord(text, start, i, push);
+  pushWord(text, start, i, out);
   return i;
 }
 
-function pushWord(text: string, start: number, end: number, push: Push): void {
+function pushWord(text: string, start: number, end: number, out: Tokens): void {
   const norm = straighten(text.slice(start, end));
   // "cannot" is "can" + "not", so that negation and phrases read it as both.
   if (norm === 'cannot') {
-    push(start, start + 3, 'word', 'can');
-    push(start + 3, end, 'word', 'not');
+    out.push(start, start + 3, 'word', 'can');
+    out.push(start + 3, end, 'word', 'not');
     return;
   }
-  push(start, end, 'word', norm);
+  out.push(start, end, 'word', norm);
 }
 
 function restOfLetters(text: string, i: number, end: number): number {
