@@ -219,7 +219,6 @@ export function phraseProblem(phrase: string): string | undefined {
 }
 
 const NO_ENDS: number[] = [];
-const NO_HITS: Hit[] = [];
 
 // ---- Entries ----
 
@@ -245,10 +244,10 @@ interface ModelState {
   capitals: number[];
   partyStarts?: number[];
   sentenceStarts?: number[];
-  /** Per pattern id: the tokens it can start at, in order (patterns that start with a word). */
-  starts: Map<number, number[][]>;
-  /** The patterns that can start somewhere in the draft, by key (entry id, `id#unless`, `id#ignore`). */
-  live: Map<string, Pattern[]>;
+  /** Per pattern id: 1 when the draft holds a word it can start with. */
+  live: Uint8Array;
+  /** Per prefix: the position lists of the draft's words that start with it. */
+  prefixed: Map<string, number[][]>;
   /** Phrase matches by pattern list (an entry's id, `id#unless`, `id#ignore`). */
   raw: Map<string, Hit[]>;
   /** Counting hits, and the same grouped by sentence, by entry id. */
@@ -336,9 +335,15 @@ export class Lexicon {
 
   private readonly patterns: Pattern[] = [];
 
+  /** Patterns by their list's key: an entry's id, `id#unless`, `id#ignore`. */
+  private readonly byKey = new Map<string, Pattern[]>();
+
   private pattern(key: string, phrase: string, elements: Element[]): Pattern {
     const p: Pattern = { id: this.patterns.length, key, phrase, elements };
     this.patterns.push(p);
+    const list = this.byKey.get(key);
+    if (list) list.push(p);
+    else this.byKey.set(key, [p]);
     return p;
   }
 
@@ -490,34 +495,19 @@ export class Lexicon {
       }
       // Where each pattern can start: from the draft's distinct words, so that the cost follows
       // the draft, not the size of the vocabulary.
-      // Per pattern, the position lists of the words it can start with (not merged: the hits are
-      // put in order at the end, and they are few).
-      const starts = new Map<number, number[][]>();
-      const add = (ids: readonly number[], positions: number[]) => {
-        for (const id of ids) {
-          const lists = starts.get(id);
-          if (lists) lists.push(positions);
-          else starts.set(id, [positions]);
-        }
-      };
-      for (const [norm, positions] of at) {
+      // Which patterns can start somewhere in this draft, from its distinct words: the cost
+      // follows the draft, not the size of the vocabulary.
+      const live = new Uint8Array(this.patterns.length);
+      for (const norm of at.keys()) {
         const ids = this.startWord.get(norm);
-        if (ids) add(ids, positions);
+        if (ids) for (const id of ids) live[id] = 1;
         if (norm.length >= 3) {
           const prefixed = this.startPrefix.get(norm.slice(0, 3));
-          if (prefixed) for (const x of prefixed) if (norm.startsWith(x.prefix)) add(x.ids, positions);
+          if (prefixed) for (const x of prefixed) if (norm.startsWith(x.prefix)) for (const id of x.ids) live[id] = 1;
         }
       }
-      // The patterns that can start somewhere in this draft, by their list's key.
-      const live = new Map<string, Pattern[]>();
-      const keep = (p: Pattern) => {
-        const list = live.get(p.key);
-        if (list) list.push(p);
-        else live.set(p.key, [p]);
-      };
-      for (const id of starts.keys()) keep(this.patterns[id]!);
-      for (const p of this.startByClass) keep(p);
-      state = { at, numbers, capitals, starts, live, raw: new Map(), hits: new Map(), bySentence: new Map(), refs: new Map() };
+      for (const p of this.startByClass) live[p.id] = 1;
+      state = { at, numbers, capitals, live, prefixed: new Map(), raw: new Map(), hits: new Map(), bySentence: new Map(), refs: new Map() };
       this.states.set(model, state);
     }
     return state;
@@ -537,8 +527,23 @@ export class Lexicon {
       case 'any':
         return [range(0, model.tokens.length).filter((k) => !model.tokens[k]!.joiner)];
       default:
-        return state.starts.get(p.id) ?? [];
+        break;
     }
+    const lists: number[][] = [];
+    for (const l of p.starts!.literals) {
+      const positions = state.at.get(l);
+      if (positions) lists.push(positions);
+    }
+    for (const prefix of p.starts!.prefixes) {
+      let found = state.prefixed.get(prefix);
+      if (!found) {
+        found = [];
+        for (const [norm, positions] of state.at) if (norm.startsWith(prefix)) found.push(positions);
+        state.prefixed.set(prefix, found);
+      }
+      for (const positions of found) lists.push(positions);
+    }
+    return lists;
   }
 
   /** Whether a sentence holds a pattern's anchor word. */
@@ -558,14 +563,11 @@ export class Lexicon {
     const state = this.state(model);
     const known = state.raw.get(key);
     if (known) return known;
-    const patterns = state.live.get(key);
-    if (!patterns) {
-      state.raw.set(key, NO_HITS);
-      return NO_HITS;
-    }
+    const patterns = this.byKey.get(key) ?? [];
     let out: Hit[] = [];
     let lists = 0;
     for (const p of patterns) {
+      if (!state.live[p.id]) continue;
       for (const positions of this.startPositions(model, state, p)) {
         lists += 1;
         this.scan(model, p, positions, out);
@@ -849,12 +851,14 @@ export class Lexicon {
   }
 
   private markFrames(model: TextModel): void {
+    let reported = false;
     if (this.entries.has('frame.reported-speech')) {
       const reportedSentences = new Set<number>();
       for (const hit of this.rawCounted(model, 'frame.reported-speech')) {
         const s = model.sentences[hit.sentence]!;
         for (let k = hit.last; k < s.last; k++) model.reported[k] = 1;
         reportedSentences.add(hit.sentence);
+        reported = true;
       }
       // A quotation whose speaker is a third party ("…," she said; the resident told me: "…"): a
       // reported-speech frame in its own sentence, or in the sentence its colon ends.
@@ -870,7 +874,8 @@ export class Lexicon {
       if (!this.entries.has(id)) continue;
       for (const hit of this.rawCounted(model, id)) model.sentences[hit.sentence]![flag] = true;
     }
-    refreshWriterSide(model);
+    // Reported speech is not the writer's side: mark it again where some was found.
+    if (reported) refreshWriterSide(model);
   }
 
   /** Frame hits that are not negated and not in quotation marks (no other conditions: the frames come first). */

@@ -138,14 +138,27 @@ export function buildTextModel(text: string, options: ModelOptions = {}): TextMo
 }
 
 function regionsOf(tokens: readonly Token[], layout: BodyLayout | undefined): Region[] {
-  const out: Region[] = new Array(tokens.length);
   const ownEnd = layout?.own.end ?? Number.POSITIVE_INFINITY;
-  const signatureStart = layout?.signature?.start ?? Number.POSITIVE_INFINITY;
-  for (let k = 0; k < tokens.length; k++) {
-    const at = tokens[k]!.start;
-    out[k] = at >= ownEnd ? 'quoted' : at >= signatureStart ? 'signature' : 'own';
-  }
+  const signatureStart = Math.min(layout?.signature?.start ?? Number.POSITIVE_INFINITY, ownEnd);
+  // The regions follow one another: own words, then the signature, then quoted history.
+  const signatureFrom = firstAtOrAfter(tokens, signatureStart);
+  const quotedFrom = firstAtOrAfter(tokens, ownEnd);
+  const out = new Array<Region>(tokens.length).fill('own');
+  out.fill('signature', signatureFrom, quotedFrom);
+  out.fill('quoted', quotedFrom);
   return out;
+}
+
+/** The index of the first token starting at or after an offset (binary search). */
+function firstAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function isAbbreviation(tokens: readonly Token[], k: number): boolean {
@@ -188,37 +201,38 @@ function splitSentences(model: TextModel): void {
   const { tokens } = model;
   let first = 0;
   let paragraph = 0;
-  const close = (last: number) => {
-    if (last <= first) return;
-    const lastToken = tokens[last - 1]!;
-    let end = last;
-    while (end > first && CLOSERS.has(tokens[end - 1]!.norm)) end -= 1;
-    const final = tokens[end - 1]?.norm ?? '';
-    const nextGap = tokens[last]?.gapBefore ?? Gap.Paragraph;
-    model.sentences.push({
-      index: model.sentences.length,
-      start: tokens[first]!.start,
-      end: lastToken.end,
-      first,
-      last,
-      paragraph,
-      region: model.regionOf[first]!,
-      question: final === '?',
-      heading: !TERMINAL.has(final) && final !== ':' && nextGap >= Gap.Newline,
-      firstPerson: false,
-      ourSide: false,
-      request: false,
-      instruction: false,
-    });
-    for (let k = first; k < last; k++) model.sentenceOf[k] = model.sentences.length - 1;
-  };
-  for (let k = 1; k < tokens.length; k++) {
-    if (!breakBefore(model, k)) continue;
-    close(k);
-    if (tokens[k]!.gapBefore === Gap.Paragraph || model.regionOf[k] !== model.regionOf[k - 1]) paragraph += 1;
+  for (let k = 1; k <= tokens.length; k++) {
+    if (k < tokens.length && !breakBefore(model, k)) continue;
+    addSentence(model, first, k, paragraph);
+    if (k < tokens.length && (tokens[k]!.gapBefore === Gap.Paragraph || model.regionOf[k] !== model.regionOf[k - 1])) paragraph += 1;
     first = k;
   }
-  close(tokens.length);
+}
+
+function addSentence(model: TextModel, first: number, last: number, paragraph: number): void {
+  if (last <= first) return;
+  const { tokens } = model;
+  let end = last;
+  while (end > first && CLOSERS.has(tokens[end - 1]!.norm)) end -= 1;
+  const final = tokens[end - 1]?.norm ?? '';
+  const nextGap = tokens[last]?.gapBefore ?? Gap.Paragraph;
+  const index = model.sentences.length;
+  model.sentences.push({
+    index,
+    start: tokens[first]!.start,
+    end: tokens[last - 1]!.end,
+    first,
+    last,
+    paragraph,
+    region: model.regionOf[first]!,
+    question: final === '?',
+    heading: !TERMINAL.has(final) && final !== ':' && nextGap >= Gap.Newline,
+    firstPerson: false,
+    ourSide: false,
+    request: false,
+    instruction: false,
+  });
+  model.sentenceOf.fill(index, first, last);
 }
 
 function findQuotations(model: TextModel): void {
@@ -277,24 +291,24 @@ function closes(tokens: readonly Token[], k: number): boolean {
 }
 
 function splitClauses(model: TextModel): void {
-  const { tokens } = model;
+  const { tokens, quotationOf } = model;
   for (const s of model.sentences) {
     let first = s.first;
-    const close = (last: number) => {
-      if (last <= first) return;
-      model.clauses.push({ first, last, sentence: s.index });
-      for (let k = first; k < last; k++) model.clauseOf[k] = model.clauses.length - 1;
-    };
     for (let k = s.first; k < s.last; k++) {
       const t = tokens[k]!;
-      const quoteEdge = t.quoteMark !== undefined && (model.quotationOf[k + 1] !== model.quotationOf[k - 1] || model.quotationOf[k] !== -1);
-      if (CLAUSE_MARKS.has(t.norm) || quoteEdge || (t.kind === 'word' && CLAUSE_WORDS.has(t.norm))) {
-        close(k);
-        first = k;
-      }
+      const boundary = t.kind === 'word' ? CLAUSE_WORDS.has(t.norm) : CLAUSE_MARKS.has(t.norm) || (t.quoteMark !== undefined && (quotationOf[k + 1] !== quotationOf[k - 1] || quotationOf[k] !== -1));
+      if (!boundary) continue;
+      addClause(model, first, k, s.index);
+      first = k;
     }
-    close(s.last);
+    addClause(model, first, s.last, s.index);
   }
+}
+
+function addClause(model: TextModel, first: number, last: number, sentence: number): void {
+  if (last <= first) return;
+  model.clauses.push({ first, last, sentence });
+  model.clauseOf.fill(model.clauses.length - 1, first, last);
 }
 
 function scopeNegation(model: TextModel): void {
