@@ -52,7 +52,10 @@ function isLetter(c: number): boolean {
 }
 const LETTER = /\p{L}/u;
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0xfeff;
+function isSpace(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0xfeff;
+}
 const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2018 || c === 0x02bc;
 const isHyphen = (c: number) => c === 45 || c === 0x2010 || c === 0x2011;
 const isDash = (c: number) => c === 0x2013 || c === 0x2014 || c === 0x2212;
@@ -99,10 +102,17 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       continue;
     }
     newlines = 0;
-    // The run of non-space characters: a word, an address, a number with its punctuation.
+    // The run of non-space characters: a word, an address, a number with its punctuation. Web
+    // and email addresses are one token each (their dots end no sentence): a run is looked at
+    // as one only when it has an "@", a colon, or a dot with something after it.
     let runEnd = i;
-    while (runEnd < to && !isSpace(text.charCodeAt(runEnd))) runEnd += 1;
-    i = splitRun(text, i, runEnd, out);
+    let maybeAddress = false;
+    for (; runEnd < to; runEnd++) {
+      const d = text.charCodeAt(runEnd);
+      if (isSpace(d)) break;
+      if (d === 64 || d === 58 || (d === 46 && runEnd > i && runEnd + 1 < to && !isSpace(text.charCodeAt(runEnd + 1)))) maybeAddress = true;
+    }
+    i = splitRun(text, i, runEnd, out, maybeAddress);
   }
   return out.list;
 }
@@ -129,17 +139,7 @@ class Tokens {
 
 const TRAILING = /[.,;:!?)\]}>"'\u2019\u201d]+$/;
 
-function splitRun(text: string, start: number, end: number, out: Tokens): number {
-  // Web addresses and email addresses are one token each (their dots end no sentence). Most runs
-  // are words: look at the run only when it has an "@" or a dot after a letter.
-  let maybeAddress = false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 64 || (c === 46 && i + 1 < end && i > start) || c === 58) {
-      maybeAddress = true;
-      break;
-    }
-  }
+function splitRun(text: string, start: number, end: number, out: Tokens, maybeAddress: boolean): number {
   if (maybeAddress && address(text, start, end, out)) return end;
   let i = start;
   while (i < end) {
