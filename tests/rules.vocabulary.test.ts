@@ -23,8 +23,6 @@ const MAX_WORDS_IN_ARRAY = 4;
 
 const NOT_YET_MOVED: Record<string, string> = {
   'src/engine/analysis/publicity.ts': 'publicity kinds, speech verbs, offices and praise words (partly moved: newsletters, public events)',
-  'src/engine/analysis/clause-polarity.ts': 'the old clause negation, used by political-group-briefing',
-  'src/engine/rules/political-group-briefing.ts': 'party group and briefing words',
   'src/engine/rules/letterhead-for-party-matters.ts': 'council-name and office lines of signature blocks (structure of a signature, to be checked)',
   'src/engine/analysis/recipients.ts': 'disclosure wording for silent copies',
   'src/engine/rules/silent-copy.ts': 'disclosure wording',

@@ -19,6 +19,7 @@ import officialLetter from './data/official-letter.json' with { type: 'json' };
 import legal from './data/legal.json' with { type: 'json' };
 import confidentiality from './data/confidentiality.json' with { type: 'json' };
 import consent from './data/consent.json' with { type: 'json' };
+import groups from './data/groups.json' with { type: 'json' };
 import partyData from './data/parties.json' with { type: 'json' };
 import type { LexiconFile } from './types.ts';
 
@@ -26,7 +27,7 @@ export { Lexicon, LexiconError, phraseProblem, type Hit } from './compile.ts';
 export type { LexiconEntrySpec, LexiconFile, Vocabulary, VocabularySetting } from './types.ts';
 
 /** Every built-in vocabulary file, in one list: the compiler, the tests and the policy schema read it. */
-export const LEXICON_FILES: readonly LexiconFile[] = [frames, campaigning, business, electionAdmin, publicity, tone, favours, pressure, employment, discipline, criticism, officialLetter, legal, confidentiality, consent] as LexiconFile[];
+export const LEXICON_FILES: readonly LexiconFile[] = [frames, campaigning, business, electionAdmin, publicity, tone, favours, pressure, employment, discipline, criticism, officialLetter, legal, confidentiality, consent, groups] as LexiconFile[];
 
 /** The built-in party list (one list for every rule). */
 export const BUILT_IN_PARTIES: readonly (PartySpec & { examples: { flag: string[]; pass: string[] } })[] = partyData.parties;

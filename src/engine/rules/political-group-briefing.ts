@@ -3,88 +3,29 @@
  * council's protocol asks in return (offer it to the other groups, or keep it from them), and a
  * warning when people who are not councillors are copied in or will be present.
  */
-import { negatedBefore, sentencesOf } from '../analysis/clause-polarity.ts';
-import { normalisedBody } from '../analysis/voice.ts';
+import type { Lexicon } from '../lexicon/compile.ts';
 import type { Recipient } from '../people.ts';
-import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
-import { escapeRegExp, findAll, normaliseChars, type Span, type TextMatch } from '../text.ts';
+import { defineRule, type RuleReport } from '../rule.ts';
+import type { TextModel } from '../text-model/model.ts';
 import type { Evidence, PackId, Suggestion } from '../types.ts';
 
-// ---- helpers: recognising a political group ----
-
-// Party names used in UK councils, for councils whose policy lists no parties (and the embedded
-// default). Matched case-sensitively, so "Green Group" is a party group and "a green group" is not.
-const UK_PARTIES = [
-  'Conservative', 'Conservatives', 'Labour', 'Labour Party', 'Liberal Democrat', 'Liberal Democrats', 'Lib Dem', 'Lib Dems',
-  'Green', 'Greens', 'Green Party', 'Reform', 'Reform UK', 'SNP', 'Scottish National Party', 'Plaid Cymru', 'Plaid',
-  'Independent', 'Independents', 'Alliance',
-];
-
-function partyNames(ctx: RuleContext): string[] {
-  // Aliases of three letters or fewer ("Con", "LD") are abbreviations for ballot papers, not group names.
-  const fromPolicy = ctx.policy.parties.flatMap((p) => [p.name, ...(p.aliases ?? [])]).filter((n) => n.replace(/\s/g, '').length > 3);
-  return [...new Set([...fromPolicy, ...UK_PARTIES])];
-}
-
-const partyGroupCache = new Map<string, RegExp>();
-/** "Green Group", "Labour group", "Liberal Democrat Group's", "Conservative caucus". */
-function partyGroupPattern(names: string[]): RegExp {
-  const key = names.join('|');
-  let re = partyGroupCache.get(key);
-  if (!re) {
-    const alts = [...names].sort((a, b) => b.length - a.length).map((n) => escapeRegExp(n).replace(/\s+/g, '\\s+'));
-    re = new RegExp(`(?<![\\w-])(?:${alts.join('|')})(?:\\s+[Pp]arty)?\\s+(?:[Gg]roup|GROUP|[Cc]aucus)(?:'s)?(?![\\w-])`, 'g');
-    partyGroupCache.set(key, re);
-  }
-  return re;
-}
-
-// The pattern for the policy's parties, looked up once per policy rather than on every check.
-const policyPartyPatterns = new WeakMap<RuleContext['policy']['parties'], RegExp>();
-function partyGroupPatternFor(ctx: RuleContext): RegExp {
-  let re = policyPartyPatterns.get(ctx.policy.parties);
-  if (!re) {
-    re = partyGroupPattern(partyNames(ctx));
-    policyPartyPatterns.set(ctx.policy.parties, re);
-  }
-  return re;
-}
-
-// "political group", "party group": singular, so "each political group" is caught as all groups below.
-const GENERIC_GROUP = /\b(?:political|party)\s+group(?:'s)?\b/gi;
-// "your group", "the group's meeting": only with a briefing word in the same sentence, and only
-// with "your"/"the" right before "group", so "the village green group" does not count.
-const WEAK_GROUP = /\b(?:your|the|their)\s+group(?:'s)?\b(?!\s+leaders?\b)/gi;
-// The same offer to every group: "each political group", "the other groups", "Group Leaders".
-const ALL_GROUPS = /\b(?:each|every|all|both|any)\s+(?:of\s+the\s+)?(?:other\s+)?(?:political\s+|party\s+)?groups?\b|\b(?:the\s+)?other\s+(?:political\s+|party\s+)?groups\b|\bgroup\s+leaders\b|\bthe\s+same\s+(?:briefing|note|information|presentation|session|offer|advice|figures)\b|\b(?:all|the)\s+other\s+(?:councillors|members)\b|\ball\s+councillors\b/gi;
-// What an officer does for a group.
-const BRIEFING = /\b(?:brief(?:s|ed|ing|ings)?|note|notes|presentation|present(?:ing)?|attend(?:ing)?|advice|advise|update|report|figures|options|session|talk\s+(?:you|them|the\s+group)\s+through|go\s+through|information|questions)\b/i;
-
-// People who are not councillors, said to be present: "Richard and Sue from the association will be joining us".
-const PRESENT = /\b(?:agents?|association|constituency|branch|party\s+(?:members?|officials?|chair(?:man)?|secretary|staff|workers?|activists?)|non-councillors?|non-members|guests?|supporters|activists|volunteers|candidates?)\b[^.!?\n]{0,60}?\b(?:will\s+be\s+|are\s+|is\s+)?(?:joining|attending|present|coming|sitting\s+in|in\s+attendance)\b/gi;
+// ---- helpers: recognising a political group (vocabulary: lexicon/data/groups.json) ----
 
 interface GroupCue {
   field: 'body' | 'subject';
-  match: TextMatch;
+  start: number;
+  end: number;
+  quote: string;
+  /** A group named as political (by its party or as "the political group"), not only "your group". */
   strong: boolean;
 }
 
-function cuesIn(text: string, span: Span, field: 'body' | 'subject', partyRe: RegExp, normal = normaliseChars(text)): GroupCue[] {
+function cuesIn(model: TextModel, lexicon: Lexicon, field: GroupCue['field']): GroupCue[] {
   const cues: GroupCue[] = [];
-  for (const m of findAll(text, partyRe, span, normal)) cues.push({ field, match: m, strong: true });
-  for (const m of findAll(text, GENERIC_GROUP, span, normal)) cues.push({ field, match: m, strong: true });
-  // Sentences only when a weak cue needs one: splitting a long draft costs more than the search.
-  let sents: Span[] | undefined;
-  for (const m of findAll(text, WEAK_GROUP, span, normal)) {
-    sents ??= sentencesOf(text, span);
-    const s = sents.find((x) => m.start >= x.start && m.start < x.end);
-    if (s && BRIEFING.test(normaliseChars(text.slice(s.start, s.end)))) cues.push({ field, match: m, strong: false });
+  for (const [id, strong] of [['groups.party-group', true], ['groups.political-group', true], ['groups.your-group', false]] as const) {
+    for (const h of lexicon.hits(model, id)) cues.push({ field, start: h.start, end: h.end, quote: model.text.slice(h.start, h.end), strong });
   }
-  return cues;
-}
-
-function offeredToAll(text: string, span: Span): boolean {
-  return findAll(text, ALL_GROUPS, span).some((m) => !negatedBefore(text, m.start, span.start, 5));
+  return cues.sort((a, b) => a.start - b.start);
 }
 
 // ---- helpers: the pack's reminder ----
@@ -159,13 +100,10 @@ export default defineRule({
     const parties = new Set(councillors.map((r) => r.person.councillor?.party).filter((p): p is string => !!p));
     if (parties.size > 1) return [];
 
-    const body = ctx.draft.body;
-    const subject = ctx.draft.subject;
-    const ownSpan: Span = { start: ctx.own.start, end: ctx.layout.signature ? ctx.layout.signature.start : ctx.own.end };
-    const partyRe = partyGroupPatternFor(ctx);
-    const cues = [...cuesIn(body, ownSpan, 'body', partyRe, normalisedBody(ctx)), ...cuesIn(subject, { start: 0, end: subject.length }, 'subject', partyRe)];
+    const { lexicon, text, subjectText } = ctx;
+    const cues = [...cuesIn(text, lexicon, 'body'), ...cuesIn(subjectText, lexicon, 'subject')];
     if (cues.length === 0) return [];
-    if (!BRIEFING.test(normalisedBody(ctx).slice(ownSpan.start, ownSpan.end)) && !BRIEFING.test(subject)) return [];
+    if (lexicon.hits(text, 'groups.briefing').length === 0 && lexicon.hits(subjectText, 'groups.briefing').length === 0) return [];
 
     const reports: RuleReport[] = [];
     // Anyone who is neither a councillor nor at a council address: party officials, guests.
@@ -185,27 +123,30 @@ export default defineRule({
     }
     if (outsiders.length === 0) {
       // Said in the text, by the officer or by the councillor they are replying to.
-      const spans: Span[] = [ownSpan, ...ctx.layout.quoted.filter((q) => q.from && ctx.people.resolve(q.from).kind === 'councillor').map((q) => ({ start: q.bodyStart, end: q.end }))];
-      const present = spans.flatMap((s) => findAll(body, PRESENT, s)).find((m) => !negatedBefore(body, m.start, Math.max(0, body.lastIndexOf('\n', m.start)), 5));
+      const councillorQuotes = ctx.layout.quoted.filter((q) => q.from && ctx.people.resolve(q.from).kind === 'councillor');
+      const present = lexicon
+        .hits(text, 'groups.outsiders-present')
+        .find((h) => text.regionOf[h.first] === 'own' || councillorQuotes.some((q) => h.start >= q.bodyStart && h.start < q.end));
       if (present) {
+        const quote = text.text.slice(present.start, present.end);
         reports.push({
           messageId: 'nonCouncillorsPresent',
           severity: 'warning',
-          data: { quote: present.quote },
-          evidence: { field: 'body', start: present.start, end: present.end, quote: present.quote },
+          data: { quote },
+          evidence: { field: 'body', start: present.start, end: present.end, quote },
           suggestions: [{ title: 'Ask the group leader to make sure only councillors are present while you brief the group', edits: [] }],
         });
       }
     }
 
     // The same briefing offered to every group needs no reminder.
-    if (!offeredToAll(body, ownSpan) && !offeredToAll(subject, { start: 0, end: subject.length })) {
+    if (lexicon.hits(text, 'groups.every-group').length === 0 && lexicon.hits(subjectText, 'groups.every-group').length === 0) {
       const pack = ctx.policy.council.protocol;
       const reminder: ReminderId = pack ? REMINDER[pack] : 'oneGroupBriefing';
       const cue = cues.find((c) => c.strong && c.field === 'body') ?? cues.find((c) => c.strong) ?? cues[0]!;
-      const named = cues.find((c) => c.strong)?.match.quote.replace(/'s$/, '');
-      const group = named ? (/^the\b/i.test(named) ? named : `the ${named}`) : parties.size === 1 ? `the ${[...parties][0]} group` : cue.match.quote.replace(/'s$/, '');
-      const evidence: Evidence = { field: cue.field, start: cue.match.start, end: cue.match.end, quote: cue.match.quote };
+      const named = cues.find((c) => c.strong)?.quote;
+      const group = named ? (/^the\b/i.test(named) ? named : `the ${named}`) : parties.size === 1 ? `the ${[...parties][0]} group` : cue.quote;
+      const evidence: Evidence = { field: cue.field, start: cue.start, end: cue.end, quote: cue.quote };
       reports.push({
         messageId: reminder,
         severity: 'info',
