@@ -84,13 +84,29 @@ function letters(s: string): string {
 export function isOwnMailbox(sender: Person, recipient: Mailbox): boolean {
   const senderName = sender.officer?.name ?? sender.name;
   if (!senderName) return false;
-  const bare = bareName(senderName);
-  if (recipient.name && bareName(recipient.name) === bare) return true;
-  if (recipient.name) return false;
-  const words = bare.split(' ').filter(Boolean);
+  const words = bareName(senderName).split(' ').filter(Boolean);
+  if (recipient.name) return sameNamed(words, bareName(recipient.name).split(' ').filter(Boolean));
   if (words.length < 2) return false;
+  // No display name: the address's local part spells the name ("joanne.quill", "jquill", "joquill.home").
   const local = letters(recipient.email.slice(0, recipient.email.indexOf('@')));
-  return local.includes(letters(words[0]!) + letters(words[words.length - 1]!));
+  const first = letters(words[0]!);
+  const last = letters(words[words.length - 1]!);
+  const at = local.indexOf(last);
+  if (at < 0 || last.length < 3) return false;
+  const before = local.slice(0, at);
+  return before.length > 0 && first.startsWith(before);
+}
+
+/**
+ * The same person by name: the same surname, and first names equal or one a short form that
+ * starts the other (Jo and Joanne, Sam and Samantha). Single names must be equal.
+ */
+function sameNamed(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length < 2 || b.length < 2) return a.join(' ') === b.join(' ');
+  if (a[a.length - 1] !== b[b.length - 1]) return false;
+  const x = a[0]!;
+  const y = b[0]!;
+  return x === y || (x.length >= 2 && y.startsWith(x)) || (y.length >= 2 && x.startsWith(y));
 }
 
 // ---- The message being forwarded or replied to ----

@@ -36,6 +36,11 @@ runRuleTests('personal-email', {
   policy: W,
   valid: [
     {
+      name: 'an officer writes to a resident who shares their surname',
+      why: 'another first name ("Mark" is not a form of "Tom"): a resident, not the officer’s own mailbox',
+      draft: { from: TOM, to: 'Mark Field <markfield@gmail.com>', subject: 'Your bin collection', body: 'Dear Mr Field,\n\nYour collection is on Tuesday.\n\nTom' },
+    },
+    {
       name: 'an officer writes to an approved personal address',
       why: 'The Monitoring Officer has approved the address (tower-hamlets 9.5).',
       draft: { from: TOM, to: 'Lucy Price <lucyprice@outlook.com>', body: 'Dear Lucy,\n\nThe training is on Wednesday.\n\nTom' },
@@ -204,6 +209,12 @@ runRuleTests('personal-email', {
           edits: [[{ kind: 'removeRecipient', field: 'to', email: 'tomfield.home@gmail.com' }]],
         },
       ],
+    },
+    {
+      name: 'an officer forwards council data home under a short form of their name',
+      why: '"Tom Field" and "Tommy Field": the same surname, and one first name starts the other',
+      draft: { from: TOM, to: 'Tommy Field <tf.home@gmail.com>', subject: 'FW: Arrears list', body: 'To finish at the weekend.' },
+      expect: [{ severity: 'warning', messageId: 'officerDataToPersonal', evidence: { field: 'to', recipient: 'tf.home@gmail.com' } }],
     },
     {
       name: 'an officer copies their own unnamed personal mailbox (embedded default)',
