@@ -253,6 +253,9 @@ interface ModelState {
   /** Counting hits, and the same grouped by sentence, by entry id. */
   hits: Map<string, Hit[]>;
   bySentence: Map<string, Map<number, Hit[]>>;
+  /** The same, read as the council's own publication (see `Reading`). */
+  published: Map<string, Hit[]>;
+  publishedBySentence: Map<string, Map<number, Hit[]>>;
   /** Where an entry's phrases starting at a token end, by entry id and token. */
   refs: Map<string, Map<number, number[]>>;
 }
@@ -263,6 +266,16 @@ function range(from: number, to: number): number[] {
   const out: number[] = [];
   for (let k = from; k < to; k++) out.push(k);
   return out;
+}
+
+/** How hits are read. */
+export interface Reading {
+  /**
+   * The text is the council's own publication (a release, statement, newsletter): the words it
+   * quotes are published by the council, so entries that leave out someone else's reported
+   * words (`counts.quoted: "unless-reported"`) count them.
+   */
+  published?: boolean;
 }
 
 /** A phrase found in the text. Offsets into the model's text; tokens [first, last). */
@@ -507,7 +520,7 @@ export class Lexicon {
         }
       }
       for (const p of this.startByClass) live[p.id] = 1;
-      state = { at, numbers, capitals, live, prefixed: new Map(), raw: new Map(), hits: new Map(), bySentence: new Map(), refs: new Map() };
+      state = { at, numbers, capitals, live, prefixed: new Map(), raw: new Map(), hits: new Map(), bySentence: new Map(), published: new Map(), publishedBySentence: new Map(), refs: new Map() };
       this.states.set(model, state);
     }
     return state;
@@ -746,15 +759,20 @@ export class Lexicon {
    * @summary The hits of an entry that count: in its regions, not negated, not in quotation
    * marks, not reported (unless the entry says they count), not excused, with what it needs.
    */
-  hits(model: TextModel, id: string): Hit[] {
+  hits(model: TextModel, id: string, reading: Reading = {}): Hit[] {
     const state = this.state(model);
-    const cached = state.hits.get(id);
+    const cache = reading.published ? state.published : state.hits;
+    const cached = cache.get(id);
     if (cached) return cached;
     const entry = this.entries.get(id);
     if (!entry) throw new LexiconError(`lexicon: no entry "${id}"`);
-    state.hits.set(id, []);
+    cache.set(id, []);
     if (entry.off) return [];
-    const counts = entry.spec.counts ?? {};
+    // In the council's own publication, the words it quotes are the council's words too (a
+    // release quoting the Leader attacking a party is party content on council publicity): the
+    // entries that leave out other people's words count them.
+    const spec = entry.spec.counts ?? {};
+    const counts = reading.published && spec.quoted === 'unless-reported' ? { ...spec, quoted: true, reported: true } : spec;
     const needs = entry.spec.needs ?? {};
     const unless = new Set(this.rawFor(model, entry.unlessKey).map((u) => u.sentence));
     const ignore = this.rawFor(model, entry.ignoreKey);
@@ -772,10 +790,10 @@ export class Lexicon {
       if (needs.firstPerson && !s.firstPerson) continue;
       if (needs.request && !(s.request || s.instruction)) continue;
       if (needs.party && !this.partyInSentence(model, s)) continue;
-      if (needs.with && !needs.with.some((w) => w !== id && this.hitsBySentence(model, w).has(hit.sentence))) continue;
+      if (needs.with && !needs.with.some((w) => w !== id && this.hitsBySentence(model, w, reading).has(hit.sentence))) continue;
       out.push(hit);
     }
-    state.hits.set(id, out);
+    cache.set(id, out);
     return out;
   }
 
@@ -790,10 +808,10 @@ export class Lexicon {
   }
 
   /** Counting hits of the entries within one sentence. */
-  inSentence(model: TextModel, sentence: number, ids: readonly string[]): Hit[] {
+  inSentence(model: TextModel, sentence: number, ids: readonly string[], reading: Reading = {}): Hit[] {
     const out: Hit[] = [];
     for (const id of ids) {
-      const bySentence = this.hitsBySentence(model, id);
+      const bySentence = this.hitsBySentence(model, id, reading);
       const list = bySentence.get(sentence);
       if (list) for (const h of list) out.push(h);
     }
@@ -801,17 +819,18 @@ export class Lexicon {
   }
 
   /** An entry's counting hits grouped by sentence, once per model. */
-  private hitsBySentence(model: TextModel, id: string): Map<number, Hit[]> {
+  private hitsBySentence(model: TextModel, id: string, reading: Reading = {}): Map<number, Hit[]> {
     const state = this.state(model);
-    let map = state.bySentence.get(id);
+    const cache = reading.published ? state.publishedBySentence : state.bySentence;
+    let map = cache.get(id);
     if (!map) {
       map = new Map();
-      for (const h of this.hits(model, id)) {
+      for (const h of this.hits(model, id, reading)) {
         const list = map.get(h.sentence);
         if (list) list.push(h);
         else map.set(h.sentence, [h]);
       }
-      state.bySentence.set(id, map);
+      cache.set(id, map);
     }
     return map;
   }
