@@ -211,8 +211,8 @@ runRuleTests('personal-email', {
       ],
     },
     {
+      // "Tom Field" and "Tommy Field": the same surname, and one first name starts the other.
       name: 'an officer forwards council data home under a short form of their name',
-      why: '"Tom Field" and "Tommy Field": the same surname, and one first name starts the other',
       draft: { from: TOM, to: 'Tommy Field <tf.home@gmail.com>', subject: 'FW: Arrears list', body: 'To finish at the weekend.' },
       expect: [{ severity: 'warning', messageId: 'officerDataToPersonal', evidence: { field: 'to', recipient: 'tf.home@gmail.com' } }],
     },
