@@ -236,7 +236,7 @@ runRuleTests('discourteous-tone', {
     {
       name: 'a threat of the councillor\'s own solicitor',
       draft: { from: CLLR, to: OFFICER, body: "Ruth,\n\nIf I don't hear by Friday I'll be speaking to my solicitor.\n\nDev" },
-      expect: [{ severity: 'warning', messageId: 'threat', evidence: { field: 'body', quote: 'my solicitor' }, edits: [] }],
+      expect: [{ severity: 'warning', messageId: 'threat', evidence: { field: 'body', quote: 'speaking to my solicitor' }, edits: [] }],
     },
     {
       name: 'a threat of the police after a condition with no comma',
