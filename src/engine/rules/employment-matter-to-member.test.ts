@@ -43,6 +43,11 @@ runRuleTests(ID, {
   policy: westmoorPolicy,
   valid: [
     {
+      name: 'a quiet word asked about how tenants are treated',
+      draft: mail(RUTH, 'The tenants at Mill Court feel ignored. Could you have a quiet word with the director about how they are being treated?'),
+      why: 'Nothing ties the writer’s own job to it: the treatment is the tenants’.',
+    },
+    {
       name: 'an officer writing about a resident’s employment',
       draft: mail(RUTH, 'Mr Kaur tells me his post at the depot is being regraded. I have passed his question about housing benefit to the benefits team.'),
       why: 'The employment matter is the resident’s, not the writer’s.',
@@ -115,6 +120,11 @@ runRuleTests(ID, {
     },
   ],
   invalid: [
+    {
+      name: 'a quiet word about how the writer is treated by a new team leader',
+      draft: mail(RUTH, 'Since my team leader changed, things have been really hard. Could you have a quiet word with the director about how I am being treated?'),
+      expect: [{ messageId: 'ownEmployment', evidence: body('Since my team leader changed, things have been really hard.') }],
+    },
     {
       name: 'an officer raises her own regrading with her ward councillor',
       draft: mail(IMRAN, 'Under the housing restructure my post is being regraded from grade 6 to grade 5. Could you raise this with the Cabinet Member?'),
