@@ -16,8 +16,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import '../src/engine/free-mail-full.ts';
 import { check } from '../src/engine/check.ts';
+import { maintainedFreeMail } from '../src/engine/free-mail-full.ts';
 import { RULES } from '../src/engine/rules/index.ts';
 import type { ResolvedPolicy } from '../src/engine/policy.ts';
 import { parseEml } from '../src/mail/eml.ts';
@@ -61,7 +61,7 @@ async function main() {
     const parsed = await parseEml(draft.eml);
     const label = `${draft.name} (${(draft.eml.length / 1024).toFixed(1)} KB)`;
     for (const [policyName, policy] of policies) {
-      const checked = await time(iterations, () => check(parsed, policy, { now: NOW }));
+      const checked = await time(iterations, () => check(parsed, policy, { now: NOW, freeMail: maintainedFreeMail }));
       const ratio = checked.median / parse.median;
       console.log(
         `${pad(label, 28)}${pad(policyName, 22)}${pad(ms(parse.median), 15)}${pad(ms(parse.p95), 13)}${pad(ms(checked.median), 15)}${pad(ms(checked.p95), 13)}${ratio.toFixed(2)}×`,
@@ -88,8 +88,8 @@ async function missionOnly([policyName, policy]: [string, ResolvedPolicy]) {
   for (const draft of benchDrafts().filter((d) => d.name !== 'small')) {
     const parsed = await parseEml(draft.eml);
     const iterations = ITERATIONS[draft.name] ?? 100;
-    const four = await time(iterations, () => check(parsed, policy, { now: NOW, rules: mission }));
-    const all = await time(iterations, () => check(parsed, policy, { now: NOW }));
+    const four = await time(iterations, () => check(parsed, policy, { now: NOW, freeMail: maintainedFreeMail, rules: mission }));
+    const all = await time(iterations, () => check(parsed, policy, { now: NOW, freeMail: maintainedFreeMail }));
     console.log(`${pad(`${draft.name} (${(draft.eml.length / 1024).toFixed(1)} KB)`, 28)}${pad(ms(four.median), 17)}${pad(ms(all.median), 17)}${(all.median / four.median).toFixed(2)}×`);
   }
 }
@@ -102,10 +102,10 @@ async function breakdown(policies: [string, ResolvedPolicy][]) {
   const large = benchDrafts().find((d) => d.name === 'large')!;
   const parsed = await parseEml(large.eml);
   for (const [policyName, policy] of policies) {
-    const base = await time(20, () => check(parsed, policy, { now: NOW, rules: [] }));
+    const base = await time(20, () => check(parsed, policy, { now: NOW, freeMail: maintainedFreeMail, rules: [] }));
     const perRule: [string, number][] = [];
     for (const rule of RULES) {
-      const withRule = await time(10, () => check(parsed, policy, { now: NOW, rules: [rule] }));
+      const withRule = await time(10, () => check(parsed, policy, { now: NOW, freeMail: maintainedFreeMail, rules: [rule] }));
       perRule.push([rule.meta.id, Math.max(0, withRule.median - base.median)]);
     }
     perRule.sort((a, b) => b[1] - a[1]);

@@ -20,6 +20,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { check } from '../src/engine/check.ts';
+// The list the send handler checks with, so that both decide alike.
+import { maintainedFreeMail } from '../src/engine/free-mail-full.ts';
 import { parseEml } from '../src/mail/eml.ts';
 import { decide, readDraft, type SendDecision } from '../src/hosts/outlook/send-handler.ts';
 import { loadRuntimePolicy } from '../src/hosts/policy-runtime.ts';
@@ -103,7 +105,7 @@ export async function sendHandlerBench(): Promise<void> {
     const draft = await readDraft(item.asCompose());
 
     // The handler must have decided what check() decides: a fast "fail open" would flatter it.
-    const findings = check(draft, policy, { now: new Date() });
+    const findings = check(draft, policy, { now: new Date(), freeMail: maintainedFreeMail });
     const expected: SendDecision = decide(findings, policy.sendTime.mode);
 
     // The draft as Outlook gives it: the HTML body, for check() to turn into text.
@@ -116,10 +118,10 @@ export async function sendHandlerBench(): Promise<void> {
     for (let i = 0; i < warmUp + ITERATIONS; i++) {
       // Alternate, so that drift in the machine's speed falls on both sides alike.
       const start = performance.now();
-      check(asGiven, policy, { now: new Date() });
+      check(asGiven, policy, { now: new Date(), freeMail: maintainedFreeMail });
       const checked = performance.now() - start;
       const textStart = performance.now();
-      check(draft, policy, { now: new Date() });
+      check(draft, policy, { now: new Date(), freeMail: maintainedFreeMail });
       const textChecked = performance.now() - textStart;
       const sent = await send(handler);
       if (JSON.stringify(sent.options) !== JSON.stringify(expected)) mismatch ??= sent.options;

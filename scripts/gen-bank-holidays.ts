@@ -1,15 +1,18 @@
 /**
- * Writes src/policy/bank-holidays.generated.ts: the bank holidays of England and Wales, from the
+ * Writes src/engine/bank-holidays.generated.ts: the bank holidays of England and Wales, from the
  * maintained `date-holidays` package (country GB, regions ENG and WLS).
  *
  * Why a generated file: date-holidays is about 230 KB gzipped and the engine runs in Outlook's
- * send-time runtime, so only this short list of dates ships. Regenerate after updating
+ * send-time runtime, so only this short list of dates ships. Why in the engine: the election
+ * timetable (calendar.ts, periodStartFor) counts bank holidays out whatever the policy says,
+ * and the engine imports nothing from src/policy; the policy's default `nonWorkingDays` take
+ * the same list from there. Regenerate after updating
  * date-holidays (new one-off holidays are announced a year or so ahead):
  *
  *   npx tsx scripts/gen-bank-holidays.ts          (write the file)
  *   npx tsx scripts/gen-bank-holidays.ts --check  (exit 1 if the committed file is out of date)
  *
- * src/policy/bank-holidays.test.ts regenerates the text in memory and compares it with the file.
+ * src/engine/bank-holidays.test.ts regenerates the text in memory and compares it with the file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -19,7 +22,7 @@ import Holidays from 'date-holidays';
 export const FIRST_YEAR = 2020;
 export const LAST_YEAR = 2040;
 
-export const GENERATED_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../src/policy/bank-holidays.generated.ts');
+export const GENERATED_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../src/engine/bank-holidays.generated.ts');
 
 /** Public (bank) holidays of one GB region, as sorted ISO dates. Observances (Mother's Day) are left out. */
 export function bankHolidaysOf(region: 'ENG' | 'WLS', first = FIRST_YEAR, last = LAST_YEAR): string[] {
@@ -66,10 +69,10 @@ function main(): void {
   if (process.argv.includes('--check')) {
     const current = readFileSync(GENERATED_PATH, 'utf8');
     if (current !== text) {
-      console.error('src/policy/bank-holidays.generated.ts is out of date: run npx tsx scripts/gen-bank-holidays.ts');
+      console.error('src/engine/bank-holidays.generated.ts is out of date: run npx tsx scripts/gen-bank-holidays.ts');
       process.exit(1);
     }
-    console.log('src/policy/bank-holidays.generated.ts is up to date');
+    console.log('src/engine/bank-holidays.generated.ts is up to date');
     return;
   }
   writeFileSync(GENERATED_PATH, text);

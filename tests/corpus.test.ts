@@ -3,7 +3,7 @@
  * a table, and every fix on every corpus finding applied and checked again.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { check } from '../src/engine/check.ts';
+import { checkAsCli } from './helpers/check-as-cli.ts';
 import type { ResolvedPolicy } from '../src/engine/policy.ts';
 import type { RuleId } from '../src/engine/types.ts';
 import { type CorpusCase, corpusPolicy, loadCorpus } from './helpers/corpus.ts';
@@ -19,7 +19,7 @@ let scores: RuleScore[];
 beforeAll(async () => {
   cases = await loadCorpus();
   policy = corpusPolicy();
-  const scored: ScoredCase[] = cases.map((c) => ({ ...c, council: 'northbridge', findings: check(c.draft, policy) }));
+  const scored: ScoredCase[] = cases.map((c) => ({ ...c, council: 'northbridge', findings: checkAsCli(c.draft, policy) }));
   scores = scoreRules(scored);
   console.log(`\n${formatTables([{ name: 'Northbridge corpus', drafts: cases.length, scores }])}\n${formatMismatches(scored, scores).join('\n')}\n`);
 });
@@ -41,7 +41,7 @@ describe('Northbridge corpus', () => {
 
   it('fixes every fixable corpus finding without adding an error', () => {
     for (const c of cases) {
-      const findings = check(c.draft, policy);
+      const findings = checkAsCli(c.draft, policy);
       assertFixesWork(c.draft, policy, undefined, findings);
     }
   });

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { check } from '../src/engine/check.ts';
+import { checkAsCli } from './helpers/check-as-cli.ts';
 import type { ResolvedPolicy } from '../src/engine/policy.ts';
 import { type Finding, RULE_IDS, type RuleId } from '../src/engine/types.ts';
 import { formatProblem, parsePolicyText } from '../src/policy/load.ts';
@@ -74,7 +74,7 @@ beforeAll(async () => {
   if (!loaded.policy) throw new Error(`The Harrowfield policy cannot be used: ${policyProblems.join('; ')}`);
   policy = loaded.policy;
   cases = await loadCorpus(HARROWFIELD_DIR);
-  findingsByFile = new Map(cases.map((c) => [c.file, check(c.draft, policy)]));
+  findingsByFile = new Map(cases.map((c) => [c.file, checkAsCli(c.draft, policy)]));
 
   mismatches = [];
   for (const c of cases) {

@@ -9,8 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import '../engine/free-mail-full.ts';
-import { check, normaliseDraft } from '../engine/check.ts';
+import { check, draftDateOr, normaliseDraft } from '../engine/check.ts';
+import { maintainedFreeMail } from '../engine/free-mail-full.ts';
 import type { ResolvedPolicy } from '../engine/policy.ts';
 import type { Rule } from '../engine/rule.ts';
 import { RULES } from '../engine/rules/index.ts';
@@ -117,7 +117,9 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps =
     try {
       const draft = normaliseDraft(await readDraftFile(entry.path, entry.file));
       const findings = check(draft, policy, {
-        ...(options.now ? { now: options.now } : {}),
+        // --now, else the draft's Date:, else the clock (as --help says).
+        now: options.now ?? draftDateOr(draft, new Date()),
+        freeMail: maintainedFreeMail,
         rules,
         onRuleError(ruleId, error) {
           problem = true;

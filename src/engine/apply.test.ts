@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { patchHtml } from '../mail/html-edit.ts';
 import { embeddedDefaultPolicy } from '../policy/resolve.ts';
 import { applyEdits, EditError } from './apply.ts';
-import { check } from './check.ts';
+import { checkAsCli } from '../../tests/helpers/check-as-cli.ts';
 import type { Draft } from './types.ts';
 
 // An HTML-only draft, as a .json draft or a host may give it: the body text is empty.
@@ -17,7 +17,7 @@ const htmlOnly: Draft = {
 };
 
 describe('applyEdits on a draft with only an HTML body', () => {
-  const finding = check(htmlOnly, embeddedDefaultPolicy()).find((f) => f.rule === 'silent-copy')!;
+  const finding = checkAsCli(htmlOnly, embeddedDefaultPolicy()).find((f) => f.rule === 'silent-copy')!;
   const fix = finding.suggestions.find((s) => s.edits.some((e) => e.kind === 'insertText'))!;
 
   it('edits the text check() saw, not the empty body field', () => {
@@ -31,14 +31,14 @@ describe('applyEdits on a draft with only an HTML body', () => {
   it('drops the HTML that no longer says what the text says, so the fix is not undone', () => {
     const next = applyEdits(htmlOnly, fix.edits);
     expect(next.bodyHtml).toBeUndefined();
-    expect(check(next, embeddedDefaultPolicy()).filter((f) => f.rule === 'silent-copy')).toEqual([]);
+    expect(checkAsCli(next, embeddedDefaultPolicy()).filter((f) => f.rule === 'silent-copy')).toEqual([]);
   });
 
   it('keeps the HTML in step, formatting and all, when given patchHtml', () => {
     const next = applyEdits(htmlOnly, fix.edits, { patchHtml });
     expect(next.bodyHtml).toContain('<b>12 Mill Lane</b>');
     expect(next.bodyHtml).toMatch(/Ravi Shah/);
-    expect(check({ ...next, body: '' }, embeddedDefaultPolicy()).filter((f) => f.rule === 'silent-copy')).toEqual([]);
+    expect(checkAsCli({ ...next, body: '' }, embeddedDefaultPolicy()).filter((f) => f.rule === 'silent-copy')).toEqual([]);
   });
 
   it('leaves the HTML alone when only recipients change', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../policy/bank-holidays.generated.ts';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays.generated.ts';
 import {
   addDays,
   easterSunday,

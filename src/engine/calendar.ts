@@ -6,7 +6,7 @@
  * instants are `Date`s. Every wall-clock question ("is it 08:00 yet in London?") goes through
  * `zonedParts`, so British Summer Time needs no special cases.
  */
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../policy/bank-holidays.generated.ts';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays.generated.ts';
 import type { ResolvedPolicy } from './policy.ts';
 
 export interface ZonedParts {

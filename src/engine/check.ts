@@ -1,8 +1,9 @@
 /**
- * `check(draft, policy, { now })`: run every rule the policy leaves on and return findings
- * in a stable order (severity, then catalogue order, then position).
+ * `check(draft, policy, { now, freeMail })`: run every rule the policy leaves on and return
+ * findings in a stable order (severity, then catalogue order, then position).
  */
 import { normaliseDraft } from './draft.ts';
+import { coreFreeMail, type FreeMailLookup } from './free-mail.ts';
 import { People, type Recipient } from './people.ts';
 import type { ResolvedPolicy } from './policy.ts';
 import type { Rule, RuleContext, RuleReport } from './rule.ts';
@@ -12,8 +13,18 @@ import { layoutBody } from './text.ts';
 import { type Citation, type Draft, type Finding, PACK_IDS, RULE_IDS, SEVERITY_ORDER } from './types.ts';
 
 export interface CheckOptions {
-  /** The moment of sending. Default: the draft's date, else the clock. */
-  now?: Date | string;
+  /**
+   * The moment of sending (a Date, or an ISO 8601 string). Required: the engine never reads the
+   * clock or guesses. A caller that means "the draft's Date:, else now" says so with
+   * `draftDateOr(draft, new Date())`.
+   */
+  now: Date | string;
+  /**
+   * Which domains are free-mail or ISP (personal) domains. Default: `coreFreeMail`, the
+   * well-known providers only; the CLI, the send-time script and the pages pass
+   * `maintainedFreeMail` (free-mail.ts says why there are two lists).
+   */
+  freeMail?: FreeMailLookup;
   /** Run only these rules (tests, benchmarks). Default: every rule. */
   rules?: readonly Rule[];
   /** Called when a rule throws; the other rules still run. Default: rethrow. */
@@ -22,19 +33,12 @@ export interface CheckOptions {
 
 const FIELD_ORDER = ['from', 'to', 'cc', 'bcc', 'subject', 'date', 'body'];
 
-export { normaliseDraft } from './draft.ts';
+export { draftDateOr, normaliseDraft } from './draft.ts';
 
-function resolveNow(draft: Draft, now: CheckOptions['now']): Date {
-  if (now instanceof Date) return now;
-  if (typeof now === 'string') return new Date(now);
-  if (draft.date && !Number.isNaN(Date.parse(draft.date))) return new Date(draft.date);
-  return new Date();
-}
-
-/** Build the context the rules share. Exported for tests and hosts that run single rules. */
-export function createContext(input: Draft, policy: ResolvedPolicy, now?: CheckOptions['now']): RuleContext {
+/** Build the context the rules share. (A single rule runs through `check()` with `rules: [rule]`.) */
+function createContext(input: Draft, policy: ResolvedPolicy, options: Pick<CheckOptions, 'now' | 'freeMail'>): RuleContext {
   const draft = normaliseDraft(input);
-  const people = new People(policy);
+  const people = new People(policy, options.freeMail ?? coreFreeMail);
   const recipients: Recipient[] = [];
   for (const field of ['to', 'cc', 'bcc'] as const) {
     for (const mailbox of draft[field]) {
@@ -46,7 +50,7 @@ export function createContext(input: Draft, policy: ResolvedPolicy, now?: CheckO
   return {
     draft,
     policy,
-    now: resolveNow(draft, now),
+    now: options.now instanceof Date ? options.now : new Date(options.now),
     people,
     sender: draft.from?.email ? people.resolve(draft.from) : undefined,
     recipients,
@@ -61,7 +65,7 @@ export function createContext(input: Draft, policy: ResolvedPolicy, now?: CheckO
 }
 
 /** The citations a finding carries: the council's pack, else every pack, marked when borrowed. */
-export function citationsFor(rule: Rule, policy: ResolvedPolicy): Citation[] {
+function citationsFor(rule: Rule, policy: ResolvedPolicy): Citation[] {
   const own = policy.council.protocol;
   const toCitations = (pack: (typeof PACK_IDS)[number], otherCouncil: boolean): Citation[] =>
     (rule.meta.citations[pack] ?? []).map((c) => ({ pack, ...c, ...(otherCouncil ? { otherCouncil: true } : {}) }));
@@ -69,12 +73,12 @@ export function citationsFor(rule: Rule, policy: ResolvedPolicy): Citation[] {
   return PACK_IDS.flatMap((pack) => toCitations(pack, !!own));
 }
 
-export function formatMessage(template: string, data: RuleReport['data'] = {}): string {
+function formatMessage(template: string, data: RuleReport['data'] = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
-export function check(draft: Draft, policy: ResolvedPolicy, options: CheckOptions = {}): Finding[] {
-  const ctx = createContext(draft, policy, options.now);
+export function check(draft: Draft, policy: ResolvedPolicy, options: CheckOptions): Finding[] {
+  const ctx = createContext(draft, policy, options);
   const findings: Finding[] = [];
   for (const rule of options.rules ?? RULES) {
     const setting = policy.rules[rule.meta.id];
@@ -107,7 +111,7 @@ export function check(draft: Draft, policy: ResolvedPolicy, options: CheckOption
   return sortFindings(findings);
 }
 
-export function sortFindings(findings: Finding[]): Finding[] {
+function sortFindings(findings: Finding[]): Finding[] {
   const ruleIndex = (id: string) => (RULE_IDS as readonly string[]).indexOf(id);
   return findings
     .map((f, i) => ({ f, i }))

@@ -1,9 +1,9 @@
 /**
- * Registers the maintained free-mail list (the `free-email-domains` package) with the engine.
- * Imported for its effect by every entry point: statically where size does not matter (CLI,
- * send-time script, tests), dynamically by the pages.
+ * The maintained free-mail list (the `free-email-domains` package) with the core list, for
+ * `check(draft, policy, { freeMail: maintainedFreeMail })`. A module of its own so that the
+ * pages can load it apart from their first download (see free-mail.ts).
  */
 import maintained from 'free-email-domains/domains.json';
-import { registerFreeMailDomains } from './free-mail.ts';
+import { CORE_FREE_MAIL_DOMAINS, type FreeMailLookup, freeMailLookup } from './free-mail.ts';
 
-registerFreeMailDomains(maintained as string[]);
+export const maintainedFreeMail: FreeMailLookup = freeMailLookup([...CORE_FREE_MAIL_DOMAINS, ...(maintained as string[])]);

@@ -1,16 +1,24 @@
 /**
  * Free-mail and ISP domains: an address there is personal (PRODUCT.md, "Personal address").
  *
- * The full list is the maintained `free-email-domains` package (about 14,000 domains, 78 KB
- * gzipped). So that the taskpane's first download stays small, the engine starts with the
- * well-known providers contract 5 names (and UK ISPs the package lacks), and entry points
- * register the full list: the CLI and the send-time script statically
- * (`import './free-mail-full.ts'`), the pages with a dynamic import before their first check.
+ * Which list a check uses is the caller's choice, passed as `check(draft, policy, { freeMail })`;
+ * nothing is registered at import time, so a check's findings never depend on which modules
+ * happened to load first. The lists:
+ * - `coreFreeMail` (this module): the well-known providers contract 5 names and UK ISPs the
+ *   maintained list lacks. It is the default when a caller passes nothing, because it is small
+ *   enough for the taskpane's first download.
+ * - `maintainedFreeMail` (free-mail-full.ts): the core list plus the maintained
+ *   `free-email-domains` package (about 14,000 domains, 78 KB gzipped). The CLI and the
+ *   send-time script import it statically, the pages with a dynamic import before their first
+ *   check, so all three give the same findings.
  */
+
+/** True when a domain (or a parent of it) is a free-mail or ISP domain. */
+export type FreeMailLookup = (domain: string) => boolean;
 
 // Contract 5's well-known providers, and UK consumer ISPs missing from the maintained list
 // (checked against its 1.12 release).
-const CORE = [
+export const CORE_FREE_MAIL_DOMAINS: readonly string[] = [
   'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'live.com', 'live.co.uk', 'msn.com',
   'yahoo.com', 'yahoo.co.uk', 'ymail.com', 'btinternet.com', 'btopenworld.com', 'sky.com', 'talktalk.net', 'tiscali.co.uk',
   'virginmedia.com', 'virgin.net', 'ntlworld.com', 'blueyonder.co.uk', 'aol.com', 'aol.co.uk', 'icloud.com', 'me.com',
@@ -18,27 +26,24 @@ const CORE = [
   'plus.net', 'plusnet.com', 'zen.co.uk', 'eclipse.co.uk', 'madasafish.com', 'o2.co.uk', 'orange.net', 'freeserve.co.uk',
 ];
 
-const domains = new Set(CORE);
-let fullListRegistered = false;
-
-/** Add the maintained list (or any list) of free-mail domains. */
-export function registerFreeMailDomains(list: readonly string[]): void {
+/**
+ * @summary A lookup over a list of free-mail domains that also matches their subdomains.
+ * @example freeMailLookup(['btinternet.com'])('mail.btinternet.com') // true
+ */
+export function freeMailLookup(list: Iterable<string>): FreeMailLookup {
+  const domains = new Set<string>();
   for (const d of list) domains.add(d.toLowerCase());
-  fullListRegistered = true;
+  return (domain) => {
+    let d = domain.toLowerCase();
+    for (;;) {
+      if (domains.has(d)) return true;
+      const dot = d.indexOf('.');
+      // Down to two labels and no further: a bare suffix ("uk") is never a provider.
+      if (dot === -1 || d.indexOf('.', dot + 1) === -1) return false;
+      d = d.slice(dot + 1);
+    }
+  };
 }
 
-/** Whether the full maintained list has been registered (tests and hosts can assert it). */
-export function hasFullFreeMailList(): boolean {
-  return fullListRegistered;
-}
-
-/** True when `domain` (or a parent of it, such as `mail.btinternet.com`) is a free-mail or ISP domain. */
-export function isFreeMailDomain(domain: string): boolean {
-  let d = domain.toLowerCase();
-  for (;;) {
-    if (domains.has(d)) return true;
-    const dot = d.indexOf('.');
-    if (dot === -1 || d.indexOf('.', dot + 1) === -1) return false;
-    d = d.slice(dot + 1);
-  }
-}
+/** The default list: the core providers only. */
+export const coreFreeMail: FreeMailLookup = freeMailLookup(CORE_FREE_MAIL_DOMAINS);

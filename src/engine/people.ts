@@ -2,7 +2,7 @@
  * People resolution: who is the sender and who are the recipients, as far as the policy
  * (or, for the embedded default, the address and display name) tells.
  */
-import { isFreeMailDomain } from './free-mail.ts';
+import type { FreeMailLookup } from './free-mail.ts';
 import type { CouncillorEntry, CouncillorRole, OfficerEntry, OfficerRole, PartyEntry, ResolvedPolicy } from './policy.ts';
 import type { Mailbox, RecipientField } from './types.ts';
 
@@ -61,7 +61,7 @@ const COUNCILLOR_TITLE = new RegExp(
 const TITLE_PREFIX = /^\s*(?:cllr\.?|councillor|mr|mrs|ms|miss|mx|dr|prof)\s+/i;
 const TITLE_SUFFIX = /[\s,|\u2013\u2014-]+(?:(?:ward|borough|district|county|town|parish|city|elected)\s+)?(?:cllr\.?|councillor)\s*$/i;
 
-export function emailDomain(email: string): string {
+function emailDomain(email: string): string {
   const at = email.lastIndexOf('@');
   return at === -1 ? '' : email.slice(at + 1).toLowerCase();
 }
@@ -112,6 +112,7 @@ function directoryIndexFor(policy: ResolvedPolicy): DirectoryIndex {
 
 /**
  * Indexes the policy's directory (once per policy); `resolve` is then a few map look-ups.
+ * `isFreeMail` says which addresses are personal by domain (free-mail.ts: the caller's list).
  */
 export class People {
   private readonly byEmail: DirectoryIndex['byEmail'];
@@ -119,7 +120,10 @@ export class People {
   private readonly commsAddresses: Set<string>;
   private readonly cache = new Map<string, Person>();
 
-  constructor(private readonly policy: ResolvedPolicy) {
+  constructor(
+    private readonly policy: ResolvedPolicy,
+    private readonly isFreeMail: FreeMailLookup,
+  ) {
     ({ byEmail: this.byEmail, councillorsByName: this.councillorsByName, commsAddresses: this.commsAddresses } = directoryIndexFor(policy));
   }
 
@@ -158,7 +162,7 @@ export class People {
     const domain = emailDomain(email);
     const entry = this.byEmail.get(email);
     const councilAddress = this.isCouncilDomain(domain);
-    const freeMail = isFreeMailDomain(domain);
+    const freeMail = this.isFreeMail(domain);
     const titled = isTitledCouncillor(displayName);
     let councillor = entry?.councillor;
     const officer = entry?.officer;

@@ -19,7 +19,11 @@ export interface CitationSpec {
   section?: string;
 }
 
-export interface RuleMeta {
+/**
+ * A rule's metadata. `MessageId` is the union of the keys of `messages` (typescript-eslint's
+ * `MessageIds`), so that a report can only name a message the rule defines.
+ */
+export interface RuleMeta<MessageId extends string = string> {
   id: RuleId;
   /** One line: what the rule catches. */
   description: string;
@@ -27,14 +31,14 @@ export interface RuleMeta {
   /** Paragraphs per pack. A pack with no entry has no paragraph for this rule. */
   citations: Partial<Record<PackId, CitationSpec[]>>;
   /** Message templates by id; `{name}` placeholders are filled from the report's `data`. */
-  messages: Record<string, string>;
+  messages: Record<MessageId, string>;
   /** Whether some suggestion carries edits the add-in can apply. */
   fixable: boolean;
 }
 
 /** What a rule reports; the engine adds rule id, citations and docs link. */
-export interface RuleReport {
-  messageId: string;
+export interface RuleReport<MessageId extends string = string> {
+  messageId: MessageId;
   data?: Record<string, string | number>;
   /** Defaults to the rule's default severity. */
   severity?: Severity;
@@ -67,13 +71,23 @@ export interface RuleContext {
   memo: Map<string, unknown>;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  check(ctx: RuleContext): RuleReport[];
+/** A rule, typed by its message ids. `Rule` alone (any message id) is what the engine runs. */
+export interface Rule<MessageId extends string = string> {
+  meta: RuleMeta<MessageId>;
+  check(ctx: RuleContext): RuleReport<MessageId>[];
 }
 
-/** Identity helper that gives rule modules type checking and a single shape. */
-export function defineRule(rule: Rule): Rule {
+/**
+ * Identity helper that gives rule modules type checking and a single shape, as
+ * typescript-eslint's `createRule` does. The message ids are read from `meta.messages` only
+ * (`NoInfer` keeps `check` from widening them), so a report whose `messageId` is not one of
+ * its keys is a compile error. A rule whose helpers build reports names the union itself:
+ * `type MessageId = 'a' | 'b'`, `defineRule<MessageId>(…)` and `RuleReport<MessageId>`.
+ */
+export function defineRule<MessageId extends string>(rule: {
+  meta: RuleMeta<MessageId>;
+  check(ctx: RuleContext): RuleReport<NoInfer<MessageId>>[];
+}): Rule<MessageId> {
   return rule;
 }
 

@@ -225,7 +225,7 @@ const SIGN_OFF =
  * or a "-- " delimiter to the end of the own text. When there is no sign-off, a final
  * block of short lines after a blank line that looks like a contact block counts.
  */
-export function findSignature(body: string, own: Span): Span | undefined {
+function findSignature(body: string, own: Span): Span | undefined {
   const lines = splitLines(body, own.start, own.end);
   // The last sign-off wins ("Thanks" can appear mid-text as its own line rarely; the last is the signature).
   for (let i = lines.length - 1; i >= 0; i--) {

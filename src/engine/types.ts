@@ -120,8 +120,6 @@ export type Edit =
   | InsertTextEdit
   | ScheduleDeliveryEdit;
 
-export type EditKind = Edit['kind'];
-
 /** A suggestion with no edits is advice only. */
 export interface Suggestion {
   title: string;

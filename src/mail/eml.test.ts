@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { composeTypeOf, parseEml, rfc5322ToIso } from './eml.ts';
-import { htmlToText } from './html-text.ts';
+import { htmlToText } from '../engine/html-text.ts';
 import { pathToFileURL } from 'node:url';
 import { CORPUS_DIR } from '../../tests/helpers/shared.ts';
 

@@ -8,7 +8,7 @@
  */
 import PostalMime from 'postal-mime';
 import type { ComposeType, Draft, Mailbox } from '../engine/types.ts';
-import { htmlToText } from './html-text.ts';
+import { htmlToText } from '../engine/html-text.ts';
 
 type Addr = { name?: string; address?: string; group?: Addr[] };
 

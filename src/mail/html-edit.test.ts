@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits, applyTextEdits } from '../engine/apply.ts';
 import type { Draft, InsertTextEdit, ReplaceTextEdit } from '../engine/types.ts';
 import { applyTextEditsToHtml, patchHtml } from './html-edit.ts';
-import { htmlToText } from './html-text.ts';
+import { htmlToText } from '../engine/html-text.ts';
 
 type TextEdit = ReplaceTextEdit | InsertTextEdit;
 const fixture = (name: string) => readFileSync(new URL(`../../tests/fixtures/mail/${name}`, import.meta.url), 'utf8');

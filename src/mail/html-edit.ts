@@ -10,11 +10,11 @@
  *    paragraphs keeps the first one's markup); an edit that would cut across elements is refused;
  * 2. text: converting the patched HTML back to text must give exactly the edited text.
  * If no patch passes both, the edit is refused with a message and the HTML is left as it was.
- * DOM-free, like html-text.ts.
+ * DOM-free, like src/engine/html-text.ts.
  */
 import { applyTextEdits } from '../engine/apply.ts';
 import type { InsertTextEdit, ReplaceTextEdit } from '../engine/types.ts';
-import { type HtmlLayout, isZeroMarginParagraph, layoutHtml, type TagToken } from './html-text.ts';
+import { type HtmlLayout, isZeroMarginParagraph, layoutHtml, type TagToken } from '../engine/html-text.ts';
 
 export type TextEdit = ReplaceTextEdit | InsertTextEdit;
 export type HtmlEditResult = { html: string } | { refused: string };

@@ -36,5 +36,5 @@ export async function parseDraftFile(fileName: string, bytes: Uint8Array): Promi
 export { parseEml } from './eml.ts';
 export { parseDraftJson } from './json-draft.ts';
 export { parseMsg } from './msg.ts';
-export { htmlToText } from './html-text.ts';
+export { htmlToText } from '../engine/html-text.ts';
 export { applyTextEditsToHtml, patchHtml } from './html-edit.ts';

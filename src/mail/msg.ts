@@ -16,7 +16,7 @@
 import MsgReaderModule from '@kenjiuno/msgreader';
 import type { Draft, Mailbox } from '../engine/types.ts';
 import { composeTypeOf } from './eml.ts';
-import { htmlToText } from './html-text.ts';
+import { htmlToText } from '../engine/html-text.ts';
 
 // The package is CommonJS with `exports.default`: Node's ESM interop hands over the whole exports object.
 const MsgReader: typeof MsgReaderModule = (MsgReaderModule as unknown as { default?: typeof MsgReaderModule }).default ?? MsgReaderModule;

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { coreFreeMail } from '../engine/free-mail.ts';
 import { People } from '../engine/people.ts';
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays.generated.ts';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../engine/bank-holidays.generated.ts';
 import { DEFAULT_POLICY_FILE, embeddedDefaultPolicy, resolvePolicy } from './resolve.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -70,7 +71,7 @@ describe('resolvePolicy', () => {
     expect(p.officers[0]?.email).toBe('sam.lee@westmoor.gov.uk');
     expect(p.communications).toMatchObject({ teamAddresses: ['press@westmoor.gov.uk'], mediaDomains: ['westmoornews.co.uk'] });
     expect(p.parties[0]?.domains).toEqual(['labour.org.uk']);
-    const person = new People(p).resolve({ name: 'Jo', email: 'JOB@gmail.com' });
+    const person = new People(p, coreFreeMail).resolve({ name: 'Jo', email: 'JOB@gmail.com' });
     expect(person.kind).toBe('councillor');
   });
 
@@ -98,7 +99,7 @@ describe('embeddedDefaultPolicy', () => {
   });
 
   it('recognises UK media and party addresses', () => {
-    const people = new People(policy);
+    const people = new People(policy, coreFreeMail);
     expect(people.resolve({ email: 'newsdesk@bbc.co.uk' }).media).toBe(true);
     expect(people.resolve({ email: 'reporter@newsquest.co.uk' }).media).toBe(true);
     expect(people.resolve({ email: 'agent@libdems.org.uk' }).party?.name).toBe('Liberal Democrats');
@@ -107,7 +108,7 @@ describe('embeddedDefaultPolicy', () => {
   });
 
   it('infers officers and councillors from gov.uk addresses and titles', () => {
-    const people = new People(policy);
+    const people = new People(policy, coreFreeMail);
     expect(people.resolve({ name: 'Sam Lee', email: 'sam.lee@westmoor.gov.uk' }).kind).toBe('officer');
     expect(people.resolve({ name: 'Cllr Jo Bloggs', email: 'jo.bloggs@westmoor.gov.uk' }).kind).toBe('councillor');
   });

@@ -9,7 +9,7 @@
  */
 import { periodStartFor } from '../engine/calendar.ts';
 import type { PartyEntry, PolicyFile, ResolvedElection, ResolvedPolicy, WorkingHours } from '../engine/policy.ts';
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays.generated.ts';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../engine/bank-holidays.generated.ts';
 import defaultPolicyFile from './default-policy.json' with { type: 'json' };
 
 export const DEFAULT_SPOKESPERSON = 'a Council spokesperson';

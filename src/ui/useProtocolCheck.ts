@@ -3,7 +3,8 @@
  * changed), apply a suggestion's edits with Undo, and remember dismissals for this draft.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { check } from '../engine/check.ts';
+import { check, draftDateOr } from '../engine/check.ts';
+import { coreFreeMail, type FreeMailLookup } from '../engine/free-mail.ts';
 import type { ResolvedPolicy } from '../engine/policy.ts';
 import type { Draft, Finding, Suggestion } from '../engine/types.ts';
 import { type DraftHost, EditRefused } from './host.ts';
@@ -37,14 +38,21 @@ const DEBOUNCE_MS = 250;
 
 /**
  * The maintained free-mail list is loaded apart from the page's first download (it is most of
- * the engine's size); every check waits for it, so no finding depends on timing.
+ * the engine's size); every check waits for it and passes it to check(), so no finding depends
+ * on timing and the pages find what the CLI and the send-time script find.
  */
-let fullFreeMailList: Promise<unknown> | undefined;
-function engineReady(): Promise<unknown> {
+let maintainedFreeMailList: Promise<FreeMailLookup> | undefined;
+function loadFreeMail(): Promise<FreeMailLookup> {
   // If the chunk cannot be loaded (the site was redeployed under the open pane, say), check with
   // the core list rather than not at all.
-  fullFreeMailList ??= import('../engine/free-mail-full.ts').catch((error: unknown) => console.warn('Protocol check: the full free-mail list did not load; using the core list.', error));
-  return fullFreeMailList;
+  maintainedFreeMailList ??= import('../engine/free-mail-full.ts').then(
+    (list) => list.maintainedFreeMail,
+    (error: unknown) => {
+      console.warn('Protocol check: the full free-mail list did not load; using the core list.', error);
+      return coreFreeMail;
+    },
+  );
+  return maintainedFreeMailList;
 }
 
 export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): ProtocolCheckState {
@@ -61,14 +69,15 @@ export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): Proto
   const runCheck = useCallback(
     async (force = false) => {
       try {
-        await engineReady();
+        const freeMail = await loadFreeMail();
         const draft = await host.read();
         // Skip the work when nothing changed (the host may poll).
         const signature = JSON.stringify(draft) + (policy.source ?? '');
         if (!force && signature === lastChecked.current) return;
         lastChecked.current = signature;
         lastDraft.current = draft;
-        setFindings(check(draft, policy, { now: draft.date ?? new Date() }));
+        // The send date the writer gave (the preview and Teams forms), else now.
+        setFindings(check(draft, policy, { now: draftDateOr(draft, new Date()), freeMail }));
         setStatus('ready');
       } catch (error) {
         console.error('Protocol check failed', error);

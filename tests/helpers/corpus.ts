@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { check } from '../../src/engine/check.ts';
+import { checkAsCli } from './check-as-cli.ts';
 import type { ResolvedPolicy } from '../../src/engine/policy.ts';
 import type { Draft, RuleId } from '../../src/engine/types.ts';
 import { parseEml } from '../../src/mail/eml.ts';
@@ -38,7 +38,7 @@ export function itFiresOnItsCorpusLabels(rule: RuleId): void {
   it('fires on exactly the files labelled with it', async () => {
     const policy = corpusPolicy();
     const cases = await loadCorpus();
-    const fired = cases.filter((c) => check(c.draft, policy).some((f) => f.rule === rule)).map((c) => c.file);
+    const fired = cases.filter((c) => checkAsCli(c.draft, policy).some((f) => f.rule === rule)).map((c) => c.file);
     const labelled = cases.filter((c) => c.expect.includes(rule)).map((c) => c.file);
     expect({ unexpected: fired.filter((f) => !labelled.includes(f)), missed: labelled.filter((f) => !fired.includes(f)) }).toEqual({ unexpected: [], missed: [] });
   });

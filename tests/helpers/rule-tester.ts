@@ -10,12 +10,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/engine/apply.ts';
-import { check, normaliseDraft } from '../../src/engine/check.ts';
+import { normaliseDraft } from '../../src/engine/check.ts';
 import type { PolicyFile, ResolvedPolicy } from '../../src/engine/policy.ts';
 import { RULES_BY_ID } from '../../src/engine/rules/index.ts';
 import type { Draft, Edit, Evidence, Finding, Mailbox, RuleId, Severity } from '../../src/engine/types.ts';
 import { parseAddressList } from '../../src/engine/text.ts';
 import { embeddedDefaultPolicy, resolvePolicy } from '../../src/policy/resolve.ts';
+import { checkAsCli } from './check-as-cli.ts';
 
 /** A draft written the short way: recipients as "Name <email>; …" strings. */
 export interface DraftSpec {
@@ -96,7 +97,7 @@ function toPolicy(p: ResolvedPolicy | PolicyFile | undefined): ResolvedPolicy {
 
 /** Findings of one rule only. */
 export function findingsOf(ruleId: RuleId, draft: Draft, policy: ResolvedPolicy, now?: string): Finding[] {
-  return check(draft, policy, { now }).filter((f) => f.rule === ruleId);
+  return checkAsCli(draft, policy, { now }).filter((f) => f.rule === ruleId);
 }
 
 function sameFinding(a: Finding, b: Finding): boolean {
@@ -115,12 +116,12 @@ function sameFinding(a: Finding, b: Finding): boolean {
  */
 export function assertFixesWork(draft: Draft, policy: ResolvedPolicy, now: string | undefined, findings: Finding[]): void {
   const original = structuredClone(draft);
-  const all = check(draft, policy, { now });
+  const all = checkAsCli(draft, policy, { now });
   const errorsBefore = all.filter((f) => f.severity === 'error');
   for (const finding of findings) {
     for (const suggestion of finding.suggestions.filter((s) => s.edits.length > 0)) {
       const fixed = applyEdits(draft, suggestion.edits);
-      const after = check(fixed, policy, { now });
+      const after = checkAsCli(fixed, policy, { now });
       const label = `${finding.rule} "${suggestion.title}"`;
       expect(after.some((f) => sameFinding(f, finding)), `${label}: the finding is still there after the fix`).toBe(false);
       const newErrors = after.filter((f) => f.severity === 'error' && !errorsBefore.some((b) => b.rule === f.rule));

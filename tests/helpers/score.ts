@@ -5,7 +5,7 @@
  */
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { check } from '../../src/engine/check.ts';
+import { checkAsCli } from './check-as-cli.ts';
 import { type Finding, RULE_IDS, type RuleId } from '../../src/engine/types.ts';
 import { type CorpusCase, corpusPolicy, loadCorpus } from './corpus.ts';
 
@@ -34,7 +34,7 @@ export async function checkCouncils(dir: string): Promise<ScoredCase[]> {
     const folder = join(dir, council);
     if (!existsSync(join(folder, 'labels.json')) || !existsSync(join(folder, 'policy.json'))) continue;
     const policy = corpusPolicy(folder);
-    for (const c of await loadCorpus(folder)) out.push({ ...c, council, file: `${council}/${c.file}`, findings: check(c.draft, policy) });
+    for (const c of await loadCorpus(folder)) out.push({ ...c, council, file: `${council}/${c.file}`, findings: checkAsCli(c.draft, policy) });
   }
   return out;
 }

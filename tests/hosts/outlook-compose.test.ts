@@ -3,7 +3,7 @@
  * applying every edit kind, keeping the HTML body's formatting, and refusing unsafe edits.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { check } from '../../src/engine/check.ts';
+import { checkAsCli } from '../helpers/check-as-cli.ts';
 import type { Edit } from '../../src/engine/types.ts';
 import { OutlookComposeHost, type VisibilitySource } from '../../src/hosts/outlook/compose-host.ts';
 import { embeddedDefaultPolicy } from '../../src/policy/resolve.ts';
@@ -114,7 +114,7 @@ describe('applying edits', () => {
   it("moves a Bcc'd councillor to Cc and adds the disclosure to the HTML body, keeping bold, link and signature", async () => {
     const host = makeItem();
     const draft = await host.read();
-    const finding = check(draft, embeddedDefaultPolicy()).find((f) => f.rule === 'silent-copy');
+    const finding = checkAsCli(draft, embeddedDefaultPolicy()).find((f) => f.rule === 'silent-copy');
     expect(finding?.severity).toBe('error');
     const fix = finding!.suggestions.find((s) => s.edits.some((e) => e.kind === 'moveRecipient'))!;
     await host.apply(fix.edits);
@@ -129,7 +129,7 @@ describe('applying edits', () => {
     expect(html).toContain(SIGNATURE_TABLE);
     // The fixed draft checks clean for silent-copy.
     const after = await host.read();
-    expect(check(after, embeddedDefaultPolicy()).filter((f) => f.rule === 'silent-copy')).toEqual([]);
+    expect(checkAsCli(after, embeddedDefaultPolicy()).filter((f) => f.rule === 'silent-copy')).toEqual([]);
   });
 
   it('applies every recipient edit kind and schedules delivery', async () => {

@@ -33,7 +33,7 @@ export interface OfficerCriticism {
 }
 
 /** The criticism cues; entries tagged `personal-attack` make it a personal attack. */
-export const CRITICISM_CUES = [
+const CRITICISM_CUES = [
   'criticism.insult',
   'criticism.capability',
   'criticism.denied-competence',
@@ -97,7 +97,7 @@ function isCapitalWord(model: TextModel, k: number): boolean {
 }
 
 /** Officers named in the writer's own words, in text order. */
-export function findOfficerMentions(ctx: RuleContext): Mention[] {
+function findOfficerMentions(ctx: RuleContext): Mention[] {
   return memoised(ctx, 'criticism:mentions', () => {
     const model = ctx.text;
     const lexicon = ctx.lexicon;

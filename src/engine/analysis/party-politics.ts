@@ -39,7 +39,7 @@ export interface PartyContentSignal extends Span {
   cue: string;
 }
 
-export interface PartyContentOptions {
+interface PartyContentOptions {
   /**
    * The writer runs the council's elections (Electoral Services, the Returning Officer): their
    * talk of candidates, agents, canvassers and tellers is administration, so the combining cues
@@ -86,7 +86,7 @@ const kindOf = (lexicon: Lexicon, id: string): PartyContentKind => (lexicon.entr
  * @param options who is writing (an elections administrator)
  * @returns every signal found, in text order; empty when the content is council business
  */
-export function findPartyContent(model: TextModel, lexicon: Lexicon, options: PartyContentOptions = {}, withBusiness = true): PartyContentSignal[] {
+function findPartyContent(model: TextModel, lexicon: Lexicon, options: PartyContentOptions = {}, withBusiness = true): PartyContentSignal[] {
   const out: PartyContentSignal[] = [];
   const text = model.text;
   const push = (kind: PartyContentKind, cue: string, start: number, end: number) => out.push({ kind, cue, start, end, quote: text.slice(start, end) });

@@ -6,7 +6,7 @@
  *
  * Pure functions over the rule context: no DOM, no Node, no Office.
  */
-import { bareName, type Person, type Recipient } from '../people.ts';
+import { bareName, type Person } from '../people.ts';
 import type { CouncillorEntry } from '../policy.ts';
 import { assessPartyContent } from './party-politics.ts';
 import { memoised, type RuleContext } from '../rule.ts';
@@ -29,7 +29,7 @@ export function samePerson(a: Person, b: Person): boolean {
 }
 
 /** The person's name without titles, as written in the directory or the display name ("Aisha Begum"). */
-export function plainName(person: Person): string | undefined {
+function plainName(person: Person): string | undefined {
   const raw = person.councillor?.name ?? person.officer?.name ?? person.name;
   if (!raw) return undefined;
   // The same few names come back on every check (a pattern is built for each): keep the answers.
@@ -208,11 +208,6 @@ export function wardCouncillors(ctx: RuleContext, ward: string): CouncillorEntry
   return ctx.policy.councillors.filter((c) => (c.ward ?? '').trim().toLowerCase() === w);
 }
 
-/** The recipients who are councillors, with their directory entry when known. */
-export function councillorRecipients(ctx: RuleContext): Recipient[] {
-  return ctx.recipients.filter((r) => r.person.kind === 'councillor');
-}
-
 // ---- Sentences around a match (cheaper than splitting the whole text) ----
 
 // A full stop after a title or an initial does not end a sentence ("Cllr. Ng", "J. Smith").
@@ -232,7 +227,7 @@ function isSentenceEnd(text: string, i: number): boolean {
  * `sentences`, found by scanning outwards from one match so a rule pays only for the
  * sentences that matter.
  */
-export function sentenceAround(text: string, index: number, span: Span): Span {
+function sentenceAround(text: string, index: number, span: Span): Span {
   let start = span.start;
   for (let i = index - 1; i >= span.start; i--) {
     if (isSentenceEnd(text, i)) {
@@ -266,7 +261,7 @@ export function sentencesMatching(text: string, re: RegExp, span: Span): { span:
  * `sentencesMatching` one sentence at a time, for callers that stop at the first that suits them:
  * a 200 KB draft need not be read to the end. Do not run `re` elsewhere while iterating.
  */
-export function* eachSentenceMatching(text: string, re: RegExp, span: Span): Generator<{ span: Span; text: string; at: number }> {
+function* eachSentenceMatching(text: string, re: RegExp, span: Span): Generator<{ span: Span; text: string; at: number }> {
   if (!re.global) throw new Error(`sentencesMatching needs a global pattern: ${re}`);
   re.lastIndex = span.start;
   let m: RegExpExecArray | null;

@@ -8,6 +8,9 @@ import type { Recipient } from '../people.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import type { Evidence, Mailbox, Suggestion } from '../types.ts';
 
+/** The keys of `meta.messages`: the only ids a report may name. */
+type MessageId = 'markedToOutsider' | 'passedOnToOutsider';
+
 // ---- helpers ----
 
 /** Outside the council: not a councillor (at any address) and not at a council address. */
@@ -113,7 +116,7 @@ function suggestionsFor(exposed: Recipient[]): Suggestion[] {
 
 // ---- rule ----
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'confidential-information',
     description: 'Material marked confidential, exempt or not for publication sent to someone outside the council.',
@@ -143,7 +146,7 @@ export default defineRule({
     },
     fixable: true,
   },
-  check(ctx): RuleReport[] {
+  check(ctx): RuleReport<MessageId>[] {
     const outsiders = ctx.recipients.filter(isOutsider);
     if (outsiders.length === 0) return [];
     const exposures = findExposures(ctx, outsiders);

@@ -10,6 +10,9 @@ import { splitLines, type QuotedMessage, type Span } from '../text.ts';
 import type { TextModel } from '../text-model/model.ts';
 import type { Edit, Mailbox, Suggestion } from '../types.ts';
 
+/** The keys of `meta.messages`: the only ids a report may name. */
+type MessageId = 'forwardedWithoutConsent' | 'copiedWithoutConsent';
+
 // ---- helpers: whose email is it ----
 
 // structural: automated senders' mailbox names are not residents.
@@ -114,7 +117,7 @@ const isForward = (ctx: RuleContext) =>
 
 // ---- rule ----
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'constituent-consent',
     description: 'A resident’s email forwarded or copied to someone new without saying that the resident agreed.',
@@ -130,11 +133,11 @@ export default defineRule({
     },
     fixable: true,
   },
-  check(ctx): RuleReport[] {
+  check(ctx): RuleReport<MessageId>[] {
     const { quoted } = ctx.layout;
     if (quoted.length === 0 || ctx.recipients.length === 0) return [];
     const body = ctx.draft.body;
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<MessageId>[] = [];
     const reported = new Set<string>();
     quoted.forEach((q, k) => {
       const from = authorOf(q);

@@ -18,6 +18,9 @@ import { hasCue, isAsking, ownSentences, sentenceEvidence } from '../analysis/re
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import type { Sentence } from '../text-model/model.ts';
 
+/** The keys of `meta.messages`: the only ids a report may name. */
+type MessageId = 'influenceOutcome' | 'actAsFriend';
+
 // ---- Helpers ----
 
 /** district-model 15.6; surrey-heath 4.13; crawley 4.1, 4.4: pressing for (or against) a sanction. */
@@ -42,14 +45,14 @@ function isAboutStaffing(ctx: RuleContext): boolean {
   return ids.some((id) => ctx.lexicon.hits(ctx.text, id).length > 0 || ctx.lexicon.hits(ctx.subjectText, id).length > 0);
 }
 
-function findInfluence(ctx: RuleContext): RuleReport[] {
+function findInfluence(ctx: RuleContext): RuleReport<MessageId>[] {
   if (ctx.sender?.kind !== 'councillor') return [];
   const officers = ctx.recipients.filter((r) => r.person.kind === 'officer');
   if (officers.length === 0) return [];
   if (!isAboutStaffing(ctx)) return [];
   const list = ownSentences(ctx.text);
 
-  const reports: RuleReport[] = [];
+  const reports: RuleReport<MessageId>[] = [];
   const outcome = list.find((s) => pressesForOutcome(ctx, s));
   if (outcome) {
     reports.push({
@@ -78,7 +81,7 @@ function findInfluence(ctx: RuleContext): RuleReport[] {
 
 // ---- Rule ----
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'disciplinary-influence',
     description: 'A councillor seeking to influence disciplinary action against an officer, or offering to act as an officer’s friend in a staffing matter.',

@@ -8,6 +8,9 @@ import { findShouting, findToneProblems, properNouns, toSentenceCase } from '../
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import type { Edit } from '../types.ts';
 
+/** The keys of `meta.messages`: the only ids a report may name. */
+type MessageId = 'shouting' | 'insult' | 'threat' | 'demand';
+
 // ---- helpers ----
 
 const isCouncilPerson = (kind: string | undefined) => kind === 'councillor' || kind === 'officer';
@@ -32,7 +35,7 @@ const ADVICE = {
   demand: 'Ask for what you need and by when, as a request',
 } as const;
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'discourteous-tone',
     description: 'Shouting in capitals, insults, threats or aggressive demands in an email between councillors and officers, or from either of them to anyone.',
@@ -75,7 +78,7 @@ export default defineRule({
 
   check(ctx) {
     if (!involvesCouncilPeople(ctx)) return [];
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<MessageId>[] = [];
 
     // tower-hamlets 3.9: no shouting, between councillors and officers. Capitals in quotation
     // marks or in a resident's words relayed by the writer are not the writer's (the model says so).

@@ -20,6 +20,9 @@ import { hasCue, isAsking, ownSentences, sentenceEvidence } from '../analysis/re
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import type { Sentence, TextModel } from '../text-model/model.ts';
 
+/** The keys of `meta.messages`: the only ids a report may name. */
+type MessageId = 'ownEmployment' | 'speakUp';
+
 // ---- Helpers ----
 
 /** The writer tied to an employment matter in this sentence (tower-hamlets 3.4; surrey-heath 4.14). */
@@ -47,7 +50,7 @@ function isDisclosure(ctx: RuleContext, model: TextModel, s: Sentence): boolean 
   return ['employment.wrongdoing', 'employment.i-disclose', 'employment.inside-council'].every((id) => hasCue(ctx, model, s, [id]));
 }
 
-function findEmploymentMatters(ctx: RuleContext): RuleReport[] {
+function findEmploymentMatters(ctx: RuleContext): RuleReport<MessageId>[] {
   // An officer writing to a councillor addressed individually (not a members' bulletin in Bcc).
   if (ctx.sender?.kind !== 'officer') return [];
   if (!ctx.recipients.some((r) => r.field === 'to' && r.person.kind === 'councillor')) return [];
@@ -79,7 +82,7 @@ function findEmploymentMatters(ctx: RuleContext): RuleReport[] {
   return [];
 }
 
-function report(ctx: RuleContext, evidence: RuleReport['evidence']): RuleReport {
+function report(ctx: RuleContext, evidence: RuleReport['evidence']): RuleReport<MessageId> {
   const councillor = ctx.recipients.find((r) => r.field === 'to' && r.person.kind === 'councillor')!;
   return {
     messageId: 'ownEmployment',
@@ -95,7 +98,7 @@ function report(ctx: RuleContext, evidence: RuleReport['evidence']): RuleReport 
 
 // ---- Rule ----
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'employment-matter-to-member',
     description: 'An officer taking their own employment matter to an individual councillor; a Speak Up disclosure gets advice instead.',

@@ -16,6 +16,9 @@ import { cuesIn, hasCue, isAsking, ownSentences, sentenceEvidence } from '../ana
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import type { Sentence } from '../text-model/model.ts';
 
+/** The keys of `meta.messages`: the only ids a report may name. */
+type MessageId = 'cancelCharge' | 'expedite' | 'specialTreatment';
+
 // ---- Helpers ----
 
 type ActionKind = 'cancel' | 'speed' | 'special';
@@ -64,7 +67,7 @@ function benefitsWriter(ctx: RuleContext, kind: ActionKind, s: Sentence, previou
   return (pointsBack || here(APPLICATION)) && before(OWN_LINK);
 }
 
-function findFavours(ctx: RuleContext): RuleReport[] {
+function findFavours(ctx: RuleContext): RuleReport<MessageId>[] {
   // A councillor asking a council officer (tower-hamlets 3.2: favours sought from officers).
   if (ctx.sender?.kind !== 'councillor') return [];
   if (!ctx.recipients.some((r) => r.person.kind === 'officer')) return [];
@@ -93,7 +96,7 @@ function findFavours(ctx: RuleContext): RuleReport[] {
 
 // ---- Rule ----
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'favour-seeking',
     description: 'A councillor asking an officer for a personal favour for themselves, their family or friends.',

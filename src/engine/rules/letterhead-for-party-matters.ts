@@ -6,6 +6,9 @@ import { assessPartyContent, type PartyContentSignal } from '../analysis/party-p
 import { defineRule, memoised, type RuleContext, type RuleReport } from '../rule.ts';
 import { escapeRegExp, normaliseChars, splitLines, type Span } from '../text.ts';
 
+/** The keys of `meta.messages`: the only ids a report may name. */
+type MessageId = 'councilAccount' | 'councilBranding';
+
 // ---- Helpers ----
 
 interface BrandingLine extends Span {
@@ -24,7 +27,7 @@ const COUNCIL_NAME_LINE =
   /^(?:[A-Z][\w'&.-]*(?:\s+(?:and|upon|on|under|in|of|the|with|-|[A-Z][\w'&.-]*))*\s+(?:(?:Metropolitan\s+)?Borough|District|County|City|Town|Parish|Community|Regional|Unitary)?\s*Council|(?:London|Royal)\s+Borough\s+of\s+[A-Z][\w' -]+|City\s+of\s+[A-Z][\w' -]+\s+Council|Cyngor\s+[A-Z][\w' -]+)\b[^\n]{0,80}$/;
 // A public-sector web or email address in a signature: www.northbridge.gov.uk, x@y.gov.wales.
 const GOV_ADDRESS = /(?:^|[\s:<(])(?:https?:\/\/)?(?:www\.)?[\w.-]*\.gov\.(?:uk|wales|scot)\b/i;
-// An HTML logo becomes "[<alt text>]" in the derived text (src/mail/html-text.ts).
+// An HTML logo becomes "[<alt text>]" in the derived text (src/engine/html-text.ts).
 const LOGO = /\[[^\]\n]{0,80}\b(?:logo|crest|council|coat\s+of\s+arms)\b[^\]\n]{0,80}\]/i;
 
 function markerPattern(ctx: RuleContext): RegExp | undefined {
@@ -128,7 +131,7 @@ const KIND_WORDS: Record<PartyContentSignal['kind'], string> = {
   'private-business': 'private business',
 };
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'letterhead-for-party-matters',
     description: 'Party-political, campaigning or private-business content sent from a council account or under the council’s branding.',
@@ -163,7 +166,7 @@ export default defineRule({
     const signal = content.first;
     if (!signal) return [];
     const data = { content: KIND_WORDS[signal.kind], cue: signal.quote };
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<MessageId>[] = [];
 
     // town-council 2.6; tower-hamlets 9.3: a council account is for council business only. No edit
     // can change the account a message is sent from, so this is advice.

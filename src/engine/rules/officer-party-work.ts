@@ -10,6 +10,9 @@ import type { Recipient } from '../people.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import type { PackId, Suggestion } from '../types.ts';
 
+/** The keys of `meta.messages`: the only ids a report may name. */
+type MessageId = 'campaign' | 'groupMeeting';
+
 // ---- helpers ----
 
 interface Route {
@@ -64,7 +67,7 @@ function routeOfficer(ctx: RuleContext, route: Route) {
 
 const STANDING_WORDS: Partial<Record<Standing, string>> = { 'chief-executive': 'Chief Executive', 'monitoring-officer': 'Monitoring Officer', clerk: 'Clerk' };
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'officer-party-work',
     description: 'A councillor asks an officer to help with party or campaign work, or invites an officer to a party group meeting outside the route the protocol sets.',
@@ -106,7 +109,7 @@ export default defineRule({
     if (ctx.sender?.kind !== 'councillor') return [];
     const officers = ctx.recipients.filter((r) => r.person.kind === 'officer');
     if (officers.length === 0) return [];
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<MessageId>[] = [];
     for (const hit of findPartyWork(ctx)) {
       if (hit.kind === 'campaign') {
         // district-model 2.3(ii), tower-hamlets 9.2, surrey-heath 6.9: no officer help with party work, whoever is asked.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../check.ts';
+import { checkAsCli } from '../../../tests/helpers/check-as-cli.ts';
 import type { PolicyFile } from '../policy.ts';
 import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
 import { itFiresOnItsCorpusLabels } from '../../../tests/helpers/corpus.ts';
@@ -152,7 +152,7 @@ runRuleTests('official-letter-from-member', {
 
 describe('official-letter-from-member citations', () => {
   it('marks another council’s paragraphs when the town council has none', () => {
-    const f = check(makeDraft(townPays), ASHCOMBE).find((x) => x.rule === 'official-letter-from-member')!;
+    const f = checkAsCli(makeDraft(townPays), ASHCOMBE).find((x) => x.rule === 'official-letter-from-member')!;
     expect(f.citations.every((c) => c.otherCouncil)).toBe(true);
   });
 });

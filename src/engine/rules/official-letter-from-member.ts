@@ -121,7 +121,7 @@ function suggestionsFor(ctx: RuleContext, f: Found): Suggestion[] {
 
 // ---- rule ----
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'official-letter-from-member',
     description: 'A councillor’s email that gives instructions or makes promises on behalf of the council.',
@@ -142,7 +142,7 @@ export default defineRule({
     },
     fixable: true,
   },
-  check(ctx): RuleReport[] {
+  check(ctx): RuleReport<MessageId>[] {
     // Only a councillor's email: an officer with delegated authority may commit the council.
     if (ctx.sender?.kind !== 'councillor') return [];
     // An official letter goes outside the council: a contractor, a resident, an organisation.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { itFiresOnItsCorpusLabels } from '../../../tests/helpers/corpus.ts';
 import { makeDraft, runRuleTests } from '../../../tests/helpers/rule-tester.ts';
 import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
-import { check } from '../check.ts';
+import { checkAsCli } from '../../../tests/helpers/check-as-cli.ts';
 import type { PolicyFile } from '../policy.ts';
 import { RULES_BY_ID } from './index.ts';
 
@@ -185,12 +185,12 @@ describe('out-of-hours citations and wording', () => {
 
   it("cites the council's own paragraph when its pack has one", () => {
     const d = makeDraft({ from: 'Officer <officer@limehouse.gov.uk>', to: 'Sam Ali <sam.ali@limehouse.gov.uk>', subject: 'x', body: 'x', date: '2027-02-09T21:40:00Z' });
-    const [finding] = check(d, limehouse, { rules: [rule] });
+    const [finding] = checkAsCli(d, limehouse, { rules: [rule] });
     expect(finding?.citations.map((c) => [c.pack, c.paragraph, c.otherCouncil])).toEqual([['tower-hamlets', '3.8', undefined]]);
   });
 
   it("cites other councils' paragraphs, marked as such, when the pack has none", () => {
-    const [finding] = check(draft, westmoor, { rules: [rule] });
+    const [finding] = checkAsCli(draft, westmoor, { rules: [rule] });
     expect(finding?.citations.map((c) => [c.pack, c.paragraph, c.otherCouncil])).toEqual([
       ['tower-hamlets', '3.8', true],
       ['district-model', '4.2', true],
@@ -198,16 +198,16 @@ describe('out-of-hours citations and wording', () => {
   });
 
   it('tells the user when it would arrive and offers the next working morning', () => {
-    const [finding] = check(draft, westmoor, { rules: [rule] });
+    const [finding] = checkAsCli(draft, westmoor, { rules: [rule] });
     expect(finding?.message).toContain('21:40 on Tuesday 9 February 2027');
     expect(finding?.suggestions[0]?.title).toBe('Schedule delivery for 08:00 on Wednesday 10 February 2027');
   });
 
   it('can be turned off or raised in the policy', () => {
     const off = resolvePolicy({ council: { name: 'W', domains: ['westmoor.gov.uk'] }, rules: { 'out-of-hours': 'off' } });
-    expect(check(draft, off).filter((f) => f.rule === 'out-of-hours')).toEqual([]);
+    expect(checkAsCli(draft, off).filter((f) => f.rule === 'out-of-hours')).toEqual([]);
     const raised = resolvePolicy({ council: { name: 'W', domains: ['westmoor.gov.uk'] }, rules: { 'out-of-hours': { severity: 'warning' } } });
-    expect(check(makeDraft({ from: officer, to: 'Cllr Jo Bloggs <jo@westmoor.gov.uk>', date: '2027-02-09T21:40:00Z' }), raised, { rules: [rule] })[0]?.severity).toBe('warning');
+    expect(checkAsCli(makeDraft({ from: officer, to: 'Cllr Jo Bloggs <jo@westmoor.gov.uk>', date: '2027-02-09T21:40:00Z' }), raised, { rules: [rule] })[0]?.severity).toBe('warning');
   });
 });
 

@@ -7,6 +7,9 @@ import { isWithinWorkingHours, isWorkingDay, nextWorkingStart, zonedParts, type 
 import type { Person } from '../people.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 
+/** The keys of `meta.messages`: the only ids a report may name. */
+type MessageId = 'outsideHours' | 'nonWorkingDay';
+
 // ---- Helpers ----
 
 // PRODUCT.md, "Urgent": "urgent" (or "urgently") in the subject marks an emergency, but not
@@ -53,7 +56,7 @@ function describePeople(people: Person[]): string {
 
 // ---- Rule ----
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'out-of-hours',
     description: 'Email between an officer and a councillor that would arrive outside working hours or on a non-working day, when it is not urgent.',
@@ -99,7 +102,7 @@ export default defineRule({
     const local = zonedParts(arrival, policy.workingHours.timeZone);
     const next = nextWorkingStart(arrival, policy);
     const nextLocal = zonedParts(next, policy.workingHours.timeZone);
-    const report: RuleReport = {
+    const report: RuleReport<MessageId> = {
       messageId: isWorkingDay(local.isoDate, policy) ? 'outsideHours' : 'nonWorkingDay',
       data: {
         who: describePeople(others),

@@ -12,6 +12,9 @@ import { bareName } from '../people.ts';
 import type { Suggestion } from '../types.ts';
 import { classifyContent, isOwnMailbox, samePerson, titledName } from '../analysis/recipients.ts';
 
+/** The keys of `meta.messages`: the only ids a report may name. */
+type MessageId = 'officerToPersonal' | 'toPersonal' | 'fromPersonal' | 'officerDataToPersonal';
+
 // ---- Helpers ----
 
 const FIELD_LABEL = { to: 'To', cc: 'Cc', bcc: 'Bcc' } as const;
@@ -49,7 +52,7 @@ function officerNamed(ctx: RuleContext, r: Recipient): boolean {
 
 // ---- The rule ----
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'personal-email',
     description: 'Council business sent to or from a personal email account instead of a council one.',
@@ -80,7 +83,7 @@ export default defineRule({
   },
 
   check(ctx) {
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<MessageId>[] = [];
     const sender = ctx.sender;
     const officer = sender?.kind === 'officer';
     // Party-political or private content is not council business (PRODUCT.md, "Personal address").

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { check } from '../check.ts';
+import { checkAsCli } from '../../../tests/helpers/check-as-cli.ts';
 import type { PolicyFile } from '../policy.ts';
 import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
 import { type CorpusCase, corpusPolicy, loadCorpus, itFiresOnItsCorpusLabels } from '../../../tests/helpers/corpus.ts';
@@ -129,7 +129,7 @@ runRuleTests('political-group-briefing', {
 
 describe('political-group-briefing messages', () => {
   it('names the group the briefing is for', () => {
-    const f = check({ from: { email: 'dan.hale@westmoor.gov.uk' }, to: [{ email: 'asha.verma@westmoor.gov.uk' }], cc: [], bcc: [], subject: 'Note for the Labour Group', body: 'Here is the briefing note.' }, CRAWLEY).find((x) => x.rule === 'political-group-briefing')!;
+    const f = checkAsCli({ from: { email: 'dan.hale@westmoor.gov.uk' }, to: [{ email: 'asha.verma@westmoor.gov.uk' }], cc: [], bcc: [], subject: 'Note for the Labour Group', body: 'Here is the briefing note.' }, CRAWLEY).find((x) => x.rule === 'political-group-briefing')!;
     expect(f.message).toContain('the Labour Group');
   });
 });
@@ -142,7 +142,7 @@ describe('political-group-briefing on the Northbridge corpus', () => {
   itFiresOnItsCorpusLabels('political-group-briefing');
   it('warns about the party officials on 43 and only reminds on 42', () => {
     const policy = corpusPolicy();
-    const sev = (file: string) => check(cases.find((c) => c.file.startsWith(file))!.draft, policy).filter((f) => f.rule === 'political-group-briefing').map((f) => f.severity);
+    const sev = (file: string) => checkAsCli(cases.find((c) => c.file.startsWith(file))!.draft, policy).filter((f) => f.rule === 'political-group-briefing').map((f) => f.severity);
     expect(sev('42')).toEqual(['info']);
     expect(sev('43')).toEqual(['warning', 'warning', 'info']);
   });

@@ -9,6 +9,9 @@ import { defineRule, type RuleReport } from '../rule.ts';
 import type { TextModel } from '../text-model/model.ts';
 import type { Evidence, PackId, Suggestion } from '../types.ts';
 
+/** The keys of `meta.messages`: the only ids a report may name. */
+type MessageId = 'offerToOtherGroups' | 'notifyAllCouncillors' | 'keepFromOtherGroups' | 'sameForOtherGroups' | 'oneGroupBriefing' | 'nonCouncillorsCopied' | 'nonCouncillorsPresent';
+
 // ---- helpers: recognising a political group (vocabulary: lexicon/data/groups.json) ----
 
 interface GroupCue {
@@ -56,7 +59,7 @@ function fieldLabel(r: Recipient): string {
 
 // ---- rule ----
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'political-group-briefing',
     description: 'An officer briefing one political group: what the protocol asks in return, and no one present who is not a councillor.',
@@ -91,7 +94,7 @@ export default defineRule({
     },
     fixable: true,
   },
-  check(ctx): RuleReport[] {
+  check(ctx): RuleReport<MessageId>[] {
     // An officer briefing: a councillor writing about their own group is party business (officer-party-work).
     if (ctx.sender?.kind !== 'officer') return [];
     const councillors = ctx.recipients.filter((r) => r.person.kind === 'councillor');
@@ -105,7 +108,7 @@ export default defineRule({
     if (cues.length === 0) return [];
     if (lexicon.hits(text, 'groups.briefing').length === 0 && lexicon.hits(subjectText, 'groups.briefing').length === 0) return [];
 
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<MessageId>[] = [];
     // Anyone who is neither a councillor nor at a council address: party officials, guests.
     // crawley 6.2, district-model 6.6, surrey-heath 6.13, tower-hamlets 7.4(ii).
     const outsiders = ctx.recipients.filter((r) => r.person.kind === 'external' && !r.person.councilAddress);

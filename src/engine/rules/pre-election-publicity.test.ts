@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { itFiresOnItsCorpusLabels } from '../../../tests/helpers/corpus.ts';
 import { runRuleTests } from '../../../tests/helpers/rule-tester.ts';
 import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
-import { check } from '../check.ts';
+import { checkAsCli } from '../../../tests/helpers/check-as-cli.ts';
 import type { PolicyFile } from '../policy.ts';
 
 // Westmoor: a borough on the crawley pack. Period 24 March – 4 May 2028; approaching from 10 March.
@@ -397,7 +397,7 @@ describe('pre-election-publicity when the writer says what the draft is (the Tea
   // No heading, no "to": only the writer's own word makes this publicity.
   const plain = 'New swings at Elm Park.\n\nCllr Nina Shah said: "Brookside families asked for this and we delivered."';
   const findings = (publicity?: 'newsletter' | 'social media post') =>
-    check({ from: { name: 'Ruth Kay', email: 'ruth.kay@westmoor.gov.uk' }, to: [], cc: [], bcc: [], subject: 'Elm Park', body: plain, date: inPeriod, ...(publicity ? { publicity } : {}) }, W).filter((f) => f.rule === 'pre-election-publicity');
+    checkAsCli({ from: { name: 'Ruth Kay', email: 'ruth.kay@westmoor.gov.uk' }, to: [], cc: [], bcc: [], subject: 'Elm Park', body: plain, date: inPeriod, ...(publicity ? { publicity } : {}) }, W).filter((f) => f.rule === 'pre-election-publicity');
 
   it('treats a declared newsletter item as publicity', () => {
     expect(findings('newsletter').map((f) => f.severity)).toEqual(['error']);

@@ -3,22 +3,21 @@
  * 14 days before one) that quotes or praises councillors or candidates, carries party labels
  * or deals with a controversial matter the policy names.
  */
-import {
-  assessPublicity,
-  concernsElection,
-  describeCouncillor,
-  electionTiming,
-  findAttributions,
-  findFavourableMentions,
-  findPartyLabels,
-  formatLongDate,
-  publicationDate,
-  type ElectionTiming,
-} from '../analysis/publicity.ts';
+import { findAttributions } from '../analysis/attribution.ts';
+import { describeCouncillor } from '../analysis/councillor-references.ts';
+import { concernsElection, electionTiming, type ElectionTiming } from '../analysis/election-scope.ts';
+import { publicationDate } from '../analysis/embargo.ts';
+import { findPartyLabels } from '../analysis/party-labels.ts';
+import { findFavourableMentions } from '../analysis/praise.ts';
+import { assessPublicity } from '../analysis/publicity-kind.ts';
+import { formatLongDate } from '../analysis/written-dates.ts';
 import { assessPartyContent } from '../analysis/party-politics.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import { findAll, phrasePattern } from '../text.ts';
 import type { Suggestion } from '../types.ts';
+
+/** The keys of `meta.messages`: the only ids a report may name. */
+type MessageId = 'quotesCouncillor' | 'praisesCouncillor' | 'partyLabel' | 'partyCampaigning' | 'controversialTopic' | 'approachingPeriod';
 
 // ---- Helpers ----
 
@@ -57,7 +56,7 @@ function timingData(ctx: RuleContext, timing: ElectionTiming, kind: string): Rec
   };
 }
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'pre-election-publicity',
     description: 'Council publicity in a pre-election period that quotes or praises councillors, carries party labels or deals with a controversial matter.',
@@ -108,7 +107,7 @@ export default defineRule({
     const base = timingData(ctx, timing, kind);
     const approaching = timing.status === 'approaching';
     const spokesperson = ctx.policy.communications.spokesperson;
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<MessageId>[] = [];
 
     // crawley 9.1, 9.2; surrey-heath 7.6: in the period, quotes come from a council spokesperson.
     for (const a of findAttributions(ctx)) {

@@ -3,18 +3,18 @@
  * councillor who holds none of the offices the council's protocol allows, names a quoted
  * councillor's party, or goes to the media without passing through the communications team.
  */
-import {
-  assessPublicity,
-  concernsElection,
-  describeCouncillor,
-  electionTiming,
-  findAttributions,
-  findPartyLabels,
-  publicationDate,
-} from '../analysis/publicity.ts';
+import { findAttributions } from '../analysis/attribution.ts';
+import { describeCouncillor } from '../analysis/councillor-references.ts';
+import { concernsElection, electionTiming } from '../analysis/election-scope.ts';
+import { publicationDate } from '../analysis/embargo.ts';
+import { findPartyLabels } from '../analysis/party-labels.ts';
+import { assessPublicity } from '../analysis/publicity-kind.ts';
 import type { CouncillorRole } from '../policy.ts';
 import { defineRule, type RuleReport } from '../rule.ts';
 import type { Edit, PackId } from '../types.ts';
+
+/** The keys of `meta.messages`: the only ids a report may name. */
+type MessageId = 'unapprovedSpeaker' | 'ceremonialOnly' | 'partyLabel' | 'notThroughComms';
 
 // ---- Helpers ----
 
@@ -54,7 +54,7 @@ function allowedList(roles: readonly CouncillorRole[]): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : (words[0] ?? '');
 }
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'press-release-quotes',
     description: 'A council press release that quotes a councillor the protocol does not allow, names a quoted councillor’s party, or bypasses the communications team.',
@@ -97,7 +97,7 @@ export default defineRule({
     const allowed = (pack && ALLOWED_SPEAKERS[pack]) || ANY_PACK;
     const ceremonialOnly = (pack && CEREMONIAL_ONLY[pack]) || [];
     const spokesperson = ctx.policy.communications.spokesperson;
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<MessageId>[] = [];
 
     for (const a of findAttributions(ctx)) {
       // Roles come from the directory: a councillor it does not list (or the embedded default) cannot be judged.

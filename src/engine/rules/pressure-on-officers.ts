@@ -16,9 +16,10 @@ import type { Person } from '../people.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import type { Sentence } from '../text-model/model.ts';
 
-// ---- Helpers ----
+/** The keys of `meta.messages`, one per kind of pressure: the only ids a report may name. */
+type MessageId = 'changeAdvice' | 'queueJump' | 'directJunior';
 
-type Kind = 'changeAdvice' | 'queueJump' | 'directJunior';
+// ---- Helpers ----
 
 const SENIOR_ROLES = new Set(['senior', 'chief-executive', 'monitoring-officer']);
 
@@ -29,7 +30,7 @@ type Seniority = 'senior' | 'junior' | 'unknown';
  * role. Only a directory entry tells us; an officer the policy does not list (always so with the
  * embedded default) is of unknown seniority.
  */
-export function seniorityOf(person: Person): Seniority {
+function seniorityOf(person: Person): Seniority {
   if (!person.officer) return 'unknown';
   return person.officerRoles.some((r) => SENIOR_ROLES.has(r)) ? 'senior' : 'junior';
 }
@@ -71,7 +72,7 @@ function instructsDirectly(ctx: RuleContext, s: Sentence, seniority: Seniority):
 
 const MAX_PER_KIND = 3;
 
-function findPressure(ctx: RuleContext): RuleReport[] {
+function findPressure(ctx: RuleContext): RuleReport<MessageId>[] {
   // Only a councillor's words to an officer (an officer writing to an officer is line management).
   if (ctx.sender?.kind !== 'councillor') return [];
   const officers = ctx.recipients.filter((r) => r.person.kind === 'officer' && r.field !== 'bcc');
@@ -81,10 +82,10 @@ function findPressure(ctx: RuleContext): RuleReport[] {
   const directSeniority: Seniority = direct ? seniorityOf(direct.person) : 'senior';
   const officerName = (addressed[0] ?? officers[0])!.person.name ?? (addressed[0] ?? officers[0])!.person.email;
 
-  const counts: Record<Kind, number> = { changeAdvice: 0, queueJump: 0, directJunior: 0 };
-  const reports: RuleReport[] = [];
+  const counts: Record<MessageId, number> = { changeAdvice: 0, queueJump: 0, directJunior: 0 };
+  const reports: RuleReport<MessageId>[] = [];
   for (const s of ownSentences(ctx.text)) {
-    const kind: Kind | undefined = pressesForChangedAdvice(ctx, s)
+    const kind: MessageId | undefined = pressesForChangedAdvice(ctx, s)
       ? 'changeAdvice'
       : asksToJumpQueue(ctx, s)
         ? 'queueJump'
@@ -99,7 +100,7 @@ function findPressure(ctx: RuleContext): RuleReport[] {
   return reports;
 }
 
-const SUGGESTIONS: Record<Kind, RuleReport['suggestions']> = {
+const SUGGESTIONS: Record<MessageId, RuleReport['suggestions']> = {
   changeAdvice: [
     { title: 'Say that you disagree and ask for your view to be recorded, leaving the report to the officer', edits: [] },
     { title: 'Take a concern about the report to the head of service or the Monitoring Officer', edits: [] },
@@ -116,7 +117,7 @@ const SUGGESTIONS: Record<Kind, RuleReport['suggestions']> = {
 
 // ---- Rule ----
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'pressure-on-officers',
     description: 'A councillor insisting on changed advice or report wording, asking for a case to jump the queue, or instructing a junior officer directly.',

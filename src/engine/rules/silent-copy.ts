@@ -21,6 +21,9 @@ import {
   titledName,
 } from '../analysis/recipients.ts';
 
+/** The keys of `meta.messages`: the only ids a report may name. */
+type MessageId = 'blindCopy' | 'undisclosedCopy' | 'forwarded';
+
 // ---- Helpers: recognising a disclosure ("I have copied in Cllr X because …") ----
 
 // Verbs of copying or sharing, with their inflections. "cc" as a verb: "I've cc'd", "cc'ing".
@@ -149,7 +152,7 @@ function addresseeNames(addressed: Person[]): string {
 
 // ---- The rule ----
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'silent-copy',
     description: 'An officer copies another councillor into correspondence with a councillor without telling them who was copied and why.',
@@ -223,7 +226,7 @@ export default defineRule({
     if (addressed.length === 0 && !forwardOf) return [];
 
     const disclosures = findDisclosures(ctx);
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<MessageId>[] = [];
     const seen = new Set<string>();
     for (const r of councillors) {
       const person = r.person;
@@ -272,7 +275,7 @@ export default defineRule({
   },
 });
 
-function blindCopyReport(ctx: RuleContext, r: Recipient, name: string, addressee: string, alreadyExplained: boolean): RuleReport {
+function blindCopyReport(ctx: RuleContext, r: Recipient, name: string, addressee: string, alreadyExplained: boolean): RuleReport<MessageId> {
   const move = { kind: 'moveRecipient' as const, email: r.mailbox.email, fromField: 'bcc' as const, toField: 'cc' as const };
   return {
     messageId: 'blindCopy',

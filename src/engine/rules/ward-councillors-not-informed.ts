@@ -11,6 +11,9 @@ import { escapeRegExp, normaliseChars, type Span } from '../text.ts';
 import type { Evidence } from '../types.ts';
 import { normalisedBody, notePosition, personKey, wardCouncillors } from '../analysis/recipients.ts';
 
+/** The keys of `meta.messages`: the only ids a report may name. */
+type MessageId = 'missingWardCouncillors';
+
 // ---- Helpers: is this a public event or consultation? ----
 
 /**
@@ -118,7 +121,7 @@ function copyNote(ctx: RuleContext, missing: CouncillorEntry[], ward: string) {
 
 // ---- The rule ----
 
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'ward-councillors-not-informed',
     description: 'A public meeting, consultation, opening or photo opportunity in a ward is sent to some of its councillors but not all.',
@@ -170,7 +173,7 @@ export default defineRule({
     if (!event) return [];
 
     const receiving = new Set(ctx.recipients.filter((r) => r.person.councillor).map((r) => personKey(r.person)));
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<MessageId>[] = [];
     for (const [, mention] of wardsConcerned(findWardMentions(ctx))) {
       const members = wardCouncillors(ctx, mention.ward);
       const key = (c: CouncillorEntry) => `cllr:${c.email.toLowerCase()}`;

@@ -7,7 +7,7 @@
 import { applyEdits, EditError } from '../../engine/apply.ts';
 import type { Draft, Edit, InsertTextEdit, Mailbox, RecipientField, ReplaceTextEdit } from '../../engine/types.ts';
 import { applyTextEditsToHtml } from '../../mail/html-edit.ts';
-import { htmlToText } from '../../mail/html-text.ts';
+import { htmlToText } from '../../engine/html-text.ts';
 import { CHANGED_SINCE_CHECK, type DraftHost, EditRefused, textStillFits } from '../../ui/host.ts';
 import { officeCall } from './office-async.ts';
 

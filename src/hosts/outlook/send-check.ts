@@ -4,7 +4,6 @@
  * runtime where Office.onReady does not run for events, so all start-up work happens inside
  * the handler, and Office.actions.associate runs at the top level of the script.
  */
-import '../../engine/free-mail-full.ts';
 import { loadRuntimePolicy } from '../policy-runtime.ts';
 import { handleMessageSend } from './send-handler.ts';
 

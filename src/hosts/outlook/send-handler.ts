@@ -10,9 +10,12 @@
  * runtime, where there is no window, no document and no localStorage.
  */
 import { check } from '../../engine/check.ts';
+// The send-time script has no first-download budget, so it imports the maintained free-mail
+// list statically: it must decide as the taskpane and the CLI do.
+import { maintainedFreeMail } from '../../engine/free-mail-full.ts';
 import type { ResolvedPolicy, SendTimeMode } from '../../engine/policy.ts';
 import type { Draft, Finding, Mailbox } from '../../engine/types.ts';
-import { htmlToText } from '../../mail/html-text.ts';
+import { htmlToText } from '../../engine/html-text.ts';
 import { RULE_TITLES } from '../../ui/strings.ts';
 
 /** Our own work's budget (contract 7): past this the email goes unchecked, with a notice. */
@@ -179,7 +182,8 @@ export async function handleMessageSend(event: Pick<Office.AddinCommands.Event, 
         const [{ policy, notice }, draft] = await Promise.all([deps.loadPolicy(), readDraft(deps.item)]);
         if (notice) log(`Policy notice: ${notice}`);
         if (policy.sendTime.mode === 'off') return { allowEvent: true };
-        const findings = check(draft, policy, { now: deps.now?.() ?? new Date() });
+        // The moment of sending is now: this runs as the user presses Send.
+        const findings = check(draft, policy, { now: deps.now?.() ?? new Date(), freeMail: maintainedFreeMail });
         return decide(findings, policy.sendTime.mode);
       })(),
       deps.timeLimitMs ?? SEND_CHECK_TIME_LIMIT_MS,

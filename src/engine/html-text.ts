@@ -1,7 +1,11 @@
 /**
  * HTML body → plain text, with an offset map back into the HTML so that a text edit can be
- * applied to the HTML as a minimal patch (see html-edit.ts). DOM-free (htmlparser2's parser
- * with its start/end indices): it runs in Outlook's JavaScript-only runtime too.
+ * applied to the HTML as a minimal patch (see src/mail/html-edit.ts). DOM-free (htmlparser2's
+ * parser with its start/end indices): it runs in Outlook's JavaScript-only runtime too.
+ *
+ * It lives in the engine because the engine needs it: an HTML-only draft is checked on this
+ * text (normaliseDraft), and every finding's offsets point into it. The mail readers, the
+ * hosts and the HTML patcher import it from here, so there is one definition of the text.
  *
  * The text is laid out as Outlook's plain-text view and a browser's `innerText` would show it:
  * - paragraphs, headings, list items, table rows and other blocks start on a new line; a `<p>`
@@ -78,7 +82,7 @@ const BLOCK = new Set([
   'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'ul', 'xmp',
 ]);
 const HIDDEN = new Set(['head', 'style', 'script', 'title', 'template', 'noscript', 'xml', 'iframe', 'object', 'select', 'datalist']);
-export const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const PRE = new Set(['pre', 'textarea', 'listing', 'plaintext', 'xmp']);
 
 /** Word's HTML (Outlook) gives paragraphs no margins: they are lines, not blank-line-separated blocks. */

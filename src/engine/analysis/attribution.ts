@@ -1,0 +1,282 @@
+/**
+ * Who is quoted? Every attribution of speech to a councillor in the writer's own words, with the
+ * replacement that gives the words to the policy's spokesperson.
+ *
+ * Attributions are read around speech verbs ("said", "added", "told") in each sentence: the
+ * speaker is the phrase between the sentence start (or a closing quotation mark) and the verb,
+ * or the phrase after "…," said. That catches "Cllr X said:", "said Councillor X, Leader of
+ * the Council," and "Riverside ward councillor Susan Kerr said" without a pattern per wording.
+ * Offsets always point into `ctx.draft.body`.
+ */
+import type { ResolvedPolicy } from '../policy.ts';
+import type { RuleContext } from '../rule.ts';
+import { memoised } from '../rule.ts';
+import { sentences, splitLines } from '../text.ts';
+import { type CouncillorReference, councillorIn, isCouncillorName, OFFICES, TITLED_NAME, WARD_MEMBER } from './councillor-references.ts';
+import { normalisedBody } from './voice.ts';
+
+export interface Attribution {
+  /** The words to replace: "Cllr X, Cabinet Member for Housing, said" or "said Councillor X, Leader of the Council". */
+  start: number;
+  end: number;
+  quote: string;
+  /** The speaker phrase alone. */
+  speaker: string;
+  councillor: CouncillorReference;
+  /** The same attribution given to the policy's spokesperson, grammar kept. */
+  replacement: string;
+}
+
+// Case-insensitive: "According to …" and "Said Cllr X" open sentences too (names are matched elsewhere, with their capitals).
+const SPEECH_VERB = /\b(?:said|says|added|adds|commented|comments|explained|explains|stated|states|remarked|remarks|continued|continues|told|tells|noted|declared|enthused|according\s+to)\b/gi;
+// An apposition that describes the speaker (", Leader of the Council,", ", who chairs …"), not the next clause.
+const SPEAKER_APPOSITION = /^\s*(?:who\b|the\s+(?:council's\s+)?(?:Leader|Deputy|Mayor|Cabinet|Chair|Vice|ward)|ward\s+(?:councillor|member)|councillor\s+for\b|member\s+for\b)/i;
+const QUOTE_CHAR = /"/g;
+// How far from a speech verb a speaker's name and one apposition can reach (25 words at most).
+const SPEAKER_WINDOW = 300;
+const NOT_A_SPEAKER = /\b(?:which|that|when|where|because|if|whether|although|while)\b|\b(?:is|was|were|been|be|being)\s*$/i;
+// A clause that frames what follows as someone speaking: "In a statement, Cllr X …", "Speaking at the
+// launch, Cllr X …", "Responding to the report, …". The speaker is the subject after the comma.
+// Bounded, comma-free middles: no backtracking across long prose.
+const SPEECH_FRAME =
+  /\b(?:in\s+an?\s+(?:(?:written|joint|short|brief|separate|further|press|video)\s+)?(?:statement|interview|message|post)|(?:speaking|commenting|responding|reacting|writing)\s+(?:at|to|on|in|for|after|before|during|from|ahead\s+of|about)\b[^,"\n]{0,80}),\s*/gi;
+// A line that introduces the quotation below it: "Quote from Cllr X, Cabinet Member for Housing:",
+// "Comment from the Leader, Cllr X:". The lead words are kept; the speaker is replaced.
+const LEAD_IN = /^((?:an?\s+|the\s+)?(?:(?:further|additional|supporting)\s+)?(?:quotes?|quotations?|comments?|statement|words|response|reaction)\s+(?:from|by)\s+)([^:"\n]{1,200}?)\s*(?::\s*)?$/i;
+// A speaker phrase that begins with a councillor's title or an office only councillors hold, so that a
+// lead-in or dash line naming someone else first ("Jo Bloggs, Chair of the Friends group") is not read
+// as a councillor's attribution.
+const COUNCILLOR_FIRST = /^(?:the\s+)?(?:council's\s+)?(?:Cllrs?\b|Councillors?\b|(?:Deputy\s+)?Leader\b|(?:Deputy\s+|Lord\s+)*Mayor\b|Cabinet\s+Member\b|Executive\s+Member\b|Lead\s+Member\b|Portfolio\s+Holder\b|(?:Vice[- ]?)?Chair(?:man|woman|person)?\b|Opposition\s+Leader\b|Group\s+Leader\b)/i;
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+// A predicate, not part of a speaker's name or office: "Cllr X will say", "Cllr X has opened".
+const PREDICATE = /\b(?:will|would|shall|has|have|had|is|was|were|are|says?|said|told|added|thanked|opened|welcomed)\b/i;
+
+
+/**
+ * @summary The length of the councillor's name and offices that open `text`, as comma-separated
+ * parts ("Cllr X, Leader of the Council"), stopping before anything else ("…, speaking at the
+ * launch"); 0 when `text` does not open with a councillor. Trailing commas are not counted.
+ * @example speakerPhraseLength('Cllr Jo Hale, Leader of the Council, at the launch', policy) // 36
+ */
+function speakerPhraseLength(text: string, policy: ResolvedPolicy): number {
+  if (!COUNCILLOR_FIRST.test(text.trimStart()) && !isCouncillorName(text.split(',')[0]!.trim(), policy)) return 0;
+  let pos = 0;
+  let length = 0;
+  let named = false;
+  for (const part of text.split(',').slice(0, 4)) {
+    const t = part.trim();
+    if (!t || t.length > 100 || PREDICATE.test(t)) break;
+    const name = isCouncillorName(t, policy);
+    if (!name && !OFFICES.some((o) => o.re.test(t)) && !SPEAKER_APPOSITION.test(t) && !WARD_MEMBER.test(t)) break;
+    named ||= name || OFFICES.some((o) => o.re.test(t));
+    length = pos + part.trimEnd().length;
+    pos += part.length + 1;
+  }
+  return named ? length : 0;
+}
+
+/**
+ * The length of the councillor phrase that opens `text` ("Cllr Jane Doe", "the Leader, Cllr Jane Doe,",
+ * "Cllr Jane Doe, Cabinet Member for Parks,"), stopping before what they did; 0 when `text` does not open
+ * with one. Used after a speech frame, where there is no speech verb to end the speaker.
+ */
+function leadingCouncillorPhrase(text: string): number {
+  const window = text.slice(0, 240);
+  const name = TITLED_NAME.exec(window);
+  // The name within the first few words, after at most an office ("the Leader, Cllr X", "Cabinet Member Cllr X").
+  if (!name || name.index > 80 || !COUNCILLOR_FIRST.test(window) || /["]/.test(window.slice(0, name.index))) return 0;
+  let end = name.index + name[0].length;
+  const after = window.slice(end);
+  // One apposition that describes them, closed by a comma: ", Cabinet Member for Parks,".
+  const app = /^,([^,"]{1,80}),/.exec(after);
+  if (app && (OFFICES.some((o) => o.re.test(app[1]!)) || SPEAKER_APPOSITION.test(app[1]!))) end += app[0].length;
+  // "the Leader, Cllr X, thanked …": the comma that closes the name goes with it; one that starts a list does not.
+  else if (after.startsWith(',') && window.slice(0, name.index).includes(',')) end += 1;
+  return end;
+}
+
+/**
+ * @summary Every attribution of speech to a councillor in the writer's own words, with the
+ * replacement that gives it to the policy's spokesperson. Memoised per check.
+ *
+ * Four shapes: a speech verb in the sentence (`Cllr X said`, `said Cllr X`, `according to Cllr X`);
+ * a frame with no verb (`Speaking at the launch, Cllr X thanked …`); a lead-in line above the
+ * quotation (`Quote from Cllr X:`, `Cllr X, Leader of the Council:`); and a dash line below it
+ * (`— Cllr X, Leader of the Council`).
+ */
+export function findAttributions(ctx: RuleContext): Attribution[] {
+  return memoised(ctx, 'analysis/attributions', () => {
+    const body = ctx.draft.body;
+    const normal = normalisedBody(ctx);
+    const spokesperson = ctx.policy.communications.spokesperson || 'a Council spokesperson';
+    const out: Attribution[] = [];
+    const overlaps = (start: number, end: number) => out.some((a) => start < a.end && end > a.start);
+    for (const s of sentences(normal, ctx.own)) {
+      const sentence = normal.slice(s.start, s.end);
+      // Quotation marks found once per sentence: rescanning the text before every verb is quadratic on a long sentence.
+      const quoteMarks = [...sentence.matchAll(QUOTE_CHAR)].map((m) => m.index!);
+      const quotesBefore = (at: number) => {
+        let lo = 0;
+        let hi = quoteMarks.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (quoteMarks[mid]! < at) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      };
+      SPEECH_VERB.lastIndex = 0;
+      for (const v of sentence.matchAll(SPEECH_VERB)) {
+        const verb = v[0];
+        const at = v.index!;
+        if (/[,!?]?"\s*$/.test(sentence.slice(Math.max(0, at - SPEAKER_WINDOW), at)) || /^according/i.test(verb)) {
+          // `…," said Councillor X, Leader of the Council, at the launch.` — the speaker follows the verb.
+          const after = sentence.slice(at + verb.length, at + verb.length + SPEAKER_WINDOW);
+          const stop = after.search(/["]/);
+          const rest = stop === -1 ? after : after.slice(0, stop);
+          const commas = [...rest.matchAll(/,/g)].map((m) => m.index!);
+          const head = commas.length ? rest.slice(0, commas[0]) : rest;
+          // The name, then one apposition that describes the speaker: up to the second comma (or the end).
+          // An office then the name ("the cabinet member for parks, Cllr X,") is one speaker too.
+          const apposition = commas.length ? rest.slice(commas[0]! + 1, commas[1] ?? rest.length) : '';
+          const headNamed = TITLED_NAME.test(head);
+          const describes =
+            !!apposition && (OFFICES.some((o) => o.re.test(apposition)) || SPEAKER_APPOSITION.test(apposition) || (!headNamed && TITLED_NAME.test(apposition) && councillorIn(head, ctx.policy) !== undefined));
+          let end = commas.length === 0 ? rest.length : describes ? (commas[1] ?? rest.length) : commas[0]!;
+          let speaker = rest.slice(0, end);
+          speaker = speaker.replace(/[\s.:;!?]+$/, '');
+          end = speaker.length;
+          if (speaker.split(/\s+/).length > 25) continue;
+          const ref = councillorIn(speaker, ctx.policy);
+          if (!ref) continue;
+          const start = s.start + at;
+          const stopAt = s.start + at + verb.length + end;
+          out.push({ start, end: stopAt, quote: body.slice(start, stopAt), speaker: speaker.trim(), councillor: ref, replacement: `${verb} ${spokesperson}` });
+          continue;
+        }
+        // `Cllr X, Cabinet Member for Housing, said: "…"` or `"…," Cllr X said.` — the speaker precedes the verb.
+        // An odd number of quotation marks before the verb: it is inside someone's quoted words.
+        const quotes = quotesBefore(at);
+        if (quotes % 2 === 1) continue;
+        let from = quotes ? quoteMarks[quotes - 1]! + 1 : 0;
+        // Longer than any speaker of 25 words: not an attribution (and not worth slicing).
+        if (at - from > SPEAKER_WINDOW * 2) continue;
+        while (from < at && /[\s,;:]/.test(sentence[from]!)) from += 1;
+        // "In a statement, Cllr X said": the frame stays, the speaker starts after it.
+        SPEECH_FRAME.lastIndex = 0;
+        const frame = SPEECH_FRAME.exec(sentence.slice(from, at));
+        if (frame && frame.index === 0) from += frame[0].length;
+        const speaker = sentence.slice(from, at).replace(/\s+$/, '');
+        if (!speaker || speaker.split(/\s+/).length > 25) continue;
+        // A clause, not a speaker: "The bridge, which Cllr X opened, has been …", "… when Cllr X said".
+        if (NOT_A_SPEAKER.test(speaker)) continue;
+        // Reported speech of a resident or an officer about a councillor ("a resident told Cllr X") is not the councillor speaking.
+        if (/\b(?:told|asked|wrote\s+to|thanked)\s+(?:Cllr|Councillor)\b/i.test(speaker)) continue;
+        const ref = councillorIn(speaker, ctx.policy);
+        if (!ref) continue;
+        const start = s.start + from;
+        const end = s.start + at + verb.length;
+        const atSentenceStart = from === 0 || /\n\s*$/.test(normal.slice(Math.max(0, start - 3), start));
+        out.push({
+          start,
+          end,
+          quote: body.slice(start, end),
+          speaker,
+          councillor: ref,
+          replacement: `${atSentenceStart ? capitalise(spokesperson) : spokesperson} ${verb}`,
+        });
+      }
+      // `Speaking at the launch, Cllr X thanked the volunteers.` — a frame with no speech verb: the subject is replaced.
+      if (!/\b(?:statement|interview|message|post|speaking|commenting|responding|reacting|writing)\b/i.test(sentence)) continue;
+      SPEECH_FRAME.lastIndex = 0;
+      for (const f of sentence.matchAll(SPEECH_FRAME)) {
+        const from = f.index! + f[0].length;
+        if (quotesBefore(f.index!) % 2 === 1) continue;
+        const length = leadingCouncillorPhrase(sentence.slice(from));
+        if (!length) continue;
+        const start = s.start + from;
+        const end = start + length;
+        if (overlaps(start, end)) continue;
+        const speaker = normal.slice(start, end).replace(/[\s,]+$/, '');
+        const ref = councillorIn(speaker, ctx.policy);
+        if (!ref) continue;
+        out.push({ start, end, quote: body.slice(start, end), speaker, councillor: ref, replacement: spokesperson });
+      }
+    }
+    findQuotationLineAttributions(ctx, normal, spokesperson, out, overlaps);
+    return out.sort((a, b) => a.start - b.start);
+  });
+}
+
+/**
+ * Attributions on a line of their own next to a quotation, which have no speech verb: a lead-in line
+ * above it ("Quote from Cllr X:", "Cllr X, Leader of the Council:") and a dash line below it
+ * ("— Cllr X, Leader of the Council"; em dash, en dash or hyphen). Adds them to `out`.
+ */
+function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesperson: string, out: Attribution[], overlaps: (start: number, end: number) => boolean): void {
+  const body = ctx.draft.body;
+  const lines = splitLines(normal, ctx.own.start, ctx.own.end).filter((l) => l.text.trim() !== '');
+  const add = (start: number, end: number, speaker: string, ref: CouncillorReference, replacement: string) => {
+    if (overlaps(start, end)) return;
+    out.push({ start, end, quote: body.slice(start, end), speaker, councillor: ref, replacement });
+  };
+  // Blank lines are dropped above, so "next to" allows a blank line between the attribution and the quotation.
+  lines.forEach((line, i) => {
+    const text = line.text.trimEnd();
+    const lead = text.length - text.trimStart().length;
+    const t = text.trimStart();
+    if (t.length > 300) return;
+    const opensQuote = (l: { text: string } | undefined) => !!l && l.text.trimStart().startsWith('"');
+    const closesQuote = (l: { text: string } | undefined) => !!l && /"[.,!?)]*$/.test(l.text.trimEnd());
+
+    // Below the quotation: `— Cllr X, Leader`, on its own line or after the closing mark on the same line.
+    const dash = /^-{1,3}(?!-)\s*/.exec(t) ?? /"[.,!?]*\s+(-{1,3})\s*(?=\S)/.exec(t);
+    if (dash && (dash.index === 0 ? closesQuote(lines[i - 1]) : true)) {
+      const dashAt = dash.index === 0 ? 0 : dash.index + dash[0].indexOf('-');
+      const nameAt = dash.index + dash[0].length;
+      // A hyphen line followed by another is a list ("- Cllr A", "- Cllr B" attending), not an attribution.
+      const list = /^-\s/.test(t) && /^\s*-\s/.test(lines[i + 1]?.text ?? '');
+      const length = list ? 0 : speakerPhraseLength(t.slice(nameAt), ctx.policy);
+      const speaker = t.slice(nameAt, nameAt + length);
+      const ref = length ? councillorIn(speaker, ctx.policy) : undefined;
+      if (ref) {
+        const start = line.start + lead + dashAt;
+        const end = line.start + lead + nameAt + length;
+        add(start, end, speaker, ref, `${body.slice(start, line.start + lead + nameAt)}${spokesperson}`);
+        return;
+      }
+    }
+
+    // Above the quotation: `Quote from Cllr X, Cabinet Member for Housing:` or `Cllr X, Leader of the Council:`,
+    // with the quotation on the next line or after the colon.
+    const colon = t.search(/:\s*"|:$/);
+    const quoteFollows = colon !== -1 ? t[colon + 1] !== undefined || opensQuote(lines[i + 1]) : opensQuote(lines[i + 1]);
+    if (!quoteFollows) return;
+    const head = colon === -1 ? t : t.slice(0, colon);
+    const leadIn = LEAD_IN.exec(head);
+    if (leadIn) {
+      const speaker = leadIn[2]!.trim();
+      const ref = councillorIn(speaker, ctx.policy);
+      if (ref && speaker.split(/\s+/).length <= 25 && !NOT_A_SPEAKER.test(speaker)) {
+        const start = line.start + lead;
+        const end = start + leadIn[1]!.length + speaker.length;
+        add(start, end, speaker, ref, `${body.slice(start, start + leadIn[1]!.length)}${spokesperson}`);
+      }
+      return;
+    }
+    // A bare speaker line without its colon is an attribution only when the whole line is the
+    // councillor's name and offices and the quotation opens on the next line (a release that
+    // introduces a councillor in a heading and then gives their words in quotation marks).
+    if (colon === -1 && !opensQuote(lines[i + 1])) return;
+    const speaker = head.trimEnd().replace(/[.,;]$/, '');
+    if (speakerPhraseLength(speaker, ctx.policy) !== speaker.length) return;
+    const ref = councillorIn(speaker, ctx.policy);
+    if (!ref) return;
+    const start = line.start + lead;
+    add(start, start + speaker.length, speaker, ref, capitalise(spokesperson));
+  });
+}
