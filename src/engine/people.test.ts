@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bareName, isTitledCouncillor } from './people.ts';
+import { coreFreeMail } from './free-mail.ts';
+import { bareName, isTitledCouncillor, People } from './people.ts';
+import { resolvePolicy } from '../policy/resolve.ts';
 
 describe('a display name that marks a councillor (the embedded default has no directory)', () => {
   it.each([
@@ -41,5 +43,31 @@ describe('a display name that marks a councillor (the embedded default has no di
 
   it('matches the directory by the bare name, whatever the title form', () => {
     for (const name of ['Cllr Jane Doe', 'Doe, Jane Cllr', 'Jane Doe - Councillor', 'Jane Doe (Cllr)', 'Jane Doe | Ward Councillor']) expect(bareName(name)).toBe('jane doe');
+  });
+});
+
+describe('a councillor writing from a party domain', () => {
+  const policy = resolvePolicy(
+    {
+      council: { name: 'Westmoor Borough Council', domains: ['westmoor.gov.uk'] },
+      councillors: [{ name: 'Margaret Oyelaran', email: 'cllr.margaret.oyelaran@westmoor.gov.uk', party: 'Labour' }],
+      parties: [{ name: 'Labour', domains: ['westmoorlabour.org.uk'] }],
+    },
+    'people test policy',
+  );
+  const people = new People(policy, coreFreeMail);
+
+  it('is the directory councillor when the display name is theirs', () => {
+    const person = people.resolve({ name: 'Margaret Oyelaran (Westmoor Labour)', email: 'margaret.oyelaran@westmoorlabour.org.uk' });
+    expect(person.kind).toBe('councillor');
+    expect(person.party?.name).toBe('Labour');
+  });
+
+  it('is not a councillor when the name is not in the directory (a party organiser)', () => {
+    expect(people.resolve({ name: 'Sam Reed (Westmoor Labour)', email: 'sam.reed@westmoorlabour.org.uk' }).kind).toBe('external');
+  });
+
+  it('is not matched by name on an ordinary outside domain (a resident may share the name)', () => {
+    expect(people.resolve({ name: 'Margaret Oyelaran', email: 'm.oyelaran@example.co.uk' }).kind).toBe('external');
   });
 });

@@ -168,8 +168,9 @@ export class People {
     const officer = entry?.officer;
     // A councillor at an address the directory does not list: match the display name, but only
     // for addresses that are not the council's own (where an unlisted name is an officer) and
-    // only where the name is titled or the address is personal (a resident may share a name).
-    if (!councillor && !officer && displayName && (titled || freeMail)) {
+    // only where the name is titled, or the address is personal or a party's (a resident may
+    // share a name; a councillor writing from the party's domain is still the councillor).
+    if (!councillor && !officer && displayName && (titled || freeMail || !!this.partyForDomain(domain))) {
       councillor = this.councillorNamed(displayName);
     }
     let kind: PersonKind;
