@@ -50,6 +50,11 @@ runRuleTests(ID, {
   policy: westmoorPolicy,
   valid: [
     {
+      name: 'a junior officer asked to keep an aside between themselves',
+      draft: mail(JOE, 'Could you let me know, between us, whether the hedge notice has gone out? Please do raise it with your manager if that is easier.'),
+      why: 'A confidential aside, and the writer points the officer to their manager rather than round them.',
+    },
+    {
       name: 'a firm but polite chaser to a senior officer',
       draft: mail(HELEN, "I'm disappointed not to have had answers yet. I'd appreciate a reply by the end of next week, or an idea of when you will be able to give one."),
       why: 'Asking for a reply by a date is not pressure on advice, a queue or an instruction, and Helen is a senior officer.',
@@ -180,6 +185,11 @@ runRuleTests(ID, {
       name: 'prioritising one repair over the others',
       draft: mail(HELEN, "Please prioritise Mr Green's repair over the others on the list."),
       expect: [{ messageId: 'queueJump', evidence: body("Please prioritise Mr Green's repair over the others on the list.") }],
+    },
+    {
+      name: 'a junior officer asked to keep a case from going up the line',
+      draft: mail(JOE, "Could you hold the file until March? I'd rather this didn't go up the line."),
+      expect: [{ messageId: 'directJunior', evidence: body("I'd rather this didn't go up the line.") }],
     },
     {
       name: 'a direct instruction to a junior officer',

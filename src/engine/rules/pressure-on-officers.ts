@@ -66,6 +66,8 @@ function strongInstruction(ctx: RuleContext, s: Sentence): boolean {
 function instructsDirectly(ctx: RuleContext, s: Sentence, seniority: Seniority): boolean {
   if (seniority === 'senior') return false;
   if (strongInstruction(ctx, s)) return true;
+  // Going round the officer's line management: "between ourselves", "not up the line".
+  if (hasCue(ctx, ctx.text, s, ['pressure.around-manager'])) return true;
   // With no directory entry we cannot know the officer is junior: only a clear instruction counts.
   return seniority === 'junior' && hasCue(ctx, ctx.text, s, ['pressure.operational-imperative']);
 }
