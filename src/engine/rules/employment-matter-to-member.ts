@@ -41,7 +41,9 @@ function isOwnEmploymentMatter(ctx: RuleContext, model: TextModel, s: Sentence):
  */
 function asksToIntervene(ctx: RuleContext, model: TextModel, s: Sentence, writerTied: boolean): boolean {
   if (!(isAsking(s) || s.question) || !(writerTied || s.firstPerson)) return false;
-  return hasCue(ctx, model, s, ['employment.intervene']) && hasCue(ctx, model, s, ['employment.issue']);
+  // The matter named in the ask (a restructure, the pay offer), or, from a writer already tied to
+  // their own job, how they are treated ("a quiet word about how I'm being treated").
+  return hasCue(ctx, model, s, ['employment.intervene']) && hasCue(ctx, model, s, writerTied ? ['employment.issue', 'employment.conflict'] : ['employment.issue']);
 }
 
 /** A disclosure of wrongdoing made by the writer (surrey-heath 4.16). */

@@ -36,8 +36,8 @@ const SOMEONE_ELSE = ['favours.someone-else'];
 const BACK_REFERENCE = ['favours.back-reference'];
 const CHARGE = ['favours.charge'];
 const APPLICATION = ['favours.application', 'favours.property'];
-// How far back a pronoun looks for its antecedent (the sentence before and the one before that).
-const ANTECEDENT_SENTENCES = 2;
+// How far back a pronoun looks for its antecedent (the three sentences before).
+const ANTECEDENT_SENTENCES = 3;
 
 /**
  * Whether the favour benefits the writer, their family or friends: the thing is theirs in the
