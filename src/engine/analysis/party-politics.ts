@@ -24,6 +24,7 @@
 import type { Hit, Lexicon } from '../lexicon/index.ts';
 import type { RuleContext } from '../rule.ts';
 import { memoised } from '../rule.ts';
+import { assessPublicity } from './publicity-kind.ts';
 import type { TextModel } from '../text-model/model.ts';
 import type { Span } from '../text.ts';
 
@@ -47,6 +48,8 @@ interface PartyContentOptions {
    * meaning ("vote Labour", "get out the vote") still do.
    */
   administrator?: boolean;
+  /** The draft is the council's own publication: the words it quotes are its own (`Reading.published`). */
+  published?: boolean;
 }
 
 // How many neighbouring sentences of the writer's own words the combining cues are pooled over
@@ -91,6 +94,7 @@ function findPartyContent(model: TextModel, lexicon: Lexicon, options: PartyCont
   const text = model.text;
   const push = (kind: PartyContentKind, cue: string, start: number, end: number) => out.push({ kind, cue, start, end, quote: text.slice(start, end) });
   const fam = families(lexicon, options.administrator === true);
+  const reading = { published: options.published === true };
   // The combining cues of the last few sentences of the paragraph, for pooling.
   let recent: { hits: Hit[]; ourSide: boolean }[] = [];
   const everyFamily = new Set<string>();
@@ -101,14 +105,14 @@ function findPartyContent(model: TextModel, lexicon: Lexicon, options: PartyCont
     if (s.region !== 'own') continue;
     // Someone else's material, reported or checked ("the Labour leaflet claims …", "complaints about a leaflet").
     const reporting = lexicon.inSentence(model, s.index, ['campaigning.reporting-material']).length > 0;
-    const strong = lexicon.inSentence(model, s.index, fam.alone).find((h) => !(reporting && (REPORTABLE.has(h.entry) || model.quotationOf[h.first] !== -1)));
+    const strong = lexicon.inSentence(model, s.index, fam.alone, reading).find((h) => !(reporting && (REPORTABLE.has(h.entry) || model.quotationOf[h.first] !== -1)));
     if (strong) {
       push(kindOf(lexicon, strong.entry), strong.entry, strong.start, strong.end);
       recent = [];
       continue;
     }
     if (reporting) continue;
-    const hits = lexicon.inSentence(model, s.index, fam.combines);
+    const hits = lexicon.inSentence(model, s.index, fam.combines, reading);
     ourSideAnywhere ||= s.ourSide;
     partyAnywhere ||= lexicon.partiesIn(model, s).length > 0;
     for (const h of hits) if (!fam.supports.has(h.entry)) everyFamily.add(h.entry);
@@ -191,7 +195,7 @@ export interface PartyContentAssessment {
  */
 export function assessPartyContent(ctx: RuleContext): PartyContentAssessment {
   return memoised(ctx, 'analysis/party-content', () => {
-    const options = { administrator: writesForElectoralServices(ctx) };
+    const options = { administrator: writesForElectoralServices(ctx), published: assessPublicity(ctx).isPublicity };
     const body = findPartyContent(ctx.text, ctx.lexicon, options);
     const subject = findPartyContent(ctx.subjectText, ctx.lexicon, options, false);
     const first = body[0] ? { ...body[0], field: 'body' as const } : subject[0] ? { ...subject[0], field: 'subject' as const } : undefined;

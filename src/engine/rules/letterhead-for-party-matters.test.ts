@@ -92,6 +92,25 @@ runRuleTests('letterhead-for-party-matters', {
   policy: W,
   invalid: [
     {
+      name: 'a councillor asks a council officer to draft attack posts for their own accounts',
+      draft: { from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'Posts', body: 'Dev,\n\nCould your team knock me up four punchy posts for my own Twitter this week?\n\nAled' },
+      expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'aled.price@westmoor.gov.uk' } }],
+    },
+    {
+      name: 'a council press statement that publishes a resident’s attack on a party',
+      why: 'in the council’s own statement, the words it quotes are published by the council',
+      draft: {
+        from: 'Press Office <press@westmoor.gov.uk>',
+        to: 'Newsdesk <news@westmoorgazette.co.uk>',
+        subject: 'Statement: budget',
+        body: 'STATEMENT\n\nThe council has frozen parking charges. One resident said: "Westmoor can\'t afford the Conservatives, and everyone knows it."\n\nENDS\n\nPress Office\nWestmoor Borough Council',
+      },
+      expect: [
+        { severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'press@westmoor.gov.uk' } },
+        { severity: 'error', messageId: 'councilBranding' },
+      ],
+    },
+    {
       name: 'a ward newsletter in the campaigning voice about "the other lot"',
       draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Residents <residents@example.com>', subject: 'Update', body: "Dear neighbour,\n\nThe other lot have run this town into the ground, and your Conservative team won't stand for it.\n\nNina" },
       expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
@@ -308,6 +327,16 @@ runRuleTests('letterhead-for-party-matters', {
     },
   ],
   valid: [
+    {
+      name: 'an officer passes on what a resident said about a party',
+      why: 'reported speech in an officer’s casework reply is not the council’s own publication',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', subject: 'Bins', body: 'Dear Aled,\n\nThe resident told me: "Westmoor can\'t afford the Conservatives." I have logged the missed bin.\n\nDev Patel\nWestmoor Borough Council' },
+    },
+    {
+      name: 'a councillor asks a council officer for a factual note for their own accounts',
+      why: 'a factual note on council business is not campaign material',
+      draft: { from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'Pool', body: 'Dev,\n\nCould you send me the pool opening times so I can answer residents?\n\nAled' },
+    },
     {
       name: 'a group whip asks colleagues to vote for the group’s amendment at Full Council, from a council account',
       why: 'how a group votes in the chamber is council business, not electioneering',

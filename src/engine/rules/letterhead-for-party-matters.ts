@@ -3,6 +3,7 @@
  * from a council account, or carrying the council's branding (signature block, logo, letterhead).
  */
 import { assessPartyContent, type PartyContentSignal } from '../analysis/party-politics.ts';
+import { findPartyWork } from '../analysis/party-work.ts';
 import { defineRule, memoised, type RuleContext, type RuleReport } from '../rule.ts';
 import { escapeRegExp, normaliseChars, splitLines, type Span } from '../text.ts';
 
@@ -131,6 +132,12 @@ const KIND_WORDS: Record<PartyContentSignal['kind'], string> = {
   'private-business': 'private business',
 };
 
+/** A request for help with campaign material, as `officer-party-work` reads it. */
+function campaignAsk(ctx: RuleContext): (PartyContentSignal & { field: 'body' }) | undefined {
+  const ask = findPartyWork(ctx).find((h) => h.kind === 'campaign');
+  return ask && { ...ask, kind: 'party-political', cue: 'campaigning.material', field: 'body' };
+}
+
 export default defineRule<MessageId>({
   meta: {
     id: 'letterhead-for-party-matters',
@@ -162,8 +169,9 @@ export default defineRule<MessageId>({
     // Only a council account or council branding can make the content a breach: look at those
     // first, since reading the content of a long draft costs more.
     if (!sender?.councilAddress && findCouncilBranding(ctx).length === 0) return [];
-    const content = assessPartyContent(ctx);
-    const signal = content.first;
+    // The content: party-political, campaigning or business wording, or a request that an officer
+    // help with campaign material (asking for party work is party business too).
+    const signal = assessPartyContent(ctx).first ?? campaignAsk(ctx);
     if (!signal) return [];
     const data = { content: KIND_WORDS[signal.kind], cue: signal.quote };
     const reports: RuleReport<MessageId>[] = [];
