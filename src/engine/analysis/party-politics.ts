@@ -57,7 +57,7 @@ interface PartyContentOptions {
 const WINDOW = 4;
 // Over the whole text: this many different core families, a party named and the writer's side
 // speaking make campaigning content even when no two stand close together.
-const WHOLE_TEXT_FAMILIES = 3;
+const WHOLE_TEXT_FAMILIES = 2;
 // Families among the combining cues that make a signal political (councils run awareness
 // campaigns and deliver leaflets too): one of these must be among the cues that combine.
 const POLITICAL_COMBINING = new Set(['campaigning.election-talk', 'campaigning.candidate-talk', 'campaigning.fundraising-talk', 'campaigning.attack-talk']);
@@ -96,7 +96,7 @@ function findPartyContent(model: TextModel, lexicon: Lexicon, options: PartyCont
   const fam = families(lexicon, options.administrator === true);
   const reading = { published: options.published === true };
   // The combining cues of the last few sentences of the paragraph, for pooling.
-  let recent: { hits: Hit[]; ourSide: boolean }[] = [];
+  let recent: { hits: Hit[]; ourSide: boolean; firstPerson: boolean }[] = [];
   const everyFamily = new Set<string>();
   let ourSideAnywhere = false;
   let partyAnywhere = false;
@@ -117,13 +117,13 @@ function findPartyContent(model: TextModel, lexicon: Lexicon, options: PartyCont
     partyAnywhere ||= lexicon.partiesIn(model, s).length > 0;
     for (const h of hits) if (!fam.supports.has(h.entry)) everyFamily.add(h.entry);
     firstCombining ??= hits.find((h) => !fam.supports.has(h.entry));
-    recent.push({ hits, ourSide: s.ourSide });
+    recent.push({ hits, ourSide: s.ourSide, firstPerson: s.firstPerson });
     if (recent.length > WINDOW) recent.shift();
     if (hits.length === 0) continue;
     // One core family and a party named in this sentence, with the writer's side acting.
     const core = (list: Hit[]) => [...new Set(list.map((h) => h.entry))].filter((id) => !fam.supports.has(id));
     const own = core(hits);
-    if (own.length >= 1 && s.ourSide && lexicon.partiesIn(model, s).length > 0) {
+    if (own.length >= 1 && s.firstPerson && lexicon.partiesIn(model, s).length > 0) {
       const first = hits.find((h) => own.includes(h.entry))!;
       push(own.some((id) => kindOf(lexicon, id) === 'electioneering') ? 'electioneering' : 'party-political', own.join(' and '), first.start, first.end);
       recent = [];
@@ -133,7 +133,7 @@ function findPartyContent(model: TextModel, lexicon: Lexicon, options: PartyCont
     // them political (an election, candidates, fundraising), with the writer's side acting.
     const pooled = recent.flatMap((r) => r.hits);
     const families = core(pooled);
-    if (families.length >= 2 && families.some((id) => POLITICAL_COMBINING.has(id)) && recent.some((r) => r.ourSide && r.hits.length)) {
+    if (families.length >= 2 && families.some((id) => POLITICAL_COMBINING.has(id)) && recent.some((r) => r.ourSide && r.hits.length) || (families.length >= 3 && recent.some((r) => r.firstPerson))) {
       const first = pooled.filter((h) => families.includes(h.entry)).sort((a, b) => a.start - b.start)[0]!;
       const kind = families.includes('campaigning.election-talk') || families.includes('campaigning.candidate-talk') ? 'electioneering' : 'party-political';
       push(kind, families.join(' and '), first.start, first.end);

@@ -92,6 +92,22 @@ runRuleTests('letterhead-for-party-matters', {
   policy: W,
   invalid: [
     {
+      name: 'a newsletter whose campaign talk and election talk stand paragraphs apart, with the party named',
+      why: 'two campaign families over the whole text, one of them political, a party named and the writer’s side speaking',
+      draft: {
+        from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>',
+        to: 'Residents <residents@example.com>',
+        subject: 'Spring update',
+        body: 'Dear neighbour,\n\nOur leaflets on the Brookside library went out last week.\n\nThe library is open on Saturdays again. The roof repair is finished. The car park is resurfaced. The toilets are open.\n\nThe election is in May. The hall has a new boiler. The hedges are cut. The verges are mown.\n\nWe are proud of Brookside. Best wishes from the Conservatives.\n\nNina',
+      },
+      expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
+    },
+    {
+      name: 'a councillor in the first person singular standing as a party’s candidate',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Residents <residents@example.com>', subject: 'May', body: 'Dear neighbour,\n\nI am proud to be the Conservative candidate for Brookside again.\n\nNina' },
+      expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
+    },
+    {
       name: 'a councillor asks a council officer to draft attack posts for their own accounts',
       draft: { from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'Posts', body: 'Dev,\n\nCould your team knock me up four punchy posts for my own Twitter this week?\n\nAled' },
       expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'aled.price@westmoor.gov.uk' } }],
@@ -327,6 +343,21 @@ runRuleTests('letterhead-for-party-matters', {
     },
   ],
   valid: [
+    {
+      name: 'a council update with leaflet talk and the election, but no party named',
+      why: 'the council tells residents about its own leaflets and the election: nothing makes it a party’s',
+      draft: {
+        from: 'Dev Patel <dev.patel@westmoor.gov.uk>',
+        to: 'Residents <residents@example.com>',
+        subject: 'Spring update',
+        body: 'Dear resident,\n\nOur leaflets on the Brookside library went out last week.\n\nThe library is open on Saturdays again. The roof repair is finished. The car park is resurfaced. The toilets are open.\n\nThe election in May will use the library as a polling station.\n\nDev Patel\nWestmoor Borough Council',
+      },
+    },
+    {
+      name: 'an officer tells a councillor about a job candidate in the first person',
+      why: 'a candidate for a post, with no party named',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', subject: 'Interview', body: 'Dear Aled,\n\nI met the candidate for the housing post today.\n\nDev Patel\nWestmoor Borough Council' },
+    },
     {
       name: 'an officer passes on what a resident said about a party',
       why: 'reported speech in an officer’s casework reply is not the council’s own publication',
