@@ -56,8 +56,11 @@ interface PartyContentOptions {
 // (newsletters and releases run one sentence to a paragraph, so the window crosses paragraphs).
 const WINDOW = 4;
 // Over the whole text: this many different core families, a party named and the writer's side
-// speaking make campaigning content even when no two stand close together.
-const WHOLE_TEXT_FAMILIES = 2;
+// speaking make campaigning content even when no two stand close together; one family fewer
+// when the party is named in a paragraph where the writer's side speaks ("We are proud of
+// Brookside. Best wishes from the Conservatives."), not only as someone the writer mentions
+// ("The Labour group asked for a briefing").
+const WHOLE_TEXT_FAMILIES = 3;
 // Families among the combining cues that make a signal political (councils run awareness
 // campaigns and deliver leaflets too): one of these must be among the cues that combine.
 const POLITICAL_COMBINING = new Set(['campaigning.election-talk', 'campaigning.candidate-talk', 'campaigning.fundraising-talk', 'campaigning.attack-talk']);
@@ -100,6 +103,9 @@ function findPartyContent(model: TextModel, lexicon: Lexicon, options: PartyCont
   const everyFamily = new Set<string>();
   let ourSideAnywhere = false;
   let partyAnywhere = false;
+  // Paragraphs where the writer's side speaks, and where a party is named.
+  const ourParagraphs = new Set<number>();
+  const partyParagraphs = new Set<number>();
   let firstCombining: Hit | undefined;
   for (const s of model.sentences) {
     if (s.region !== 'own') continue;
@@ -114,7 +120,10 @@ function findPartyContent(model: TextModel, lexicon: Lexicon, options: PartyCont
     if (reporting) continue;
     const hits = lexicon.inSentence(model, s.index, fam.combines, reading);
     ourSideAnywhere ||= s.ourSide;
-    partyAnywhere ||= lexicon.partiesIn(model, s).length > 0;
+    const partyHere = lexicon.partiesIn(model, s).length > 0;
+    partyAnywhere ||= partyHere;
+    if (s.ourSide) ourParagraphs.add(s.paragraph);
+    if (partyHere) partyParagraphs.add(s.paragraph);
     for (const h of hits) if (!fam.supports.has(h.entry)) everyFamily.add(h.entry);
     firstCombining ??= hits.find((h) => !fam.supports.has(h.entry));
     recent.push({ hits, ourSide: s.ourSide, firstPerson: s.firstPerson });
@@ -142,7 +151,9 @@ function findPartyContent(model: TextModel, lexicon: Lexicon, options: PartyCont
   }
   // The whole text: a newsletter or a campaign update whose cues are spread out.
   const political = [...everyFamily].some((id) => POLITICAL_COMBINING.has(id));
-  if (out.length === 0 && firstCombining && everyFamily.size >= WHOLE_TEXT_FAMILIES && political && ourSideAnywhere && partyAnywhere) {
+  const ourParty = [...partyParagraphs].some((p) => ourParagraphs.has(p));
+  const enough = everyFamily.size >= WHOLE_TEXT_FAMILIES || (everyFamily.size >= WHOLE_TEXT_FAMILIES - 1 && ourParty);
+  if (out.length === 0 && firstCombining && enough && political && ourSideAnywhere && partyAnywhere) {
     push(everyFamily.has('campaigning.election-talk') ? 'electioneering' : 'party-political', [...everyFamily].join(' and '), firstCombining.start, firstCombining.end);
   }
   if (withBusiness) {

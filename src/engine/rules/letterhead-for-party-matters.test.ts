@@ -92,8 +92,8 @@ runRuleTests('letterhead-for-party-matters', {
   policy: W,
   invalid: [
     {
+      // Two campaign families over the whole text, one of them political, and the party named where the writer's side speaks.
       name: 'a newsletter whose campaign talk and election talk stand paragraphs apart, with the party named',
-      why: 'two campaign families over the whole text, one of them political, a party named and the writer’s side speaking',
       draft: {
         from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>',
         to: 'Residents <residents@example.com>',
@@ -113,8 +113,8 @@ runRuleTests('letterhead-for-party-matters', {
       expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'aled.price@westmoor.gov.uk' } }],
     },
     {
+      // In the council's own statement, the words it quotes are published by the council.
       name: 'a council press statement that publishes a resident’s attack on a party',
-      why: 'in the council’s own statement, the words it quotes are published by the council',
       draft: {
         from: 'Press Office <press@westmoor.gov.uk>',
         to: 'Newsdesk <news@westmoorgazette.co.uk>',
@@ -343,6 +343,16 @@ runRuleTests('letterhead-for-party-matters', {
     },
   ],
   valid: [
+    {
+      name: 'an officer’s update with a registration campaign, the election and a party group’s request',
+      why: 'the party is someone the officer mentions, not the writer’s side',
+      draft: {
+        from: 'Dev Patel <dev.patel@westmoor.gov.uk>',
+        to: 'Cllr Aled Price <aled.price@westmoor.gov.uk>',
+        subject: 'Update',
+        body: 'Dear Aled,\n\nWe are preparing for the election in May.\n\nThe pool is open. The gym is open. The cafe is open. The library is open.\n\nOur campaign to get young people registered to vote starts on Monday.\n\nThe Labour group has asked for a briefing on the budget, which I will send on Friday.\n\nDev Patel\nWestmoor Borough Council',
+      },
+    },
     {
       name: 'a council update with leaflet talk and the election, but no party named',
       why: 'the council tells residents about its own leaflets and the election: nothing makes it a party’s',
