@@ -16,6 +16,7 @@ export function lexiconForRuntime(): Plugin {
       if (!LEXICON_DATA.test(id.split('?')[0]!)) return null;
       const data = JSON.parse(code) as { description?: string; source?: string; entries?: Record<string, unknown>[]; parties?: Record<string, unknown>[] };
       delete data.description;
+      delete (data as { about?: string }).about;
       delete data.source;
       for (const e of data.entries ?? []) {
         delete e.idea;

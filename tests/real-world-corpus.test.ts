@@ -22,9 +22,9 @@ const TARGET = { mission: { precision: 0.95, recall: 0.9 }, all: { precision: 0.
 const FLOORS: Partial<Record<RuleId | 'all', { precision: number; recall: number }>> = {
   'personal-email': { precision: 0.8, recall: 1 },
   // Set again when the Sallowfield held-out council joined (200 held-out drafts, from 129).
-  'letterhead-for-party-matters': { precision: 1, recall: 0.65 },
+  'letterhead-for-party-matters': { precision: 1, recall: 0.73 },
   'pre-election-publicity': { precision: 1, recall: 0.71 },
-  all: { precision: 0.96, recall: 0.75 },
+  all: { precision: 0.96, recall: 0.76 },
 };
 
 let tuning: ScoredCase[];

@@ -92,6 +92,12 @@ runRuleTests('letterhead-for-party-matters', {
   policy: W,
   invalid: [
     {
+      // No lexicon entry holds this wording: the learned scorer reads it (analysis/party-scorer.ts).
+      name: 'a party attack in wording no lexicon entry holds',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Residents <residents@example.com>', subject: 'Update', body: 'Dear neighbour,\n\nLabour have run Westmoor for too long. Every spring people tell us the same thing: Labour promise a lot and deliver little.\n\nNina' },
+      expect: [{ severity: 'error', messageId: 'councilAccount', evidence: { field: 'from', recipient: 'nina.shah@westmoor.gov.uk' } }],
+    },
+    {
       // Two campaign families over the whole text, one of them political, and the party named where the writer's side speaks.
       name: 'a newsletter whose campaign talk and election talk stand paragraphs apart, with the party named',
       draft: {
@@ -343,6 +349,11 @@ runRuleTests('letterhead-for-party-matters', {
     },
   ],
   valid: [
+    {
+      name: 'a councillor tells residents where to read figures a party group asked for',
+      why: 'a party group named in passing is not party content, for the lexicon or the scorer',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Residents <residents@example.com>', subject: 'Figures', body: 'Dear neighbour,\n\nThe Labour group asked for the figures on the leisure centre last week. People can read them on the website.\n\nNina' },
+    },
     {
       name: 'an officer’s update with a registration campaign, the election and a party group’s request',
       why: 'the party is someone the officer mentions, not the writer’s side',

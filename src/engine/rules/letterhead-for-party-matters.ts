@@ -4,6 +4,7 @@
  */
 import { assessPartyContent, type PartyContentSignal } from '../analysis/party-politics.ts';
 import { findPartyWork } from '../analysis/party-work.ts';
+import { scorePartyContent } from '../analysis/party-scorer.ts';
 import { defineRule, memoised, type RuleContext, type RuleReport } from '../rule.ts';
 import { escapeRegExp, normaliseChars, splitLines, type Span } from '../text.ts';
 
@@ -132,6 +133,14 @@ const KIND_WORDS: Record<PartyContentSignal['kind'], string> = {
   'private-business': 'private business',
 };
 
+/** The learned scorer's reading, when the lexicon found nothing (analysis/party-scorer.ts). */
+function scorerSignal(ctx: RuleContext): (PartyContentSignal & { field: 'body' }) | undefined {
+  const verdict = scorePartyContent(ctx.text, ctx.subjectText);
+  const s = verdict?.sentence;
+  if (!s) return undefined;
+  return { kind: 'party-political', cue: 'party-scorer', start: s.start, end: s.end, quote: ctx.draft.body.slice(s.start, s.end), field: 'body' };
+}
+
 /** A request for help with campaign material, as `officer-party-work` reads it. */
 function campaignAsk(ctx: RuleContext): (PartyContentSignal & { field: 'body' }) | undefined {
   const ask = findPartyWork(ctx).find((h) => h.kind === 'campaign');
@@ -171,7 +180,7 @@ export default defineRule<MessageId>({
     if (!sender?.councilAddress && findCouncilBranding(ctx).length === 0) return [];
     // The content: party-political, campaigning or business wording, or a request that an officer
     // help with campaign material (asking for party work is party business too).
-    const signal = assessPartyContent(ctx).first ?? campaignAsk(ctx);
+    const signal = assessPartyContent(ctx).first ?? campaignAsk(ctx) ?? scorerSignal(ctx);
     if (!signal) return [];
     const data = { content: KIND_WORDS[signal.kind], cue: signal.quote };
     const reports: RuleReport<MessageId>[] = [];
