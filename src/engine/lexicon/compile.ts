@@ -875,7 +875,8 @@ export class Lexicon {
       const reportedSentences = new Set<number>();
       for (const hit of this.rawCounted(model, 'frame.reported-speech')) {
         const s = model.sentences[hit.sentence]!;
-        for (let k = hit.last; k < s.last; k++) model.reported[k] = 1;
+        const end = reportEnd(model, hit.last, s.last);
+        for (let k = hit.last; k < end; k++) model.reported[k] = 1;
         reportedSentences.add(hit.sentence);
         reported = true;
       }
@@ -904,6 +905,25 @@ export class Lexicon {
     const unless = new Set(this.rawFor(model, entry.unlessKey).map((u) => u.sentence));
     return this.rawFor(model, id).filter((h) => !model.negated[h.first] && model.quotationOf[h.first] === -1 && !unless.has(h.sentence));
   }
+}
+
+// A fresh statement after a report: ", and it would not have happened…", "; the council…".
+const FRESH_SUBJECTS = new Set(['it', 'this', 'that', 'he', 'she', 'they', 'we', 'i', 'there', 'you']);
+const FRESH_JOINERS = new Set(['and', 'but', 'so', 'yet']);
+
+/**
+ * Where someone else's reported words end: the sentence's end, or a semicolon, or a comma and a
+ * conjunction that start the writer's own statement with a subject of its own ("Residents have
+ * asked for this for years, and it would not have happened without …").
+ */
+function reportEnd(model: TextModel, from: number, last: number): number {
+  const { tokens } = model;
+  for (let k = from; k < last; k++) {
+    const norm = tokens[k]!.norm;
+    if (norm === ';') return k;
+    if (norm === ',' && FRESH_JOINERS.has(tokens[k + 1]?.norm ?? '') && FRESH_SUBJECTS.has(tokens[k + 2]?.norm ?? '')) return k;
+  }
+  return last;
 }
 
 function anchorScore(a: Anchor): number {

@@ -122,3 +122,18 @@ describe('matching', () => {
     expect(hits('m.we', 'The leaflets are in reception.')).toEqual([]);
   });
 });
+
+describe('reported speech', () => {
+  const reported = (text: string) => {
+    const model = builtInLexicon().analyse(text);
+    return model.tokens.filter((_, k) => model.reported[k]).map((t) => t.norm);
+  };
+  it('runs to the end of the sentence after the speaker', () => {
+    expect(reported('The resident told me the Tories wrecked the park, and the swings are broken.')).toContain('tories');
+  });
+  it('stops where the writer starts a statement of their own', () => {
+    const words = reported('Residents have asked for this for years, and it would not have happened without Cllr Pollard, who pressed for the funding.');
+    expect(words).not.toContain('pressed');
+    expect(words).not.toContain('happened');
+  });
+});
