@@ -26,7 +26,6 @@ const NOT_YET_MOVED: Record<string, string> = {
   'src/engine/analysis/publicity-kind.ts': 'publicity headings and subjects, comms team mailboxes and job titles',
   'src/engine/analysis/attribution.ts': 'speech verbs, speech frames, lead-in words and speaker appositions',
   'src/engine/analysis/councillor-references.ts': 'councillor offices',
-  'src/engine/analysis/praise.ts': 'praise and photo-call words',
   'src/engine/analysis/election-scope.ts': 'whole-area wording ("across the district", "every ward")',
   'src/engine/analysis/embargo.ts': 'embargo wording',
   'src/engine/analysis/written-dates.ts': 'month names',

@@ -17,6 +17,8 @@ export interface CouncillorReference {
   statedRoles: CouncillorRole[];
   /** How the phrase shows a councillor: by title, office, directory name or as a candidate. */
   by: 'title' | 'office' | 'directory' | 'candidate';
+  /** Where in the phrase the reference starts (the title, the name or the office). */
+  at: number;
 }
 
 export const TITLED_NAME = /\b(?:Cllr\.?|Councillor|councillor|Cllrs\.?)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})/;
@@ -86,6 +88,7 @@ export function councillorIn(phrase: string, policy: ResolvedPolicy): Councillor
     if (!entry && name.includes(' ')) entry = index.bySurname.get(name.split(/\s+/).pop()!.toLowerCase()) ?? undefined;
   }
   let by: CouncillorReference['by'] | undefined = titled ? 'title' : undefined;
+  let at = titled?.index ?? -1;
   if (!entry && index.fullNames) {
     index.fullNames.lastIndex = 0;
     const m = index.fullNames.exec(phrase);
@@ -93,12 +96,30 @@ export function councillorIn(phrase: string, policy: ResolvedPolicy): Councillor
       entry = index.byFullName.get(m[0].replace(/\s+/g, ' ').toLowerCase());
       name ??= m[0];
       by ??= 'directory';
+      if (at < 0) at = m.index;
     }
   }
-  if (!by && statedRoles.length) by = 'office';
-  if (!by && WARD_MEMBER.test(phrase)) by = 'office';
-  if (!by && CANDIDATE.test(phrase)) by = 'candidate';
+  if (!by && statedRoles.length) {
+    by = 'office';
+    at = Math.min(...OFFICES.map((o) => o.re.exec(phrase.trim())?.index ?? Number.POSITIVE_INFINITY)) + (phrase.length - phrase.trimStart().length);
+  }
+  if (!by && WARD_MEMBER.test(phrase)) {
+    by = 'office';
+    at = WARD_MEMBER.exec(phrase)!.index;
+  }
+  if (!by && CANDIDATE.test(phrase)) {
+    by = 'candidate';
+    at = CANDIDATE.exec(phrase)!.index;
+  }
   if (!by) return undefined;
+  // The reference starts at its earliest form: "our Cabinet Member for Housing, Cllr Fiona Garside".
+  if (statedRoles.length) {
+    const lead = phrase.length - phrase.trimStart().length;
+    for (const o of OFFICES) {
+      const m = o.re.exec(phrase.trim());
+      if (m && m.index + lead < at) at = m.index + lead;
+    }
+  }
   // An office with no name: the directory's only holder of it ("the Mayor").
   if (!entry && !name) {
     for (const r of statedRoles) {
@@ -109,7 +130,7 @@ export function councillorIn(phrase: string, policy: ResolvedPolicy): Councillor
       }
     }
   }
-  return { ...(name ? { name } : {}), ...(entry ? { entry } : {}), statedRoles, by };
+  return { ...(name ? { name } : {}), ...(entry ? { entry } : {}), statedRoles, by, at: Math.max(0, at) };
 }
 
 /** The label to show for a councillor reference: "Cllr Margaret Ellison", "the Mayor". */

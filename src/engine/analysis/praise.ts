@@ -1,14 +1,28 @@
 /**
  * Favourable mentions: sentences of the writer's own words that credit, thank or praise a
  * councillor (or, in a photo call, feature one). Attributions are `attribution.ts`'s.
+ *
+ * Praise must be about the councillor, not merely share a sentence with one (the old bag of
+ * words read "thanks to the heavy rain", "the vision for the town centre" and "welcomed residents
+ * to the consultation" as praise). The cues are lexicon entries (`publicity.praise-*`,
+ * lexicon/data/publicity.json); this module says where the councillor must stand for each:
+ * - thanks, credit given, congratulations: the councillor follows within a few words, in the
+ *   same clause ("thanks to Cllr Jones", "we congratulate the Mayor");
+ * - an achievement (championed, secured, fought for) or a feeling (delighted, welcomed the
+ *   funding): the councillor is its subject, before it in the sentence, or its agent after "by";
+ * - a quality (tireless, persistence, vision): attached to the councillor, a few words either side
+ *   ("Cllr Jones's persistence", "the tireless Cllr Jones");
+ * - in a photo call, a councillor pictured or opening something anywhere in the sentence.
+ * Negated cues and someone else's quoted words do not count (the text model).
  */
+import type { Hit } from '../lexicon/compile.ts';
 import type { RuleContext } from '../rule.ts';
 import { memoised } from '../rule.ts';
-import { sentences, type Span } from '../text.ts';
+import type { Sentence } from '../text-model/model.ts';
+import type { Span } from '../text.ts';
 import { findAttributions } from './attribution.ts';
 import { type CouncillorReference, councillorIn } from './councillor-references.ts';
 import type { PublicityKind } from './publicity-kind.ts';
-import { normalisedBody } from './voice.ts';
 
 export interface CouncillorMention extends Span {
   /** The whole sentence (what a fix removes). */
@@ -18,13 +32,20 @@ export interface CouncillorMention extends Span {
   cue: string;
 }
 
-// Praise and credit, with inflections (curated from council publicity guidance examples of what
-// "promotes a councillor": crediting, thanking, praising, showing them delivering).
-const FAVOURABLE =
-  /\b(?:champion(?:ed|ing|s)?|persist(?:ence|ent|ently)|tireless(?:ly)?|hard[- ]work(?:ing)?|dedicat(?:ed|ion)|thank(?:s|ed|ing)?(?:\s+to)?|credit(?:ed)?|prais(?:e|ed|ing)|proud(?:ly)?|delight(?:ed)?|thrilled|pleased|congratulat\w*|commend\w*|instrumental|secured|delivered|deliver(?:ing|s)\s+on|achiev(?:ed|ement)|success(?:ful(?:ly)?)?|fought\s+for|pressed\s+for|pushed\s+for|campaigned\s+for|lobbied|led\s+the|leadership|would\s+not\s+have\s+happened\s+without|made\s+(?:it|this)\s+happen|promised?|pioneer(?:ed|ing)?|vision|welcom(?:ed|es|ing))\b/i;
-// In a photo call, being pictured is the promotion.
-const PHOTO_CUE = /\b(?:photograph\w*|photos?|pictured|unveil\w*|joined\s+by|will\s+(?:be\s+)?(?:join|attend|present|open|launch)\w*|cut\s+the\s+ribbon)\b/i;
-const NEGATED_CUE = /\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$/i;
+type Relation = 'follows' | 'subject' | 'attached' | 'anywhere';
+
+const CUES: readonly { entry: string; relation: Relation }[] = [
+  { entry: 'publicity.praise-thanks', relation: 'follows' },
+  { entry: 'publicity.praise-credit', relation: 'subject' },
+  { entry: 'publicity.praise-feeling', relation: 'subject' },
+  { entry: 'publicity.praise-quality', relation: 'attached' },
+];
+const PHOTO = { entry: 'publicity.photo-feature', relation: 'anywhere' as Relation };
+
+/** How near (in tokens) the councillor must stand for each relation. */
+const FOLLOWS_WITHIN = 5;
+const SUBJECT_WITHIN = 15;
+const ATTACHED_WITHIN = 4;
 
 /**
  * @summary Sentences of the writer's own words that name a councillor favourably (or, in a photo
@@ -36,22 +57,50 @@ export function findFavourableMentions(ctx: RuleContext, kind?: PublicityKind): 
 }
 
 function favourableMentions(ctx: RuleContext, kind?: PublicityKind): CouncillorMention[] {
-  const body = ctx.draft.body;
-  const normal = normalisedBody(ctx);
+  const { text: model, lexicon } = ctx;
   const attributions = findAttributions(ctx);
+  const cues = kind === 'photo call' ? [...CUES, PHOTO] : CUES;
   const out: CouncillorMention[] = [];
-  for (const s of sentences(normal, ctx.own)) {
+  for (const s of model.sentences) {
+    if (s.region !== 'own') continue;
     if (attributions.some((a) => a.start >= s.start && a.start < s.end)) continue;
-    const sentence = normal.slice(s.start, s.end);
     // The cue first: it is cheaper than recognising a councillor.
-    const cue = FAVOURABLE.exec(sentence) ?? (kind === 'photo call' ? PHOTO_CUE.exec(sentence) : null);
-    if (!cue) continue;
+    const hits = cues.flatMap((c) => lexicon.inSentence(model, s.index, [c.entry]).map((h) => ({ hit: h, relation: c.relation })));
+    if (hits.length === 0) continue;
+    const sentence = model.text.slice(s.start, s.end);
     const ref = councillorIn(sentence, ctx.policy);
     // "Ward councillors" or "candidates" with no name is a generic audience, not a person promoted.
     if (!ref) continue;
     if (!ref.name && !ref.entry && !ref.statedRoles.length) continue;
-    if (NEGATED_CUE.test(sentence.slice(0, cue.index))) continue;
-    out.push({ start: s.start, end: s.end, quote: body.slice(s.start, s.end), councillor: ref, cue: cue[0] });
+    const mention = tokenAt(ctx, s, s.start + ref.at);
+    const found = hits.find(({ hit, relation }) => related(ctx, s, hit, mention, relation));
+    if (!found) continue;
+    out.push({ start: s.start, end: s.end, quote: sentence, councillor: ref, cue: model.text.slice(found.hit.start, found.hit.end) });
   }
   return out;
+}
+
+/** The token of the sentence that starts at or after an offset. */
+function tokenAt(ctx: RuleContext, s: Sentence, offset: number): number {
+  const { tokens } = ctx.text;
+  for (let k = s.first; k < s.last; k++) if (tokens[k]!.start >= offset) return k;
+  return s.last - 1;
+}
+
+function related(ctx: RuleContext, s: Sentence, hit: Hit, mention: number, relation: Relation): boolean {
+  const model = ctx.text;
+  switch (relation) {
+    case 'anywhere':
+      return true;
+    case 'follows':
+      return mention >= hit.last && mention - hit.last <= FOLLOWS_WITHIN && model.clauseOf[mention] === model.clauseOf[hit.last - 1];
+    case 'attached':
+      return Math.min(Math.abs(mention - hit.first), Math.abs(mention - hit.last)) <= ATTACHED_WITHIN && model.clauseOf[mention] === model.clauseOf[hit.first];
+    case 'subject': {
+      if (mention < hit.first) return hit.first - mention <= SUBJECT_WITHIN;
+      // "secured by Cllr Jones": the agent after "by".
+      for (let k = hit.last; k < Math.min(s.last, hit.last + 3); k++) if (model.tokens[k]!.norm === 'by') return mention > k && mention - k <= 3;
+      return false;
+    }
+  }
 }

@@ -145,6 +145,11 @@ runRuleTests('pre-election-publicity', {
       ],
     },
     {
+      name: 'a council post thanking an officeholder named after her office',
+      draft: { from: comms, to: 'Brookside residents <brookside.news@westmoor.gov.uk>', subject: 'Brookside ward newsletter', body: 'Brookside ward newsletter\n\nBig thanks to our brilliant Cabinet Member for Housing, Cllr Nina Shah, who handed over the keys today.', date: inPeriod },
+      expect: [{ messageId: 'praisesCouncillor' }],
+    },
+    {
       name: 'a by-election: a release about the ward that votes',
       policy: byElection,
       draft: { from: comms, to: gazette, body: byBody, date: '2028-08-20T10:00:00+01:00' },
@@ -299,6 +304,21 @@ runRuleTests('pre-election-publicity', {
     },
   ],
   valid: [
+    {
+      name: 'praise words that are not about the councillor: "thanks to the heavy rain"',
+      why: 'the thanks go to the weather, in a clause of their own; the councillor is only mentioned',
+      draft: { from: comms, to: 'Brookside residents <brookside.news@westmoor.gov.uk>', subject: 'Brookside ward newsletter', body: 'Brookside ward newsletter\n\nThanks to the heavy rain, the opening with Cllr Nina Shah has moved to Saturday.', date: inPeriod },
+    },
+    {
+      name: 'praise words that are not about the councillor: "the vision for the town centre"',
+      why: 'the vision is the plan’s, and the councillor is named eight words later as chair of the committee',
+      draft: { from: comms, to: 'Brookside residents <brookside.news@westmoor.gov.uk>', subject: 'Brookside ward newsletter', body: 'Brookside ward newsletter\n\nThe vision for the town centre goes to the planning committee, chaired by Cllr Nina Shah, in June.', date: inPeriod },
+    },
+    {
+      name: 'praise words that are not about the councillor: "welcomed residents to the consultation"',
+      why: 'welcoming people to a consultation is hosting it, not welcoming good news',
+      draft: { from: comms, to: 'Brookside residents <brookside.news@westmoor.gov.uk>', subject: 'Brookside ward newsletter', body: 'Brookside ward newsletter\n\nCllr Nina Shah welcomed residents to the consultation on the park.', date: inPeriod },
+    },
     {
       name: 'a subscribers’ bulletin in the period with no councillor in it',
       why: 'a newsletter (its "in this issue" and "unsubscribe" lines say so) that quotes, praises and labels nobody',
