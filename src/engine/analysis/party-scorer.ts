@@ -17,7 +17,12 @@ const COMMON = new Set<string>(scorer.commonWords);
 const WEIGHTS: Readonly<Record<string, number>> = scorer.weights;
 
 function scoredWord(norm: string): boolean {
-  return norm.length >= 3 && /^[a-z]+$/.test(norm) && !COMMON.has(norm);
+  if (norm.length < 3) return false;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return !COMMON.has(norm);
 }
 
 /** @summary The distinct scored words of the writer's own sentences in the models (body, subject). */
