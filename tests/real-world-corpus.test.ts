@@ -24,7 +24,7 @@ const FLOORS: Partial<Record<RuleId | 'all', { precision: number; recall: number
   // Set again when the Sallowfield held-out council joined (200 held-out drafts, from 129).
   'letterhead-for-party-matters': { precision: 1, recall: 0.73 },
   'pre-election-publicity': { precision: 1, recall: 0.71 },
-  all: { precision: 0.96, recall: 0.76 },
+  all: { precision: 0.96, recall: 0.78 },
 };
 
 let tuning: ScoredCase[];

@@ -7,7 +7,7 @@
  * Campaign help is an ask and party content together: a sentence that asks or tells the
  * reader to act, and either campaign material named in it or the sentence after it (the
  * `campaigning.material` entry), or party-political content anywhere in the writer's words
- * (the same reading as letterhead-for-party-matters: one vocabulary). A group meeting counts
+ * (the same reading as letterhead-for-party-matters: one vocabulary, then the learned scorer). A group meeting counts
  * only when it is a political group: a party named, a political word, or "our group" in a
  * draft that names a party. Negation, quotation and reported speech come from the text model.
  */
@@ -15,6 +15,7 @@ import type { Hit } from '../lexicon/index.ts';
 import type { RuleContext } from '../rule.ts';
 import type { Span } from '../text.ts';
 import { assessPartyContent } from './party-politics.ts';
+import { scorePartyContent } from './party-scorer.ts';
 
 export interface PartyWorkHit extends Span {
   kind: 'campaign' | 'groupMeeting';
@@ -45,6 +46,12 @@ export function findPartyWork(ctx: RuleContext): PartyWorkHit[] {
     // Party organisation (a branch meeting) is the group-meeting part below, not campaign work.
     const signal = assessPartyContent(ctx).body.find((x) => x.kind !== 'private-business' && x.cue !== 'campaigning.party-organisation');
     if (signal) campaign = hitSpan(ctx, signal, 'campaign');
+    else {
+      // The same reading of party content as letterhead-for-party-matters: the learned scorer
+      // when the lexicon finds nothing.
+      const scored = scorePartyContent(ctx.text, ctx.subjectText)?.sentence;
+      if (scored) campaign = hitSpan(ctx, scored, 'campaign');
+    }
   }
   if (campaign) out.push(campaign);
 

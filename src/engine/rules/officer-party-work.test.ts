@@ -36,6 +36,11 @@ runRuleTests('officer-party-work', {
   policy: hollin,
   valid: [
     {
+      name: 'an officer asked for figures a party group wanted, to share with residents',
+      why: 'a party group named in passing is council business, for the lexicon and the scorer alike',
+      draft: { from: BACKBENCHER, to: OFFICER, body: 'Chris,\n\nCould you send me the leisure centre figures the Labour group asked for last week? People can then read them on the website.\n\nIan' },
+    },
+    {
       name: 'a group leader asks the Chief Executive to arrange a briefing (surrey-heath)',
       why: 'surrey-heath 6.8: requests go through the Chief Executive',
       draft: { from: LEADER, to: CEX, body: 'Dear Alan,\n\nCould you arrange for an officer to attend our Labour group meeting on Monday to brief us on the budget?\n\nKate' },
@@ -94,6 +99,12 @@ runRuleTests('officer-party-work', {
     },
   ],
   invalid: [
+    {
+      // No lexicon entry holds this wording; the learned scorer reads the party content.
+      name: 'an officer asked to tidy up a party attack in wording no lexicon entry holds',
+      draft: { from: BACKBENCHER, to: OFFICER, body: 'Chris,\n\nCould you tidy this up for me? Labour have run Hollin for too long. Every spring people tell us the same thing: Labour promise a lot and deliver little.\n\nIan' },
+      expect: [{ messageId: 'campaign' }],
+    },
     {
       name: 'a director invited straight to a party group meeting (surrey-heath)',
       draft: { from: LEADER, to: DIRECTOR, body: invite },
