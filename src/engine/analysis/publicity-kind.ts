@@ -38,7 +38,7 @@ const HEADING_KINDS: { kind: PublicityKind; re: RegExp; needs?: RegExp }[] = [
   { kind: 'statement', re: /^(?:(?:press|media|joint|council)\s+)?statement(?:\s+for\s+(?:use|publication|the\s+media))?\s*:?\s*$/i },
   { kind: 'photo call', re: /^(?:photo\s*-?\s*call|photo\s+opportunity|media\s+opportunity)\b.{0,80}$/i },
   { kind: 'newsletter', re: /^(?!(?:thanks|thank|please|here|attached|see|re|the\s+draft)\b)(?:[\w'&-]+\s+){0,5}(?:e-?)?newsletter\b[^.!?]{0,30}$/i, needs: /newsletter/i },
-  { kind: 'social media post', re: /^(?:social\s+media\s+post|(?:suggested\s+|draft\s+)?(?:tweet|post)\s+for\s+(?:facebook|twitter|x|instagram|linkedin|nextdoor|social\s+media))\s*:?\s*$/i },
+  { kind: 'social media post', re: /^(?:social\s+media\s+(?:post|copy|update)s?|(?:suggested\s+|draft\s+)?(?:tweet|post)s?\s+for\s+(?:facebook|twitter|x|instagram|linkedin|nextdoor|social\s+media)|(?:facebook|instagram|linkedin|nextdoor|twitter|x)\s*(?:\/\s*\w+\s*)?(?:post|update|story|copy)s?|(?:draft\s+|suggested\s+)?tweets?)\s*:?\s*$/i },
 ];
 const SUBJECT_KINDS: { kind: PublicityKind; re: RegExp }[] = [
   { kind: 'press release', re: /\b(?:news|press|media)\s+release\b/i },
@@ -46,7 +46,9 @@ const SUBJECT_KINDS: { kind: PublicityKind; re: RegExp }[] = [
   { kind: 'statement', re: /^(?:(?:re|fw|fwd)\s*:\s*)*(?:(?:press|media)\s+statement\b|statement\s*(?:[:–-]|on\b|for\s+(?:use|publication|the\s+media)|$))/i },
   { kind: 'photo call', re: /\bphoto\s*-?\s*call\b|\bphoto\s+opportunity\b/i },
   { kind: 'newsletter', re: /\bnewsletter\b/i },
-  { kind: 'social media post', re: /\bsocial\s+media\s+post\b/i },
+  // "Social media post", "Facebook post: …", "Draft tweets for Friday", "Social copy – bin changes".
+  // At the start, so that "Your complaint about a Facebook post" is not one.
+  { kind: 'social media post', re: /^(?:(?:re|fw|fwd)\s*:\s*)*(?:(?:draft|suggested|new)\s+)?(?:social\s+(?:media\s+)?(?:post|posts|copy|content|update|updates)|(?:facebook|instagram|linkedin|nextdoor|tiktok)\s+(?:post|posts|update|story|copy)|tweets?)\b|\b(?:draft|suggested)\s+(?:tweets?|social\s+posts?)\b|\bsocial\s+media\s+post\b/i },
 ];
 
 // Council comms mailboxes and job titles, for councils whose policy does not name its team

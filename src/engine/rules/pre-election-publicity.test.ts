@@ -145,6 +145,11 @@ runRuleTests('pre-election-publicity', {
       ],
     },
     {
+      name: 'a social post drafted under a "Facebook post" subject, thanking a named councillor',
+      draft: { from: comms, to: 'Sam Lee <sam.lee@westmoor.gov.uk>', subject: 'Facebook post: new swings', body: 'New swings at Elm Park! Thanks to Cllr Nina Shah for pushing for them.', date: inPeriod },
+      expect: [{ messageId: 'praisesCouncillor' }],
+    },
+    {
       name: 'a council post thanking an officeholder named after her office',
       draft: { from: comms, to: 'Brookside residents <brookside.news@westmoor.gov.uk>', subject: 'Brookside ward newsletter', body: 'Brookside ward newsletter\n\nBig thanks to our brilliant Cabinet Member for Housing, Cllr Nina Shah, who handed over the keys today.', date: inPeriod },
       expect: [{ messageId: 'praisesCouncillor' }],
@@ -304,6 +309,11 @@ runRuleTests('pre-election-publicity', {
     },
   ],
   valid: [
+    {
+      name: 'a reply about a resident’s complaint over a Facebook post',
+      why: 'the subject is about someone else’s post, not the council’s social media copy',
+      draft: { from: comms, to: 'Ann Bell <ann.bell@example.com>', subject: 'Your complaint about a Facebook post', body: 'Dear Ms Bell,\n\nThanks to Cllr Nina Shah for passing on your complaint; we have removed the post.', date: inPeriod },
+    },
     {
       name: 'praise words that are not about the councillor: "thanks to the heavy rain"',
       why: 'the thanks go to the weather, in a clause of their own; the councillor is only mentioned',
