@@ -116,7 +116,16 @@ runRuleTests('pre-election-publicity', {
     {
       name: "a party label before a councillor's name: Labour's Cllr X",
       draft: { from: comms, to: gazette, body: labelBody, date: inPeriod },
-      expect: [{ severity: 'error', messageId: 'partyLabel', evidence: { quote: "Labour's" }, edits: [[{ kind: 'replaceText', field: 'body', ...at(labelBody, "Labour's "), text: '' }]] }],
+      // Opening the library features the councillor too: both findings.
+      expect: [
+        { messageId: 'praisesCouncillor', evidence: { quote: "Labour's Cllr Joy Adams opened the new Hillcrest library on Monday." } },
+        { severity: 'error', messageId: 'partyLabel', evidence: { quote: "Labour's" }, edits: [[{ kind: 'replaceText', field: 'body', ...at(labelBody, "Labour's "), text: '' }]] },
+      ],
+    },
+    {
+      name: 'a director’s political remark to a broadcaster, naming the party in government',
+      draft: { from: comms, to: gazette, body: 'Hi Kate,\n\nYou can use this from me: "The Conservative government keeps telling councils that residents won\'t notice the cuts."\n\nRuth', date: inPeriod },
+      expect: [{ messageId: 'partyLabel', evidence: { quote: 'Conservative' } }],
     },
     {
       name: 'sent 23 days before the period but embargoed until a day inside it',
