@@ -28,7 +28,7 @@ export interface Attribution {
 }
 
 // Case-insensitive: "According to …" and "Said Cllr X" open sentences too (names are matched elsewhere, with their capitals).
-const SPEECH_VERB = /\b(?:said|says|added|adds|commented|comments|explained|explains|stated|states|remarked|remarks|continued|continues|told|tells|noted|declared|enthused|according\s+to)\b/gi;
+const SPEECH_VERB = /\b(?:said|says|added|adds|commented|comments|explained|explains|stated|states|remarked|remarks|continued|continues|told|tells|noted|declared|enthused|announced|pledged|vowed|urged|hailed|insisted|emphasi[sz]ed|stressed|highlighted|warned|responded|replied|according\s+to)\b/gi;
 // An apposition that describes the speaker (", Leader of the Council,", ", who chairs …"), not the next clause.
 const SPEAKER_APPOSITION = /^\s*(?:who\b|the\s+(?:council's\s+)?(?:Leader|Deputy|Mayor|Cabinet|Chair|Vice|ward)|ward\s+(?:councillor|member)|councillor\s+for\b|member\s+for\b)/i;
 const QUOTE_CHAR = /"/g;

@@ -159,6 +159,11 @@ runRuleTests('pre-election-publicity', {
       expect: [{ messageId: 'praisesCouncillor' }],
     },
     {
+      name: 'a release in which a councillor "pledged" rather than "said"',
+      draft: { from: comms, to: gazette, body: 'News release\n\nCllr Aled Price pledged that the Brookside pool will reopen in June.\n\nEnds', date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor' }],
+    },
+    {
       name: 'a council post thanking an officeholder named after her office',
       draft: { from: comms, to: 'Brookside residents <brookside.news@westmoor.gov.uk>', subject: 'Brookside ward newsletter', body: 'Brookside ward newsletter\n\nBig thanks to our brilliant Cabinet Member for Housing, Cllr Nina Shah, who handed over the keys today.', date: inPeriod },
       expect: [{ messageId: 'praisesCouncillor' }],
@@ -318,6 +323,11 @@ runRuleTests('pre-election-publicity', {
     },
   ],
   valid: [
+    {
+      name: 'a release in which the council, not a councillor, pledged',
+      why: 'no councillor is the speaker',
+      draft: { from: comms, to: gazette, body: 'News release\n\nThe council pledged that the Brookside pool will reopen in June.\n\nEnds', date: inPeriod },
+    },
     {
       name: 'a reply about a resident’s complaint over a Facebook post',
       why: 'the subject is about someone else’s post, not the council’s social media copy',
