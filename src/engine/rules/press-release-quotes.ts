@@ -10,7 +10,7 @@ import { publicationDate } from '../analysis/embargo.ts';
 import { findPartyLabels } from '../analysis/party-labels.ts';
 import { assessPublicity } from '../analysis/publicity-kind.ts';
 import type { CouncillorRole } from '../policy.ts';
-import { defineRule, type RuleReport } from '../rule.ts';
+import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import type { Edit, PackId } from '../types.ts';
 
 /** The keys of `meta.messages`: the only ids a report may name. */
@@ -34,8 +34,10 @@ const ALLOWED_SPEAKERS: Partial<Record<PackId, readonly CouncillorRole[]>> = {
 const ANY_PACK: readonly CouncillorRole[] = ['leader', 'deputy-leader', 'cabinet', 'chair', 'vice-chair', 'mayor', 'deputy-mayor'];
 // surrey-heath 7.6: the Mayor and Deputy Mayor are quoted about ceremonial events only.
 const CEREMONIAL_ONLY: Partial<Record<PackId, readonly CouncillorRole[]>> = { 'surrey-heath': ['mayor', 'deputy-mayor'] };
-// Civic and ceremonial occasions (the Mayor's role in English councils' constitutions).
-const CEREMONIAL = /\b(?:ceremon\w*|civic|awards?|honour\w*|charity|charities|remembrance|reception|citizenship|freedom\s+of\s+the|mayor's\s+(?:appeal|ball|awards?|charity|reception)|memorial|commemorat\w*|jubilee|coronation|twinning|royal\s+visit)\b/i;
+// Civic and ceremonial occasions: the lexicon's publicity.ceremonial, in the subject or the writer's words.
+function ceremonial(ctx: RuleContext): boolean {
+  return ctx.lexicon.hits(ctx.subjectText, 'publicity.ceremonial').length > 0 || ctx.lexicon.hits(ctx.text, 'publicity.ceremonial').length > 0;
+}
 
 const ROLE_WORDS: Record<CouncillorRole, string> = {
   leader: 'the Leader',
@@ -115,7 +117,7 @@ export default defineRule<MessageId>({
           evidence: { field: 'body', start: a.start, end: a.end, quote: a.quote },
           suggestions: [giveToSpokesperson, { title: `Ask the communications team to quote ${allowedList(allowed)} instead`, edits: [] }],
         });
-      } else if (permitted.every((r) => ceremonialOnly.includes(r)) && !CEREMONIAL.test(`${ctx.draft.subject}\n${ctx.ownText}`)) {
+      } else if (permitted.every((r) => ceremonialOnly.includes(r)) && !ceremonial(ctx)) {
         // surrey-heath 7.6: the Mayor or Deputy Mayor about ceremonial events only.
         reports.push({
           messageId: 'ceremonialOnly',
