@@ -29,7 +29,7 @@ const NOT_YET_MOVED: Record<string, string> = {
   'src/engine/analysis/election-scope.ts': 'whole-area wording ("across the district", "every ward")',
   'src/engine/analysis/embargo.ts': 'embargo wording',
   'src/engine/analysis/written-dates.ts': 'month names',
-  'src/engine/rules/letterhead-for-party-matters.ts': 'council-name and office lines of signature blocks (structure of a signature, to be checked)',
+  'src/engine/rules/letterhead-for-party-matters.ts': 'the words of an inline logo placeholder (office lines moved: publicity.office-title)',
   'src/engine/analysis/recipients.ts': 'disclosure wording for silent copies',
   'src/engine/rules/silent-copy.ts': 'disclosure wording',
   'src/engine/rules/press-release-quotes.ts': 'spokesperson roles',

@@ -83,8 +83,10 @@ function findCouncilBranding(ctx: RuleContext): BrandingLine[] {
   });
 }
 
-// Job titles and ward lines that belong to the council signature block ("Cabinet Member for …").
-const OFFICE_LINE = /\b(?:Cabinet|Executive|Portfolio|Lead\s+Member|Leader|Deputy|Chair(?:man)?|Vice[- ]?Chair|Mayor|Ward|Councillor\s+for|Member\s+for|Committee|Officer|Manager|Director|Head\s+of)\b/;
+/** Whether a line is a job title or ward line of the signature block ("Cabinet Member for …"): the lexicon's publicity.office-title. */
+function officeLine(ctx: RuleContext, line: Span): boolean {
+  return ctx.lexicon.hits(ctx.text, 'publicity.office-title').some((h) => h.start >= line.start && h.start < line.end);
+}
 
 /**
  * The edits that remove the council signature block: every branding line, and the office lines
@@ -117,7 +119,8 @@ function removeBrandingEdits(ctx: RuleContext, branding: BrandingLine[]): { star
     // The run reaches the last branding line of this block of lines (contact lines between go too).
     for (let k = i + 1; k < lines.length && lines[k]!.text.trim(); k++) if (marked.has(k)) last = k;
     const signatureStart = ctx.layout.signature?.start ?? -1;
-    while (first - 1 >= 0 && lines[first - 1]!.text.trim() && OFFICE_LINE.test(lines[first - 1]!.text) && lines[first - 1]!.start > signatureStart && !/^\s*(?:Cllr|Councillor)\b/i.test(lines[first - 1]!.text)) first -= 1;
+    // structural: a line that starts with the writer's title is their name, which stays.
+    while (first - 1 >= 0 && lines[first - 1]!.text.trim() && officeLine(ctx, lines[first - 1]!) && lines[first - 1]!.start > signatureStart && !/^\s*(?:Cllr|Councillor)\b/i.test(lines[first - 1]!.text)) first -= 1;
     // Remove from the end of the line above (its line break) to the end of the last line.
     const start = first > 0 ? lines[first - 1]!.end : lines[first]!.start;
     const end = first > 0 ? lines[last]!.end : Math.min(body.length, lines[last]!.end + 1);
