@@ -79,7 +79,11 @@ function directoryIndex(policy: ResolvedPolicy): DirectoryIndex {
  */
 export function councillorIn(phrase: string, policy: ResolvedPolicy): CouncillorReference | undefined {
   const index = directoryIndex(policy);
-  const statedRoles = OFFICES.filter((o) => o.re.test(phrase.trim())).map((o) => o.role);
+  // Offices the phrase states, with where the first one starts.
+  const lead = phrase.length - phrase.trimStart().length;
+  const offices = OFFICES.map((o) => ({ role: o.role, match: o.re.exec(phrase.trim()) })).filter((o) => o.match);
+  const statedRoles = offices.map((o) => o.role);
+  const officeAt = Math.min(...offices.map((o) => o.match!.index + lead));
   const titled = TITLED_NAME.exec(phrase);
   let name = titled?.[1];
   let entry: CouncillorEntry | undefined;
@@ -99,10 +103,7 @@ export function councillorIn(phrase: string, policy: ResolvedPolicy): Councillor
       if (at < 0) at = m.index;
     }
   }
-  if (!by && statedRoles.length) {
-    by = 'office';
-    at = Math.min(...OFFICES.map((o) => o.re.exec(phrase.trim())?.index ?? Number.POSITIVE_INFINITY)) + (phrase.length - phrase.trimStart().length);
-  }
+  if (!by && statedRoles.length) by = 'office';
   if (!by && WARD_MEMBER.test(phrase)) {
     by = 'office';
     at = WARD_MEMBER.exec(phrase)!.index;
@@ -113,13 +114,7 @@ export function councillorIn(phrase: string, policy: ResolvedPolicy): Councillor
   }
   if (!by) return undefined;
   // The reference starts at its earliest form: "our Cabinet Member for Housing, Cllr Fiona Garside".
-  if (statedRoles.length) {
-    const lead = phrase.length - phrase.trimStart().length;
-    for (const o of OFFICES) {
-      const m = o.re.exec(phrase.trim());
-      if (m && m.index + lead < at) at = m.index + lead;
-    }
-  }
+  if (at < 0 || officeAt < at) at = officeAt;
   // An office with no name: the directory's only holder of it ("the Mayor").
   if (!entry && !name) {
     for (const r of statedRoles) {
