@@ -10,6 +10,7 @@
  * figures and why it stays).
  */
 import scorer from '../lexicon/data/party-scorer.json' with { type: 'json' };
+import { memoised, type RuleContext } from '../rule.ts';
 import type { Sentence, TextModel } from '../text-model/model.ts';
 
 // Words too common to carry a topic: left out of training and scoring alike (kept with the weights).
@@ -73,4 +74,9 @@ export function scorePartyContent(body: TextModel, subject: TextModel): ScorerVe
     }
   }
   return { probability, ...(best ? { sentence: best } : {}) };
+}
+
+/** @summary The scorer's reading of a check's draft (body and subject), once per check: letterhead and officer-party-work both ask. */
+export function scoreDraft(ctx: RuleContext): ScorerVerdict | undefined {
+  return memoised(ctx, 'analysis/party-scorer', () => scorePartyContent(ctx.text, ctx.subjectText));
 }

@@ -12,10 +12,10 @@
  * draft that names a party. Negation, quotation and reported speech come from the text model.
  */
 import type { Hit } from '../lexicon/index.ts';
-import type { RuleContext } from '../rule.ts';
+import { memoised, type RuleContext } from '../rule.ts';
 import type { Span } from '../text.ts';
 import { assessPartyContent } from './party-politics.ts';
-import { scorePartyContent } from './party-scorer.ts';
+import { scoreDraft } from './party-scorer.ts';
 
 export interface PartyWorkHit extends Span {
   kind: 'campaign' | 'groupMeeting';
@@ -26,6 +26,11 @@ const hitSpan = (ctx: RuleContext, h: { start: number; end: number }, kind: Part
 
 /** Requests for campaign help and invitations to political group meetings, in the writer's own words. */
 export function findPartyWork(ctx: RuleContext): PartyWorkHit[] {
+  // Memoised: officer-party-work reports it, and letterhead-for-party-matters reads a campaign ask as party content.
+  return memoised(ctx, 'analysis/party-work', () => partyWork(ctx));
+}
+
+function partyWork(ctx: RuleContext): PartyWorkHit[] {
   const { text: model, lexicon } = ctx;
   const own = model.sentences.filter((s) => s.region === 'own');
   const asks = (i: number) => own[i] !== undefined && (own[i]!.request || own[i]!.instruction);
@@ -49,7 +54,7 @@ export function findPartyWork(ctx: RuleContext): PartyWorkHit[] {
     else {
       // The same reading of party content as letterhead-for-party-matters: the learned scorer
       // when the lexicon finds nothing.
-      const scored = scorePartyContent(ctx.text, ctx.subjectText)?.sentence;
+      const scored = scoreDraft(ctx)?.sentence;
       if (scored) campaign = hitSpan(ctx, scored, 'campaign');
     }
   }

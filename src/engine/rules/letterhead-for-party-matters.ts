@@ -4,7 +4,7 @@
  */
 import { assessPartyContent, type PartyContentSignal } from '../analysis/party-politics.ts';
 import { findPartyWork } from '../analysis/party-work.ts';
-import { scorePartyContent } from '../analysis/party-scorer.ts';
+import { scoreDraft } from '../analysis/party-scorer.ts';
 import { defineRule, memoised, type RuleContext, type RuleReport } from '../rule.ts';
 import { escapeRegExp, normaliseChars, splitLines, type Span } from '../text.ts';
 
@@ -138,7 +138,7 @@ const KIND_WORDS: Record<PartyContentSignal['kind'], string> = {
 
 /** The learned scorer's reading, when the lexicon found nothing (analysis/party-scorer.ts). */
 function scorerSignal(ctx: RuleContext): (PartyContentSignal & { field: 'body' }) | undefined {
-  const verdict = scorePartyContent(ctx.text, ctx.subjectText);
+  const verdict = scoreDraft(ctx);
   const s = verdict?.sentence;
   if (!s) return undefined;
   return { kind: 'party-political', cue: 'party-scorer', start: s.start, end: s.end, quote: ctx.draft.body.slice(s.start, s.end), field: 'body' };
