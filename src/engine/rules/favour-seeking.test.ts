@@ -50,6 +50,16 @@ runRuleTests(ID, {
   policy: westmoorPolicy,
   valid: [
     {
+      name: 'asking to move a site visit until the writer’s husband is home',
+      draft: mail(DEV, 'Could you hold off the site visit until my husband is home on Friday?'),
+      why: 'Rearranging a visit is not holding back enforcement or a prosecution for the family.',
+    },
+    {
+      name: 'a council review mentioned before a residents’ group’s fee waiver',
+      draft: mail(DEV, "Our Council is having a review of hall charges. Could the fee be waived for the Brookside residents' group?"),
+      why: '"Our Council is having" is not a family event: the fee is the residents’ group’s.',
+    },
+    {
       name: 'declaring a relative’s application and asking for normal treatment',
       draft: mail(HELEN, 'My brother has submitted a householder application for 31 Kings Avenue. I will not be involved in it, and I would ask that it is dealt with exactly as any other application would be.'),
       why: 'Asking for normal treatment is not a favour.',
