@@ -164,16 +164,16 @@ function findPartyContent(model: TextModel, lexicon: Lexicon, options: PartyCont
 }
 
 /**
- * The writer's private business on offer: their own business with an offer or a price, or two
- * different offers with a price. Judged over the whole own text, since an offer spreads over
- * several sentences.
+ * The writer's private business on offer: their own business with an offer or a price, two
+ * different offers with a price, or three different offers (a free valuation, 10 % off, "mention
+ * this email"). Judged over the whole own text, since an offer spreads over several sentences.
  */
 function findBusinessOffer(model: TextModel, lexicon: Lexicon): Hit | undefined {
   const own = lexicon.hits(model, 'business.own-business')[0];
   const offers = lexicon.hits(model, 'business.offer');
   const price = lexicon.hits(model, 'business.price')[0];
   const distinctOffers = new Set(offers.map((h) => model.text.slice(h.start, h.end).toLowerCase().replace(/\s+/g, ' ')));
-  if ((own && (offers.length > 0 || price)) || (distinctOffers.size >= 2 && price)) return own ?? offers[0];
+  if ((own && (offers.length > 0 || price)) || (distinctOffers.size >= 2 && price) || distinctOffers.size >= 3) return own ?? offers[0];
   return undefined;
 }
 
