@@ -46,7 +46,10 @@ const LEAD_IN = /^((?:an?\s+|the\s+)?(?:(?:further|additional|supporting)\s+)?(?
 // A speaker phrase that begins with a councillor's title or an office only councillors hold, so that a
 // lead-in or dash line naming someone else first ("Jo Bloggs, Chair of the Friends group") is not read
 // as a councillor's attribution.
-const COUNCILLOR_FIRST = /^(?:the\s+)?(?:council's\s+)?(?:Cllrs?\b|Councillors?\b|(?:Deputy\s+)?Leader\b|(?:Deputy\s+|Lord\s+)*Mayor\b|Cabinet\s+Member\b|Executive\s+Member\b|Lead\s+Member\b|Portfolio\s+Holder\b|(?:Vice[- ]?)?Chair(?:man|woman|person)?\b|Opposition\s+Leader\b|Group\s+Leader\b)/i;
+const COUNCILLOR_FIRST = /^(?:the\s+)?(?:council(?:'s)?\s+)?(?:Cllrs?\b|Councillors?\b|(?:Deputy\s+)?Leader\b|(?:Deputy\s+|Lord\s+)*Mayor\b|Cabinet\s+Member\b|Executive\s+Member\b|Lead\s+Member\b|Portfolio\s+Holder\b|(?:Vice[- ]?)?Chair(?:man|woman|person)?\b|Opposition\s+Leader\b|Group\s+Leader\b)/i;
+
+// structural: the writer's own voice in a line of prose (a column's last paragraph).
+const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|we|we're|we've|our|my|us)\b/;
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -225,6 +228,9 @@ function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesp
     out.push({ start, end, quote: body.slice(start, end), speaker, councillor: ref, replacement });
   };
   // Blank lines are dropped above, so "next to" allows a blank line between the attribution and the quotation.
+  // A short line after first-person prose that ends a sentence (not someone's quotation): a byline under a column.
+  const signsOffColumn = (before: { text: string } | undefined, line: string) =>
+    !!before && line.length <= 120 && !before.text.trimStart().startsWith('"') && /[.!?]\s*$/.test(before.text) && !/"[.,!?)]*\s*$/.test(before.text) && FIRST_PERSON.test(before.text);
   lines.forEach((line, i) => {
     const text = line.text.trimEnd();
     const lead = text.length - text.trimStart().length;
@@ -255,7 +261,8 @@ function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesp
     // with the quotation on the next line or after the colon.
     const colon = t.search(/:\s*"|:$/);
     const quoteFollows = colon !== -1 ? t[colon + 1] !== undefined || opensQuote(lines[i + 1]) : opensQuote(lines[i + 1]);
-    if (!quoteFollows) return;
+    const byline = colon === -1 && !quoteFollows && signsOffColumn(lines[i - 1], t);
+    if (!quoteFollows && !byline) return;
     const head = colon === -1 ? t : t.slice(0, colon);
     const leadIn = LEAD_IN.exec(head);
     if (leadIn) {
@@ -270,12 +277,16 @@ function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesp
     }
     // A bare speaker line without its colon is an attribution only when the whole line is the
     // councillor's name and offices and the quotation opens on the next line (a release that
-    // introduces a councillor in a heading and then gives their words in quotation marks).
-    if (colon === -1 && !opensQuote(lines[i + 1])) return;
+    // introduces a councillor in a heading and then gives their words in quotation marks), or
+    // when it signs off the first-person prose just above it (a councillor's column in a
+    // newsletter: "… I am proud of what we have done. / Jo Hale, Leader of the Council").
+    if (colon === -1 && !opensQuote(lines[i + 1]) && !byline) return;
     const speaker = head.trimEnd().replace(/[.,;]$/, '');
     if (speakerPhraseLength(speaker, ctx.policy) !== speaker.length) return;
     const ref = councillorIn(speaker, ctx.policy);
     if (!ref) return;
+    // A councillor signing off their own email is not a byline.
+    if (byline && ref.entry && ref.entry.email.toLowerCase() === ctx.sender?.email.toLowerCase()) return;
     const start = line.start + lead;
     add(start, start + speaker.length, speaker, ref, capitalise(spokesperson));
   });

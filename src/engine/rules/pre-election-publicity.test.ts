@@ -75,6 +75,11 @@ const headingQuoteBody = 'Forty new chargers for council car parks\n\nWork start
 const bulletinBody = 'WESTMOOR MATTERS\n\nNew benches on the Causeway\nSix new benches have been installed.\n\nAlso in this issue\n- Easter holiday activities\n\nYou are receiving this because you subscribed to Westmoor Matters. Unsubscribe at any time.';
 const subscribers = 'Westmoor Matters <westmoor-matters@bulletins.example.com>';
 const campaignBody = 'News release\n\nLeader\'s Easter message\n\nCllr Joy Adams has issued her Easter message:\n\n"I would ask residents to stick with the Labour team that has delivered that."\n\nEnds';
+// A councillor's column in a council newsletter: first-person prose signed off with name and office.
+const columnBody = 'Westmoor Matters - spring edition\n\nA word from the Leader\nIt has been a busy year. We kept weekly bins and opened two parks, and I am proud of what we have done together.\nJoy Adams, Leader of the Council\n\nInside: Easter activities';
+// The Leader signing off her own email to the newsletter's editor: her sign-off, not a byline.
+const columnNearBody = 'Hi Ruth,\n\nCould the spring newsletter carry the new bin collection dates? I think residents would find them useful.\nJoy Adams, Leader of the Council';
+const colonBody = 'News release\n\nCouncil tax frozen again\n\nCouncil Leader Joy Adams: "Keeping bills down has been our priority from day one."\n\nEnds';
 const at = (body: string, text: string) => ({ start: body.indexOf(text), end: body.indexOf(text) + text.length });
 
 runRuleTests('pre-election-publicity', {
@@ -91,6 +96,16 @@ runRuleTests('pre-election-publicity', {
           edits: [[{ kind: 'replaceText', field: 'body', ...at(quoteBody, 'Cllr Aled Price, Cabinet Member for Housing, said'), text: `${spokes[0]!.toUpperCase()}${spokes.slice(1)} said` }]],
         },
       ],
+    },
+    {
+      name: 'a councillor’s column in a council newsletter, signed with her name and office (crawley 9.1, 9.2)',
+      draft: { from: comms, to: gazette, subject: 'Spring newsletter', body: columnBody, date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { field: 'body', quote: 'Joy Adams, Leader of the Council' } }],
+    },
+    {
+      name: '"Council Leader X:" before her words, with no speech verb',
+      draft: { from: comms, to: gazette, body: colonBody, date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { field: 'body', quote: 'Council Leader Joy Adams' } }],
     },
     {
       name: 'a heading that introduces a councillor, then her words in quotation marks with no "said"',
@@ -323,6 +338,16 @@ runRuleTests('pre-election-publicity', {
     },
   ],
   valid: [
+    {
+      name: 'the Leader signing off her own email about the newsletter with her name and office',
+      why: 'the line under her words is her own sign-off, not a byline in the publication',
+      draft: { from: 'Joy Adams <joy.adams@westmoor.gov.uk>', to: comms, subject: 'Spring newsletter', body: columnNearBody, date: inPeriod },
+    },
+    {
+      name: 'an officer’s piece in the newsletter signed with the officer’s name and post',
+      why: 'no councillor signs it',
+      draft: { from: comms, to: gazette, subject: 'Spring newsletter', body: 'Westmoor Matters - spring edition\n\nFrom the recycling team\nWe collected more food waste this year than ever before, and I want to thank every household.\nDev Patel, Recycling Manager', date: inPeriod },
+    },
     {
       name: 'a release in which the council, not a councillor, pledged',
       why: 'no councillor is the speaker',
