@@ -79,6 +79,12 @@ describe('negation', () => {
     const n = analyse("I can't come on Thursday, but I will act as your companion.");
     expect(n.negated[n.tokens.findIndex((t) => t.norm === 'act')]).toBe(0);
   });
+  it('reads "why not" and "why don\'t you" as a suggestion, not a negation', () => {
+    const m = analyse("Why not join the Lib Dems? Why don't you come along on Saturday?");
+    expect(words(m, (k) => m.negated[k] === 1)).toEqual([]);
+    const n = analyse("Why didn't they fix the road?");
+    expect(words(n, (k) => n.negated[k] === 1)).toEqual(['they', 'fix', 'the', 'road']);
+  });
   it('ignores pseudo-negations', () => {
     const m = analyse('This is not only about bins. No doubt it helps.');
     expect(words(m, (k) => m.negated[k] === 1)).toEqual([]);

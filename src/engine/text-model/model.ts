@@ -321,6 +321,8 @@ function scopeNegation(model: TextModel): void {
       if (next && PSEUDO_NEGATION[t.norm]?.has(next.norm)) continue;
       // "whether or not": no negation.
       if (t.norm === 'not' && tokens[k - 1]?.norm === 'or') continue;
+      // "Why not join us?", "why don't you come along?": a suggestion, not a negation.
+      if (t.norm === 'not' && (tokens[k - 1]?.norm === 'why' || (tokens[k - 2]?.norm === 'why' && tokens[k - 1]?.norm === 'do' && (next?.norm === 'you' || next?.norm === 'we')))) continue;
       // "No. 14", "no 14": a number, not a negation.
       if (t.norm === 'no' && (next?.kind === 'number' || (next?.norm === '.' && tokens[k + 2]?.kind === 'number'))) continue;
       let words = 0;
