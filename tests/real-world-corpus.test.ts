@@ -20,11 +20,11 @@ const TARGET = { mission: { precision: 0.95, recall: 0.9 }, all: { precision: 0.
 
 /** Held-out scores reached so far where the target is not yet met (raise them, never lower them). */
 const FLOORS: Partial<Record<RuleId | 'all', { precision: number; recall: number }>> = {
-  'personal-email': { precision: 0.8, recall: 1 },
-  // Set again when the Sallowfield held-out council joined (200 held-out drafts, from 129).
-  'letterhead-for-party-matters': { precision: 1, recall: 0.73 },
-  'pre-election-publicity': { precision: 1, recall: 0.71 },
-  all: { precision: 0.96, recall: 0.78 },
+  // Set again when the Tollbridge held-out council joined (302 held-out drafts, from 200).
+  'personal-email': { precision: 0.89, recall: 1 },
+  'letterhead-for-party-matters': { precision: 0.92, recall: 0.8 },
+  'pre-election-publicity': { precision: 1, recall: 0.73 },
+  all: { precision: 0.95, recall: 0.78 },
 };
 
 let tuning: ScoredCase[];
