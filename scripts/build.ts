@@ -1,7 +1,8 @@
 /**
  * `npm run build [-- --base-url https://addin.council.example/]`: the static site of contract 6
  * in dist/ — the pages (preview, taskpane, Teams tab), the send-time classic script, icons,
- * rule docs, manifest.json with absolute URLs, and the well-known file that lets the
+ * rule docs, manifest.json with absolute URLs, manifest.xml (the add-in-only manifest for Mac
+ * and phones, from scripts/xml-manifest.ts), the phone script, and the well-known file that lets the
  * send-time script fetch the council's policy.json.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,9 +10,61 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { lexiconForRuntime } from './lexicon-runtime.ts';
+import { xmlManifestFor } from './xml-manifest.ts';
 
 export const DEFAULT_BASE_URL = 'https://localhost:3000/';
 const root = resolve(import.meta.dirname, '..');
+
+/**
+ * The event handlers' scripts, each with the oldest JavaScript its runtimes must load. A test
+ * (tests/send-script-syntax.test.ts) parses each built file at that ECMAScript version, regular
+ * expressions included, so a newer construct fails the build's tests rather than the user.
+ *
+ * - send-check.js (Smart Alerts). The unified manifest asks for Mailbox 1.14 for it, which
+ *   classic Outlook on Windows has from Version 2404; event handlers there run on V8 from
+ *   Version 2403, and on an ECMAScript 2016 engine before it (Microsoft's "Troubleshoot
+ *   event-based and spam-reporting add-ins" and "Debug event-based add-ins"). The checker's
+ *   regular expressions use lookbehind and named groups (ES2018), which no transpiler can turn
+ *   into ES2016, so the send check requires the modern engine instead. Elsewhere it runs in a
+ *   browser engine: Edge WebView2 or the browser (web, new Outlook), WebKit on Mac (Safari
+ *   16.4 or later has lookbehind).
+ * - mobile-check.js (phones): the system web view on iOS (WebKit; 16.4 or later) and Android.
+ * - send-check-legacy.js: what classic Windows reading the XML manifest loads; ES2016 at most.
+ */
+export const EVENT_SCRIPTS: readonly {
+  file: string;
+  entry: string;
+  ecmaVersion: 2016 | 2019;
+  globalName?: string;
+  page?: string;
+  title?: string;
+  engines: string;
+}[] = [
+  {
+    file: 'send-check.js',
+    entry: 'src/hosts/outlook/send-check.ts',
+    ecmaVersion: 2019,
+    globalName: 'ProtocolCheckerSend',
+    page: 'send-check.html',
+    title: 'Protocol Checker send check',
+    engines: 'V8 (classic Windows 2403+, required through Mailbox 1.14), Edge WebView2 and browsers, WebKit 16.4+ (Mac)',
+  },
+  {
+    file: 'mobile-check.js',
+    entry: 'src/hosts/outlook/mobile-check.ts',
+    ecmaVersion: 2019,
+    globalName: 'ProtocolCheckerMobile',
+    page: 'mobile-check.html',
+    title: 'Protocol Checker on a phone',
+    engines: 'WebKit 16.4+ (iOS), Android System WebView',
+  },
+  { file: 'send-check-legacy.js', entry: 'src/hosts/outlook/send-check-legacy.js', ecmaVersion: 2016, engines: 'classic Windows before 2403 (ES2016 only)' },
+];
+
+/** The empty page that loads office.js and one event script (web, new Outlook, Mac, phones). */
+function eventPage(script: string, title = 'Protocol Checker'): string {
+  return `<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><title>${title}</title>\n<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>\n<script src="${script}"></script>\n</head><body></body></html>\n`;
+}
 
 /** Read `--base-url` from argv; it must be an absolute https URL (Office loads nothing else). */
 export function baseUrlFrom(argv: string[]): string {
@@ -54,37 +107,42 @@ async function buildPages(baseUrl: string, outDir: string): Promise<void> {
   const define = { __ADDIN_BASE_URL__: JSON.stringify(baseUrl), 'process.env.NODE_ENV': '"production"' };
   await build({ root, configFile: resolve(root, 'vite.config.ts'), define, logLevel: 'warn', build: { outDir } });
   await build({ root, configFile: resolve(root, 'vite.config.ts'), mode: 'taskpane', define, logLevel: 'warn', build: { outDir, emptyOutDir: false } });
-  // The send-time handler: one classic script with the engine and nothing else. Built apart and
-  // copied in, so that its build cannot touch the pages'.
-  const sendDir = mkdtempSync(join(tmpdir(), 'protocol-checker-send-'));
-  try {
-    await build({
-      root,
-      configFile: false,
-      publicDir: false,
-      plugins: [lexiconForRuntime()],
-      define,
-      logLevel: 'warn',
-      build: {
-        outDir: sendDir,
-        emptyOutDir: true,
-        target: 'es2019',
-        minify: true,
-        lib: { entry: resolve(root, 'src/hosts/outlook/send-check.ts'), formats: ['iife'], name: 'ProtocolCheckerSend', fileName: () => 'send-check.js' },
-        // One classic script: an IIFE library build folds the policy loader's dynamic import in.
-      },
-    });
-    copyFileSync(join(sendDir, 'send-check.js'), resolve(outDir, 'send-check.js'));
-  } finally {
-    rmSync(sendDir, { recursive: true, force: true });
+  // The event handlers: each one classic script with the engine and nothing else. Built apart
+  // and copied in, so that their builds cannot touch the pages'.
+  for (const script of EVENT_SCRIPTS) {
+    if (!script.entry.endsWith('.ts')) {
+      copyFileSync(resolve(root, script.entry), resolve(outDir, script.file));
+      continue;
+    }
+    const scriptDir = mkdtempSync(join(tmpdir(), 'protocol-checker-event-'));
+    try {
+      await build({
+        root,
+        configFile: false,
+        publicDir: false,
+        plugins: [lexiconForRuntime()],
+        define,
+        logLevel: 'warn',
+        build: {
+          outDir: scriptDir,
+          emptyOutDir: true,
+          target: `es${script.ecmaVersion}`,
+          minify: true,
+          lib: { entry: resolve(root, script.entry), formats: ['iife'], name: script.globalName, fileName: () => script.file },
+          // One classic script: an IIFE library build folds the policy loader's dynamic import in.
+        },
+      });
+      copyFileSync(join(scriptDir, script.file), resolve(outDir, script.file));
+    } finally {
+      rmSync(scriptDir, { recursive: true, force: true });
+    }
+    if (script.page) writeFileSync(resolve(outDir, script.page), eventPage(script.file, script.title));
   }
-  writeFileSync(
-    resolve(outDir, 'send-check.html'),
-    `<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><title>Protocol Checker send check</title>\n<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>\n<script src="send-check.js"></script>\n</head><body></body></html>\n`,
-  );
   mkdirSync(resolve(outDir, '.well-known'), { recursive: true });
   writeFileSync(resolve(outDir, '.well-known/microsoft-officeaddins-allowed.json'), `${JSON.stringify({ allowed: [new URL('send-check.js', baseUrl).href] }, null, 2)}\n`);
-  writeFileSync(resolve(outDir, 'manifest.json'), `${JSON.stringify(manifestFor(baseUrl), null, 2)}\n`);
+  const manifest = manifestFor(baseUrl);
+  writeFileSync(resolve(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(resolve(outDir, 'manifest.xml'), xmlManifestFor(manifest));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

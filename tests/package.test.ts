@@ -1,6 +1,7 @@
 /**
  * `npm run package -- --base-url …`: the zip an admin uploads holds a manifest that validates
- * against Microsoft's schema, whose every URL starts with the base URL, and the icons it names.
+ * against Microsoft's schema, whose every URL starts with the base URL, and the icons it names;
+ * beside it are manifest.xml (Mac and phones), with every URL under the base too, and a README.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -50,6 +51,20 @@ describe('npm run package', () => {
     expect(all.length).toBeGreaterThan(10);
     expect(all.filter((u) => !u.startsWith('https://addin.example.gov.uk/'))).toEqual([]);
     expect(manifest.validDomains).toEqual(['addin.example.gov.uk']);
+    expect(result.stdout).toContain('manifest.xml');
+
+    // Beside the zip: the add-in-only manifest for Mac and phones, and a note on which goes where.
+    const xml = readFileSync(join(dir, 'manifest.xml'), 'utf8');
+    const xmlUrls = [...xml.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]!);
+    expect(xmlUrls.length).toBeGreaterThan(5);
+    expect(xmlUrls.filter((u) => !u.startsWith('https://addin.example.gov.uk/'))).toEqual([]);
+    const hidden = (manifest.extensions as { alternates: { hide?: { customOfficeAddin: { officeAddinId: string } } }[] }[])[0]!.alternates.find((a) => a.hide)!.hide!.customOfficeAddin.officeAddinId;
+    expect(xml).toContain(`<Id>${hidden}</Id>`);
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    expect(readme).toContain('council.zip');
+    expect(readme).toContain('manifest.xml');
+    expect(readme).toContain('https://addin.example.gov.uk/');
+    expect(readme).toMatch(/Mac/);
     // The icons are the PNGs the manifest names, at the sizes Teams asks for.
     for (const [name, size] of [['icons/color.png', 192], ['icons/outline.png', 32]] as const) {
       const png = files[name]!;
