@@ -240,7 +240,9 @@ function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesp
     const closesQuote = (l: { text: string } | undefined) => !!l && /"[.,!?)]*$/.test(l.text.trimEnd());
 
     // Below the quotation: `— Cllr X, Leader`, on its own line or after the closing mark on the same line.
-    const dash = /^-{1,3}(?!-)\s*/.exec(t) ?? /"[.,!?]*\s+(-{1,3})\s*(?=\S)/.exec(t);
+    // Or a byline after a column's last sentence on the same line: `… I am proud of it. - Cllr X, Leader`.
+    const signed = /[.!?]\s+(-{1,3})\s*(?=\S)/.exec(t);
+    const dash = /^-{1,3}(?!-)\s*/.exec(t) ?? /"[.,!?]*\s+(-{1,3})\s*(?=\S)/.exec(t) ?? (signed && FIRST_PERSON.test(t.slice(0, signed.index)) ? signed : null);
     if (dash && (dash.index === 0 ? closesQuote(lines[i - 1]) : true)) {
       const dashAt = dash.index === 0 ? 0 : dash.index + dash[0].indexOf('-');
       const nameAt = dash.index + dash[0].length;

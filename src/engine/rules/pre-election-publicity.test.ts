@@ -103,6 +103,11 @@ runRuleTests('pre-election-publicity', {
       expect: [{ messageId: 'quotesCouncillor', evidence: { field: 'body', quote: 'Joy Adams, Leader of the Council' } }],
     },
     {
+      name: 'a column whose byline follows its last sentence on the same line after a dash',
+      draft: { from: comms, to: gazette, subject: 'Spring newsletter', body: 'Westmoor Matters\n\nThe Leader writes\nWe kept weekly bins and I am proud of it. - Cllr Joy Adams, Leader of the Council\n\nInside: Easter activities', date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { field: 'body', quote: '- Cllr Joy Adams, Leader of the Council' } }],
+    },
+    {
       name: '"Council Leader X:" before her words, with no speech verb',
       draft: { from: comms, to: gazette, body: colonBody, date: inPeriod },
       expect: [{ messageId: 'quotesCouncillor', evidence: { field: 'body', quote: 'Council Leader Joy Adams' } }],
