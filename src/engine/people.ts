@@ -5,6 +5,7 @@
 import type { FreeMailLookup } from './free-mail.ts';
 import type { CouncillorEntry, CouncillorRole, OfficerEntry, OfficerRole, PartyEntry, ResolvedPolicy } from './policy.ts';
 import type { Mailbox, RecipientField } from './types.ts';
+import { bareName, type PeopleIndex, peopleIndex } from './people-index.ts';
 
 export type PersonKind = 'councillor' | 'officer' | 'external';
 
@@ -58,94 +59,50 @@ const COUNCILLOR_TITLE = new RegExp(
   ].join('|'),
   'i',
 );
-const TITLE_PREFIX = /^\s*(?:cllr\.?|councillor|mr|mrs|ms|miss|mx|dr|prof)\s+/i;
-const TITLE_SUFFIX = /[\s,|\u2013\u2014-]+(?:(?:ward|borough|district|county|town|parish|city|elected)\s+)?(?:cllr\.?|councillor)\s*$/i;
 
 function emailDomain(email: string): string {
   const at = email.lastIndexOf('@');
   return at === -1 ? '' : email.slice(at + 1).toLowerCase();
 }
 
-/** "Cllr Jane Smith (Councillor)" → "jane smith", for matching display names to the directory. */
-export function bareName(name: string): string {
-  let n = name.replace(/\([^)]*\)/g, ' ').replace(/["']/g, '').replace(TITLE_SUFFIX, '');
-  // "Smith, Jane" → "Jane Smith"
-  const comma = /^\s*([^,]+),\s*([^,]+)$/.exec(n);
-  if (comma) n = `${comma[2]} ${comma[1]}`;
-  while (TITLE_PREFIX.test(n)) n = n.replace(TITLE_PREFIX, '');
-  return n.replace(/\s+/g, ' ').trim().toLowerCase();
-}
+export { bareName };
 
 export function isTitledCouncillor(name: string | undefined): boolean {
   return !!name && COUNCILLOR_TITLE.test(name);
 }
 
-interface DirectoryIndex {
-  byEmail: Map<string, { councillor?: CouncillorEntry; officer?: OfficerEntry }>;
-  councillorsByName: Map<string, CouncillorEntry>;
-  commsAddresses: Set<string>;
-}
-
-// A policy's directory index, built once per policy object rather than on every check. Only the
-// index is shared: the people resolved from it are fresh on each check.
-const directoryIndexes = new WeakMap<ResolvedPolicy, DirectoryIndex>();
-
-function directoryIndexFor(policy: ResolvedPolicy): DirectoryIndex {
-  let index = directoryIndexes.get(policy);
-  if (index) return index;
-  const byEmail: DirectoryIndex['byEmail'] = new Map();
-  const councillorsByName = new Map<string, CouncillorEntry>();
-  for (const c of policy.councillors) {
-    for (const e of [c.email, ...(c.personalEmails ?? []), ...(c.approvedPersonalEmails ?? [])]) {
-      byEmail.set(e.toLowerCase(), { councillor: c });
-    }
-    councillorsByName.set(bareName(c.name), c);
-  }
-  for (const o of policy.officers) {
-    const key = o.email.toLowerCase();
-    if (!byEmail.has(key)) byEmail.set(key, { officer: o });
-  }
-  index = { byEmail, councillorsByName, commsAddresses: new Set(policy.communications.teamAddresses.map((a) => a.toLowerCase())) };
-  directoryIndexes.set(policy, index);
-  return index;
-}
-
 /**
- * Indexes the policy's directory (once per policy); `resolve` is then a few map look-ups.
+ * Resolves addresses through the policy's people index (people-index.ts, built once per
+ * policy): `resolve` is a few map look-ups, whatever the size of the directory.
  * `isFreeMail` says which addresses are personal by domain (free-mail.ts: the caller's list).
  */
 export class People {
-  private readonly byEmail: DirectoryIndex['byEmail'];
-  private readonly councillorsByName: DirectoryIndex['councillorsByName'];
-  private readonly commsAddresses: Set<string>;
+  private readonly index: PeopleIndex;
   private readonly cache = new Map<string, Person>();
 
   constructor(
     private readonly policy: ResolvedPolicy,
     private readonly isFreeMail: FreeMailLookup,
   ) {
-    ({ byEmail: this.byEmail, councillorsByName: this.councillorsByName, commsAddresses: this.commsAddresses } = directoryIndexFor(policy));
+    this.index = peopleIndex(policy);
   }
 
   isCouncilDomain(domain: string): boolean {
-    const d = domain.toLowerCase();
-    if (this.policy.council.domains.some((c) => d === c.toLowerCase() || d.endsWith('.' + c.toLowerCase()))) return true;
-    return this.policy.inferPeople && INFERRED_COUNCIL_DOMAIN.test(d);
+    if (this.index.isCouncilDomain(domain)) return true;
+    return this.policy.inferPeople && INFERRED_COUNCIL_DOMAIN.test(domain.toLowerCase());
   }
 
   partyForDomain(domain: string): PartyEntry | undefined {
-    const d = domain.toLowerCase();
-    return this.policy.parties.find((p) => (p.domains ?? []).some((x) => d === x.toLowerCase() || d.endsWith('.' + x.toLowerCase())));
+    return this.index.partyForDomain(domain);
   }
 
   isMediaDomain(domain: string): boolean {
-    const d = domain.toLowerCase();
-    return this.policy.communications.mediaDomains.some((m) => d === m.toLowerCase() || d.endsWith('.' + m.toLowerCase()));
+    return this.index.isMediaDomain(domain);
   }
 
   /** The directory councillor with this (display) name, if any. */
   councillorNamed(name: string): CouncillorEntry | undefined {
-    return this.councillorsByName.get(bareName(name));
+    return this.index.councillorsByBareName.get(bareName(name));
   }
 
   resolve(mailbox: Mailbox): Person {
@@ -160,12 +117,11 @@ export class People {
 
   private resolveUncached(email: string, displayName: string | undefined): Person {
     const domain = emailDomain(email);
-    const entry = this.byEmail.get(email);
     const councilAddress = this.isCouncilDomain(domain);
     const freeMail = this.isFreeMail(domain);
     const titled = isTitledCouncillor(displayName);
-    let councillor = entry?.councillor;
-    const officer = entry?.officer;
+    let councillor = this.index.councillorByEmail.get(email);
+    const officer = councillor ? undefined : this.index.officerByEmail.get(email);
     // A councillor at an address the directory does not list: match the display name, but only
     // for addresses that are not the council's own (where an unlisted name is an officer) and
     // only where the name is titled, or the address is personal or a party's (a resident may
@@ -195,7 +151,7 @@ export class People {
       councilAddress: councilAddress && !listedPersonal,
       personalAddress: listedPersonal || (freeMail && !councilAddress),
       approvedPersonal,
-      commsTeam: this.commsAddresses.has(email) || officerRoles.includes('comms'),
+      commsTeam: this.index.commsAddresses.has(email) || officerRoles.includes('comms'),
       media: this.isMediaDomain(domain),
       party: this.partyForDomain(domain),
       titledCouncillor: titled,

@@ -6,7 +6,7 @@
  * never make one. Shared by the attribution and praise readers.
  */
 import type { CouncillorEntry, CouncillorRole, ResolvedPolicy } from '../policy.ts';
-import { escapeRegExp } from '../text.ts';
+import { peopleIndex } from '../people-index.ts';
 
 export interface CouncillorReference {
   /** The person's name as written, when the phrase gives one ("Margaret Ellison", "Ellison"). */
@@ -37,48 +37,13 @@ export const OFFICES: { role: CouncillorRole; re: RegExp }[] = [
 export const WARD_MEMBER = /\bward\s+(?:councillors?|members?)\b/i;
 const CANDIDATE = /\bcandidates?\b/i;
 
-interface DirectoryIndex {
-  fullNames: RegExp | undefined;
-  byFullName: Map<string, CouncillorEntry>;
-  bySurname: Map<string, CouncillorEntry | null>;
-  byRole: Map<CouncillorRole, CouncillorEntry | null>;
-  officerNames: RegExp | undefined;
-}
-const directoryCache = new WeakMap<readonly CouncillorEntry[], DirectoryIndex>();
-
-function directoryIndex(policy: ResolvedPolicy): DirectoryIndex {
-  let index = directoryCache.get(policy.councillors);
-  if (index) return index;
-  const byFullName = new Map<string, CouncillorEntry>();
-  const bySurname = new Map<string, CouncillorEntry | null>();
-  const byRole = new Map<CouncillorRole, CouncillorEntry | null>();
-  for (const c of policy.councillors) {
-    const name = c.name.trim();
-    byFullName.set(name.toLowerCase(), c);
-    const surname = name.split(/\s+/).pop()!.toLowerCase();
-    bySurname.set(surname, bySurname.has(surname) ? null : c);
-    for (const r of c.roles ?? []) byRole.set(r, byRole.has(r) ? null : c);
-  }
-  const names = policy.councillors.map((c) => escapeRegExp(c.name.trim()).replace(/\s+/g, '\\s+'));
-  const officers = policy.officers.map((o) => escapeRegExp(o.name.trim()).replace(/\s+/g, '\\s+'));
-  index = {
-    fullNames: names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'g') : undefined,
-    byFullName,
-    bySurname,
-    byRole,
-    officerNames: officers.length ? new RegExp(`\\b(?:${officers.join('|')})\\b`) : undefined,
-  };
-  directoryCache.set(policy.councillors, index);
-  return index;
-}
-
 /**
  * @summary Whether a phrase (a speaker, or a sentence) refers to a councillor, and which.
  * @example councillorIn('The Leader of the Council, Cllr Margaret Ellison,', policy)
  *   // { name: 'Margaret Ellison', statedRoles: ['leader'], by: 'title', entry: … }
  */
 export function councillorIn(phrase: string, policy: ResolvedPolicy): CouncillorReference | undefined {
-  const index = directoryIndex(policy);
+  const index = peopleIndex(policy);
   // Offices the phrase states, with where the first one starts.
   const lead = phrase.length - phrase.trimStart().length;
   const offices = OFFICES.map((o) => ({ role: o.role, match: o.re.exec(phrase.trim()) })).filter((o) => o.match);
@@ -88,19 +53,19 @@ export function councillorIn(phrase: string, policy: ResolvedPolicy): Councillor
   let name = titled?.[1];
   let entry: CouncillorEntry | undefined;
   if (name) {
-    entry = index.byFullName.get(name.toLowerCase()) ?? (name.includes(' ') ? undefined : index.bySurname.get(name.toLowerCase()) ?? undefined);
-    if (!entry && name.includes(' ')) entry = index.bySurname.get(name.split(/\s+/).pop()!.toLowerCase()) ?? undefined;
+    entry = index.councillorsByFullName.get(name.toLowerCase()) ?? (name.includes(' ') ? undefined : index.councillorsBySurname.get(name.toLowerCase()) ?? undefined);
+    if (!entry && name.includes(' ')) entry = index.councillorsBySurname.get(name.split(/\s+/).pop()!.toLowerCase()) ?? undefined;
   }
   let by: CouncillorReference['by'] | undefined = titled ? 'title' : undefined;
   let at = titled?.index ?? -1;
-  if (!entry && index.fullNames) {
-    index.fullNames.lastIndex = 0;
-    const m = index.fullNames.exec(phrase);
+  if (!entry) {
+    // The directory's full names, looked up by the phrase's words (people-index.ts).
+    const m = index.councillorNames.first(phrase);
     if (m) {
-      entry = index.byFullName.get(m[0].replace(/\s+/g, ' ').toLowerCase());
-      name ??= m[0];
+      entry = index.councillorsByFullName.get(m.phrase.toLowerCase());
+      name ??= phrase.slice(m.start, m.end);
       by ??= 'directory';
-      if (at < 0) at = m.index;
+      if (at < 0) at = m.start;
     }
   }
   if (!by && statedRoles.length) by = 'office';
@@ -118,7 +83,7 @@ export function councillorIn(phrase: string, policy: ResolvedPolicy): Councillor
   // An office with no name: the directory's only holder of it ("the Mayor").
   if (!entry && !name) {
     for (const r of statedRoles) {
-      const holder = index.byRole.get(r);
+      const holder = index.councillorsByRole.get(r);
       if (holder) {
         entry = holder;
         break;
@@ -142,9 +107,6 @@ export function isCouncillorName(phrase: string, policy: ResolvedPolicy): boolea
     const prefix = phrase.slice(0, titled.index).trim();
     return !prefix || /^the$/i.test(prefix) || OFFICES.some((o) => o.re.test(prefix));
   }
-  const { fullNames } = directoryIndex(policy);
-  if (!fullNames) return false;
-  fullNames.lastIndex = 0;
-  const m = fullNames.exec(phrase);
-  return !!m && m.index === 0 && m[0].length === phrase.length;
+  const m = peopleIndex(policy).councillorNames.first(phrase);
+  return !!m && m.start === 0 && m.end === phrase.length;
 }

@@ -6,7 +6,8 @@ import { addDays } from '../calendar.ts';
 import type { ResolvedElection, ResolvedPolicy } from '../policy.ts';
 import type { RuleContext } from '../rule.ts';
 import { memoised } from '../rule.ts';
-import { escapeRegExp, normaliseChars } from '../text.ts';
+import { PhraseIndex } from '../people-index.ts';
+import { normaliseChars } from '../text.ts';
 import { findAttributions } from './attribution.ts';
 import { findFavourableMentions } from './praise.ts';
 import { assessPublicity } from './publicity-kind.ts';
@@ -45,19 +46,35 @@ export function electionTiming(policy: ResolvedPolicy, isoDate: string, concerns
 // county", "every ward". The council's own place name ("across Westmoor") is added per policy.
 const WHOLE_AREA =
   /\b(?:across|throughout|all\s+over|around)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:district|borough|county|city|council\s+area)\b|\b(?:district|borough|county|city|council)[-\s]wide\b|\b(?:the\s+)?(?:whole|entire)\s+(?:of\s+the\s+)?(?:district|borough|county|city)\b|\b(?:every|each)\s+ward\b|\ball\s+(?:of\s+(?:the|our)\s+)?(?:\w+\s+)?wards\b/i;
-const placeCache = new WeakMap<ResolvedPolicy['council'], RegExp | null>();
+const placeCache = new WeakMap<ResolvedPolicy['council'], PhraseIndex<true> | null>();
+const ACROSS_BEFORE = /\b(?:across|throughout|all\s+(?:of|over))\s+$/i;
 
 /** "across Westmoor", "throughout Harrowfield": the council's name without "District Council", "London Borough of" and the like. */
-function wholePlacePattern(policy: ResolvedPolicy): RegExp | null {
-  let re = placeCache.get(policy.council);
-  if (re !== undefined) return re;
-  const place = policy.council.name
-    .replace(/^(?:the\s+)?(?:(?:royal|london)\s+)?(?:borough|district|city|county|metropolitan\s+borough)\s+(?:council\s+)?of\s+/i, '')
-    .replace(/\s+(?:(?:metropolitan\s+)?(?:district|borough|city|county|town|parish|unitary)\s+)*council$/i, '')
-    .trim();
-  re = place && !/council/i.test(place) ? new RegExp(`\\b(?:across|throughout|all\\s+(?:of|over))\\s+${escapeRegExp(place).replace(/\s+/g, '\\s+')}\\b`, 'i') : null;
-  placeCache.set(policy.council, re);
-  return re;
+function namesWholePlace(policy: ResolvedPolicy, text: string): boolean {
+  let place = placeCache.get(policy.council);
+  if (place === undefined) {
+    const name = policy.council.name
+      .replace(/^(?:the\s+)?(?:(?:royal|london)\s+)?(?:borough|district|city|county|metropolitan\s+borough)\s+(?:council\s+)?of\s+/i, '')
+      .replace(/\s+(?:(?:metropolitan\s+)?(?:district|borough|city|county|town|parish|unitary)\s+)*council$/i, '')
+      .trim();
+    // Looked up by words (people-index.ts): no pattern is built from the policy's text.
+    place = name && !/council/i.test(name) ? new PhraseIndex([[name, true as const]]) : null;
+    placeCache.set(policy.council, place);
+  }
+  return !!place?.find(text).some((m) => ACROSS_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)));
+}
+
+// Every ward the policy names (its councillors' and its by-elections'), as written, in the case written.
+const wardCache = new WeakMap<ResolvedPolicy, PhraseIndex<string>>();
+
+function wardIndex(policy: ResolvedPolicy): PhraseIndex<string> {
+  let index = wardCache.get(policy);
+  if (!index) {
+    const allWards = new Set<string>([...policy.councillors.map((c) => c.ward ?? ''), ...policy.elections.flatMap((e) => e.wards ?? [])].filter(Boolean));
+    index = new PhraseIndex([...allWards].map((w) => [w, w] as const), { matchCase: true });
+    wardCache.set(policy, index);
+  }
+  return index;
 }
 
 /**
@@ -69,7 +86,6 @@ function wholePlacePattern(policy: ResolvedPolicy): RegExp | null {
 export function concernsElection(ctx: RuleContext, election: ResolvedElection): boolean {
   if (!election.wards?.length) return true;
   const wardsNamed = memoised(ctx, 'analysis/wards-named', () => {
-    const allWards = new Set<string>([...ctx.policy.councillors.map((c) => c.ward ?? ''), ...ctx.policy.elections.flatMap((e) => e.wards ?? [])].filter(Boolean));
     const normal = normalisedBody(ctx);
     // The speakers' own descriptions are blanked (same length), so "Cllr X, councillor for Brookside, said" does not make it about Brookside.
     const parts: string[] = [normaliseChars(ctx.draft.subject), '\n'];
@@ -80,12 +96,9 @@ export function concernsElection(ctx: RuleContext, election: ResolvedElection): 
     }
     parts.push(normal.slice(at, ctx.own.end));
     const text = parts.join('');
-    const place = wholePlacePattern(ctx.policy);
-    if (WHOLE_AREA.test(text) || place?.test(text)) return 'whole area' as const;
+    if (WHOLE_AREA.test(text) || namesWholePlace(ctx.policy, text)) return 'whole area' as const;
     const named = new Set<string>();
-    for (const ward of allWards) {
-      if (new RegExp(`\\b${escapeRegExp(ward).replace(/\s+/g, '\\s+')}\\b`).test(text)) named.add(ward.toLowerCase());
-    }
+    for (const m of wardIndex(ctx.policy).find(text, 0, text.length, { overlapping: true })) for (const ward of m.values) named.add(ward.toLowerCase());
     return named;
   });
   if (wardsNamed === 'whole area' || wardsNamed.size === 0) return true;

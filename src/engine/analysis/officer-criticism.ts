@@ -19,6 +19,8 @@
  */
 import type { Hit, Lexicon } from '../lexicon/compile.ts';
 import { bareName } from '../people.ts';
+import { peopleIndex } from '../people-index.ts';
+import type { ResolvedPolicy } from '../policy.ts';
 import { memoised, type RuleContext } from '../rule.ts';
 import type { Sentence, TextModel } from '../text-model/model.ts';
 import { tokenize } from '../text-model/tokenize.ts';
@@ -65,17 +67,68 @@ interface KnownOfficer {
   norms: string[];
 }
 
+/**
+ * Known officers' names, indexed by their first word and their surname. The directory's are
+ * indexed once per policy (a staff list can hold thousands); those a draft adds (its officer
+ * recipients, anyone it introduces by a job title) sit in a small layer of their own on top.
+ */
+class KnownOfficers {
+  private readonly known = new Map<string, KnownOfficer>();
+  private readonly firstWords = new Map<string, string[]>();
+  private readonly surnames = new Map<string, string>();
+
+  constructor(private readonly under?: KnownOfficers) {}
+
+  has(key: string): boolean {
+    return this.known.has(key) || !!this.under?.has(key);
+  }
+
+  get(key: string): KnownOfficer | undefined {
+    return this.under?.get(key) ?? this.known.get(key);
+  }
+
+  /** Add a name not known yet (the first spelling of a name wins). */
+  add(key: string, officer: KnownOfficer): void {
+    if (this.has(key)) return;
+    this.known.set(key, officer);
+    const list = this.firstWords.get(officer.norms[0]!);
+    if (list) list.push(key);
+    else this.firstWords.set(officer.norms[0]!, [key]);
+    this.surnames.set(officer.norms[officer.norms.length - 1]!, key);
+  }
+
+  /** The names that start with this word, the directory's first. */
+  byFirstWord(norm: string): string[] {
+    const mine = this.firstWords.get(norm) ?? [];
+    const below = this.under?.byFirstWord(norm) ?? [];
+    return below.length ? [...below, ...mine] : mine;
+  }
+
+  /** The name with this surname, the last added winning. */
+  bySurname(norm: string): string | undefined {
+    return this.surnames.get(norm) ?? this.under?.bySurname(norm);
+  }
+}
+
+const directoryOfficers = new WeakMap<ResolvedPolicy, KnownOfficers>();
+
+function addName(known: KnownOfficers, full: string): void {
+  const key = bareName(full);
+  const norms = nameWords(key);
+  if (norms.length >= 2) known.add(key, { name: full.trim(), norms });
+}
+
 /** Officers the draft can name: the directory's, and officer recipients with a display name. */
-function knownOfficers(ctx: RuleContext): Map<string, KnownOfficer> {
+function knownOfficers(ctx: RuleContext): KnownOfficers {
   return memoised(ctx, 'criticism:known', () => {
-    const known = new Map<string, KnownOfficer>();
-    const add = (full: string) => {
-      const key = bareName(full);
-      const norms = nameWords(key);
-      if (norms.length >= 2 && !known.has(key)) known.set(key, { name: full.trim(), norms });
-    };
-    for (const o of ctx.policy.officers) add(o.name);
-    for (const r of ctx.recipients) if (r.person.kind === 'officer' && r.mailbox.name) add(r.mailbox.name);
+    let directory = directoryOfficers.get(ctx.policy);
+    if (!directory) {
+      directory = new KnownOfficers();
+      for (const o of ctx.policy.officers) addName(directory, o.name);
+      directoryOfficers.set(ctx.policy, directory);
+    }
+    const known = new KnownOfficers(directory);
+    for (const r of ctx.recipients) if (r.person.kind === 'officer' && r.mailbox.name) addName(known, r.mailbox.name);
     return known;
   });
 }
@@ -103,13 +156,13 @@ function findOfficerMentions(ctx: RuleContext): Mention[] {
     const lexicon = ctx.lexicon;
     const { tokens } = model;
     const own = (k: number) => model.regionOf[k] === 'own';
-    const councillorNames = new Set(ctx.policy.councillors.map((c) => bareName(c.name)));
+    const councillorNames = peopleIndex(ctx.policy).councillorBareNames;
     const writer = ctx.draft.from?.name ? bareName(ctx.draft.from.name) : '';
     const councillorTitles = lexicon.hits(model, 'criticism.councillor-title');
     const titledBy = new Set(councillorTitles.map((h) => h.last));
     const courtesy = lexicon.hits(model, 'criticism.courtesy-title');
     const courtesyAt = startsOf(courtesy);
-    const known = new Map(knownOfficers(ctx));
+    const known = knownOfficers(ctx);
     const mentions: Mention[] = [];
     const excluded = (key: string, first: number) => !key || councillorNames.has(key) || key === writer || titledBy.has(first);
 
@@ -126,22 +179,15 @@ function findOfficerMentions(ctx: RuleContext): Mention[] {
       if (excluded(key, found.first)) continue;
       const written = model.text.slice(tokens[found.nameFirst]!.start, tokens[found.last - 1]!.end);
       introduced.push({ first: found.first, last: found.last, name: written, key });
-      if (!known.has(key)) known.set(key, { name: written, norms: nameWords(key) });
+      const norms = nameWords(key);
+      if (norms.length) known.add(key, { name: written, norms });
     }
 
-    // Index the known names by their first word, their surname and their first name.
-    const byFirstWord = new Map<string, string[]>();
-    const bySurname = new Map<string, string>();
-    for (const [key, o] of known) {
-      const list = byFirstWord.get(o.norms[0]!) ?? [];
-      list.push(key);
-      byFirstWord.set(o.norms[0]!, list);
-      bySurname.set(o.norms[o.norms.length - 1]!, key);
-    }
+    // The known names, looked up by their first word, their surname and their first name.
     const namedInFull = new Map<string, number>();
     for (let k = 0; k < tokens.length; k++) {
       if (!own(k) || !isCapitalWord(model, k)) continue;
-      for (const key of byFirstWord.get(tokens[k]!.norm) ?? []) {
+      for (const key of known.byFirstWord(tokens[k]!.norm)) {
         const norms = known.get(key)!.norms;
         let j = 0;
         while (j < norms.length && tokens[k + j]?.norm === norms[j]) j += 1;
@@ -153,7 +199,7 @@ function findOfficerMentions(ctx: RuleContext): Mention[] {
     // "Ms Latham": a courtesy title and a known officer's surname.
     for (const h of courtesy) {
       if (!own(h.first)) continue;
-      const key = bySurname.get(tokens[h.last - 1]!.norm);
+      const key = known.bySurname(tokens[h.last - 1]!.norm);
       if (key && !excluded(key, h.first)) mentions.push({ first: h.first, last: h.last, name: known.get(key)!.name, key });
     }
     // A first name alone, once the full name has appeared.

@@ -10,7 +10,8 @@ import { bareName, type Person } from '../people.ts';
 import type { CouncillorEntry } from '../policy.ts';
 import { assessPartyContent } from './party-politics.ts';
 import { memoised, type RuleContext } from '../rule.ts';
-import { escapeRegExp, splitLines, type Span } from '../text.ts';
+import { indexOfPhrase, peopleIndex } from '../people-index.ts';
+import { splitLines, type Span } from '../text.ts';
 import type { Mailbox } from '../types.ts';
 import { normalisedBody } from './voice.ts';
 
@@ -32,7 +33,7 @@ export function samePerson(a: Person, b: Person): boolean {
 function plainName(person: Person): string | undefined {
   const raw = person.councillor?.name ?? person.officer?.name ?? person.name;
   if (!raw) return undefined;
-  // The same few names come back on every check (a pattern is built for each): keep the answers.
+  // The same few names come back on every check: keep the answers.
   if (plainNames.has(raw)) return plainNames.get(raw);
   if (plainNames.size >= 500) plainNames.clear();
   const name = plainNameOf(raw);
@@ -46,9 +47,9 @@ function plainNameOf(raw: string): string | undefined {
   const bare = bareName(raw);
   if (!bare) return undefined;
   // bareName lower-cases; keep the writer's capitals where we can find them.
-  const re = new RegExp(escapeRegExp(bare).replace(/\s+/g, '\\s+'), 'i');
-  const m = re.exec(raw.replace(/["']/g, ''));
-  return m ? m[0].replace(/\s+/g, ' ') : bare.replace(/\b\w/g, (c) => c.toUpperCase());
+  const unquoted = raw.replace(/["']/g, '');
+  const at = indexOfPhrase(unquoted, bare);
+  return at ? unquoted.slice(at.start, at.end).replace(/\s+/g, ' ') : bare.replace(/\b\w/g, (c) => c.toUpperCase());
 }
 
 /** "Cllr Aisha Begum" for a councillor, the plain name for anyone else, else the address. */
@@ -157,10 +158,8 @@ export function notePosition(ctx: RuleContext): number {
 
 // ---- Names in text ----
 
-/** A case-insensitive whole-word pattern for a name, tolerant of any spacing. */
-export function namePattern(name: string): RegExp {
-  return new RegExp(`(?<![\\w-])${escapeRegExp(name.trim()).replace(/\s+/g, '\\s+')}(?![\\w-])`, 'i');
-}
+/** Whether a name occurs in the text as a whole word, in any case and spacing (people-index.ts; no pattern is built from it). */
+export { mentionsName } from '../people-index.ts';
 
 // ---- Party-political or private content (personal-email's exception) ----
 
@@ -204,8 +203,7 @@ export function classifyContent(ctx: RuleContext): ContentClass {
 
 /** The directory councillors of a ward (case-insensitive ward name). */
 export function wardCouncillors(ctx: RuleContext, ward: string): CouncillorEntry[] {
-  const w = ward.trim().toLowerCase();
-  return ctx.policy.councillors.filter((c) => (c.ward ?? '').trim().toLowerCase() === w);
+  return [...(peopleIndex(ctx.policy).councillorsByWard.get(ward.trim().toLowerCase()) ?? [])];
 }
 
 // ---- Sentences around a match (cheaper than splitting the whole text) ----

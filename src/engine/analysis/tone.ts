@@ -12,6 +12,7 @@
  * while two lines of capitals are, wherever they sit in a long email.
  */
 import type { Hit } from '../lexicon/compile.ts';
+import type { ResolvedPolicy } from '../policy.ts';
 import { memoised, type RuleContext } from '../rule.ts';
 import type { Span } from '../text.ts';
 import type { TextModel } from '../text-model/model.ts';
@@ -244,18 +245,30 @@ function addNamesFromModel(ctx: RuleContext, map: Map<string, string>, model: Te
   }
 }
 
+// The policy's proper nouns, gathered once per policy: a staff directory can hold thousands.
+const policyNounCache = new WeakMap<ResolvedPolicy, Map<string, string>>();
+
+/** The policy's people, wards, council and parties, by their shouted form. */
+function policyNouns(p: ResolvedPolicy): Map<string, string> {
+  let map = policyNounCache.get(p);
+  if (!map) {
+    map = new Map<string, string>();
+    addNamesFrom(map, p.council.name);
+    for (const c of p.councillors) addNamesFrom(map, `${c.name} ${c.ward ?? ''} ${c.party ?? ''}`);
+    for (const o of p.officers) addNamesFrom(map, o.name);
+    for (const party of p.parties) addNamesFrom(map, [party.name, ...(party.aliases ?? [])].join(' '));
+    policyNounCache.set(p, map);
+  }
+  return map;
+}
+
 /**
- * Proper nouns to restore when lower-casing a shouted run: the policy's people, wards, council
- * and parties; the draft's recipients; capitalised words from the subject and the writer's
- * unshouted prose.
+ * Proper nouns to restore when lower-casing a shouted run: the draft's recipients; capitalised
+ * words from the subject and the writer's unshouted prose. The policy's people, wards, council
+ * and parties come after them (toSentenceCase looks there when the draft has no spelling).
  */
 export function properNouns(ctx: RuleContext): Map<string, string> {
   const map = new Map<string, string>();
-  const p = ctx.policy;
-  addNamesFrom(map, p.council.name);
-  for (const c of p.councillors) addNamesFrom(map, `${c.name} ${c.ward ?? ''} ${c.party ?? ''}`);
-  for (const o of p.officers) addNamesFrom(map, o.name);
-  for (const party of p.parties) addNamesFrom(map, [party.name, ...(party.aliases ?? [])].join(' '));
   for (const r of ctx.recipients) addNamesFrom(map, r.mailbox.name);
   addNamesFrom(map, ctx.draft.from?.name);
   addNamesFromModel(ctx, map, ctx.subjectText);
@@ -291,7 +304,7 @@ export function toSentenceCase(ctx: RuleContext, run: ShoutedRun, nouns: Map<str
     if (raw === 'I') next = raw;
     else if (kind === 'ambiguous') next = raw.toLowerCase();
     else if (kind !== 'shout') next = raw;
-    else if (nouns.has(raw)) next = nouns.get(raw)!;
+    else if (nouns.has(raw) || policyNouns(ctx.policy).has(raw)) next = nouns.get(raw) ?? policyNouns(ctx.policy).get(raw)!;
     else if (cues.calendar[k]) next = titleCase(raw);
     else next = raw.toLowerCase();
     if (capitaliseNext && next.length > 0) next = next.charAt(0).toUpperCase() + next.slice(1);

@@ -6,7 +6,9 @@ import { assessPartyContent, type PartyContentSignal } from '../analysis/party-p
 import { findPartyWork } from '../analysis/party-work.ts';
 import { scoreDraft } from '../analysis/party-scorer.ts';
 import { defineRule, memoised, type RuleContext, type RuleReport } from '../rule.ts';
-import { escapeRegExp, normaliseChars, splitLines, type Span } from '../text.ts';
+import { type FoldedPhrase, foldPhrase, indexOfPhrase } from '../people-index.ts';
+import type { ResolvedPolicy } from '../policy.ts';
+import { normaliseChars, splitLines, type Span } from '../text.ts';
 
 /** The keys of `meta.messages`: the only ids a report may name. */
 type MessageId = 'councilAccount' | 'councilBranding';
@@ -32,12 +34,20 @@ const GOV_ADDRESS = /(?:^|[\s:<(])(?:https?:\/\/)?(?:www\.)?[\w.-]*\.gov\.(?:uk|
 // An HTML logo becomes "[<alt text>]" in the derived text (src/engine/html-text.ts).
 const LOGO = /\[[^\]\n]{0,80}\b(?:logo|crest|council|coat\s+of\s+arms)\b[^\]\n]{0,80}\]/i;
 
-function markerPattern(ctx: RuleContext): RegExp | undefined {
-  const markers = [...ctx.policy.letterhead.markers];
-  // The council's own name in a signature is branding whatever the policy lists.
-  if (!ctx.policy.inferPeople && ctx.policy.council.name) markers.push(ctx.policy.council.name);
-  const alts = markers.filter((m) => m.trim()).map((m) => escapeRegExp(normaliseChars(m).trim()).replace(/\s+/g, '\\s+'));
-  return alts.length ? new RegExp(`(?:${alts.join('|')})`, 'i') : undefined;
+const markerCache = new WeakMap<ResolvedPolicy, FoldedPhrase[]>();
+
+/** The policy's letterhead markers, matched as text in any case and spacing (people-index.ts; no pattern is built from them). */
+function markerFinder(ctx: RuleContext): ((line: string) => boolean) | undefined {
+  let phrases = markerCache.get(ctx.policy);
+  if (!phrases) {
+    const markers = [...ctx.policy.letterhead.markers];
+    // The council's own name in a signature is branding whatever the policy lists.
+    if (!ctx.policy.inferPeople && ctx.policy.council.name) markers.push(ctx.policy.council.name);
+    phrases = markers.filter((m) => m.trim()).map(foldPhrase);
+    markerCache.set(ctx.policy, phrases);
+  }
+  const found = phrases;
+  return found.length ? (line) => found.some((m) => indexOfPhrase(line, m) !== undefined) : undefined;
 }
 
 /**
@@ -57,7 +67,7 @@ function findCouncilBranding(ctx: RuleContext): BrandingLine[] {
       for (const l of nonEmpty.slice(-6)) candidates.add(l);
     }
     for (const l of nonEmpty.slice(0, 2)) candidates.add(l); // a letterhead above the greeting
-    const marker = markerPattern(ctx);
+    const marker = markerFinder(ctx);
     const out: BrandingLine[] = [];
     for (const l of [...candidates].sort((a, b) => a.start - b.start)) {
       const text = normaliseChars(l.text);
@@ -74,7 +84,7 @@ function findCouncilBranding(ctx: RuleContext): BrandingLine[] {
         continue;
       }
       let reason: BrandingLine['reason'] | undefined;
-      if (marker?.test(trimmed)) reason = 'marker';
+      if (marker?.(trimmed)) reason = 'marker';
       else if (COUNCIL_NAME_LINE.test(trimmed)) reason = 'council name';
       else if (GOV_ADDRESS.test(trimmed)) reason = 'council web or email address';
       if (reason) out.push({ ...whole, quote: body.slice(whole.start, whole.end), reason, line: { start: l.start, end: l.end }, partial: false });

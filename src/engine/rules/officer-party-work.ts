@@ -7,6 +7,7 @@ import { findPartyWork } from '../analysis/party-work.ts';
 import { isDirectorLevel, type Standing, standingOf } from '../analysis/seniority.ts';
 import type { CouncillorRole } from '../policy.ts';
 import type { Recipient } from '../people.ts';
+import { peopleIndex } from '../people-index.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import type { PackId, Suggestion } from '../types.ts';
 
@@ -59,7 +60,10 @@ function routeFor(ctx: RuleContext): Route {
 /** A directory officer with the standing the route needs, to re-address the invitation. */
 function routeOfficer(ctx: RuleContext, route: Route) {
   for (const standing of route.fixTo ?? []) {
-    const o = ctx.policy.officers.find((x) => standingOf(ctx, ctx.people.resolve({ name: x.name, email: x.email })) === standing);
+    // A directory officer's standing comes from their roles, or for a clerk from the title in their name.
+    const roled = standing === 'chief-executive' || standing === 'monitoring-officer';
+    const candidates = roled ? (peopleIndex(ctx.policy).officersByRole.get(standing) ?? []) : ctx.policy.officers;
+    const o = candidates.find((x) => standingOf(ctx, ctx.people.resolve({ name: x.name, email: x.email })) === standing);
     if (o) return { officer: o, standing };
   }
   return undefined;

@@ -9,6 +9,7 @@
 import type { Person, Recipient } from '../people.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import { bareName } from '../people.ts';
+import { peopleIndex } from '../people-index.ts';
 import type { Suggestion } from '../types.ts';
 import { classifyContent, isOwnMailbox, samePerson, titledName } from '../analysis/recipients.ts';
 
@@ -46,8 +47,7 @@ function useCouncilAddress(r: Recipient): Suggestion {
 /** A directory officer whose name is on this personal mailbox (a colleague's home account). */
 function officerNamed(ctx: RuleContext, r: Recipient): boolean {
   if (!r.mailbox.name) return false;
-  const n = bareName(r.mailbox.name);
-  return ctx.policy.officers.some((o) => bareName(o.name) === n);
+  return peopleIndex(ctx.policy).officerBareNames.has(bareName(r.mailbox.name));
 }
 
 // ---- The rule ----

@@ -13,7 +13,8 @@ import { assessPublicity } from '../analysis/publicity-kind.ts';
 import { formatLongDate } from '../analysis/written-dates.ts';
 import { assessPartyContent } from '../analysis/party-politics.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
-import { findAll, phrasePattern } from '../text.ts';
+import { PhraseIndex } from '../people-index.ts';
+import type { Span } from '../text.ts';
 import type { Suggestion } from '../types.ts';
 
 /** The keys of `meta.messages`: the only ids a report may name. */
@@ -21,20 +22,23 @@ type MessageId = 'quotesCouncillor' | 'praisesCouncillor' | 'partyLabel' | 'part
 
 // ---- Helpers ----
 
-const topicCache = new WeakMap<readonly string[], RegExp>();
+const topicCache = new WeakMap<readonly string[], PhraseIndex<string>>();
 
-/** The policy's controversial topics, tolerating plurals and hyphen/space variants ("energy from waste"). */
-function topicPattern(topics: readonly string[]): RegExp {
-  let re = topicCache.get(topics);
-  if (!re) {
-    const variants = topics.flatMap((t) => {
+/**
+ * The policy's controversial topics, tolerating plurals and hyphen/space variants ("energy from
+ * waste"), looked up by the draft's words (people-index.ts): no pattern is built from them.
+ */
+function topicIndex(topics: readonly string[]): PhraseIndex<string> {
+  let index = topicCache.get(topics);
+  if (!index) {
+    index = new PhraseIndex<string>([], { boundary: 'strict' });
+    for (const t of topics) {
       const base = t.trim();
-      return [base, base.replace(/-/g, ' '), `${base}s`];
-    });
-    re = phrasePattern(variants);
-    topicCache.set(topics, re);
+      for (const variant of [base, base.replace(/-/g, ' '), `${base}s`]) index.add(variant, base);
+    }
+    topicCache.set(topics, index);
   }
-  return re;
+  return index;
 }
 
 function holdAdvice(timing: ElectionTiming): Suggestion {
@@ -176,9 +180,10 @@ export default defineRule<MessageId>({
 
     // crawley 9.1: no publicity on controversial issues in the period. A warning: the council decides.
     if (ctx.policy.controversialTopics.length) {
-      const re = topicPattern(ctx.policy.controversialTopics);
-      const inBody = findAll(ctx.draft.body, re, ctx.own)[0];
-      const inSubject = inBody ? undefined : findAll(ctx.draft.subject, re)[0];
+      const topics = topicIndex(ctx.policy.controversialTopics);
+      const quoted = (text: string, m: Span | undefined) => (m ? { start: m.start, end: m.end, quote: text.slice(m.start, m.end) } : undefined);
+      const inBody = quoted(ctx.draft.body, topics.first(ctx.draft.body, ctx.own.start, ctx.own.end));
+      const inSubject = inBody ? undefined : quoted(ctx.draft.subject, topics.first(ctx.draft.subject));
       const hit = inBody ?? inSubject;
       if (hit) {
         reports.push({

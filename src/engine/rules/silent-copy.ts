@@ -12,8 +12,8 @@ import {
   isForward,
   normalisedBody,
   sentencesMatching,
+  mentionsName,
   nameParts,
-  namePattern,
   notePosition,
   quotedAddressees,
   quotedAuthor,
@@ -85,7 +85,7 @@ function findDisclosures(ctx: RuleContext): Disclosure[] {
 function namesPerson(sentence: string, person: Person): boolean {
   const parts = nameParts(person);
   if (parts) {
-    for (const n of [parts.full, parts.surname, parts.first]) if (n && n.length > 1 && namePattern(n).test(sentence)) return true;
+    for (const n of [parts.full, parts.surname, parts.first]) if (n && n.length > 1 && mentionsName(sentence, n)) return true;
   }
   for (const [re, roles] of ROLE_PHRASES) {
     if (re.test(sentence) && person.councillorRoles.some((r) => roles.includes(r))) return true;

@@ -5,9 +5,10 @@
  *
  * It needs the directory's wards, so with the embedded default policy it never fires.
  */
-import type { CouncillorEntry, ResolvedPolicy } from '../policy.ts';
+import type { CouncillorEntry } from '../policy.ts';
+import { peopleIndex } from '../people-index.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
-import { escapeRegExp, normaliseChars, type Span } from '../text.ts';
+import { normaliseChars, type Span } from '../text.ts';
 import type { Evidence } from '../types.ts';
 import { normalisedBody, notePosition, personKey, wardCouncillors } from '../analysis/recipients.ts';
 
@@ -40,42 +41,25 @@ interface WardMention extends Span {
   explicit: boolean;
 }
 
-// The policy's ward pattern, built once per directory rather than on every check.
-const wardPatterns = new WeakMap<ResolvedPolicy['councillors'], RegExp | null>();
-
-function wardPattern(ctx: RuleContext): RegExp | undefined {
-  const councillors = ctx.policy.councillors;
-  let re = wardPatterns.get(councillors);
-  if (re === undefined) {
-    const wards = [...new Set(councillors.map((c) => c.ward?.trim()).filter((w): w is string => !!w))];
-    const alts = wards.sort((a, b) => b.length - a.length).map((w) => escapeRegExp(normaliseChars(w)).replace(/\s+/g, '\\s+'));
-    re = wards.length === 0 ? null : new RegExp(`(?<![\\w-])(${alts.join('|')})(?![\\w-])`, 'gi');
-    wardPatterns.set(councillors, re);
-  }
-  return re ?? undefined;
-}
-
 // structural: a ward name that is plainly another authority ("Riverside District Council").
 const NOT_THE_WARD_AFTER = /^\s+(?:borough|district|county|city|town|parish)\s+council\b/i;
 const WARD_AFTER = /^\s*(?:ward|division)\b/i;
 const WARD_BEFORE = /\bward\s+of\s+(?:the\s+)?$/i;
 
 function findWardMentions(ctx: RuleContext): WardMention[] {
-  const re = wardPattern(ctx);
-  if (!re) return [];
+  // The directory's wards, looked up by the draft's words (people-index.ts), in any case.
+  const { wards } = peopleIndex(ctx.policy);
+  if (wards.size === 0) return [];
   const out: WardMention[] = [];
   const scan = (norm: string, field: 'body' | 'subject', span: Span) => {
-    re.lastIndex = 0;
-    for (const m of norm.slice(span.start, span.end).matchAll(re)) {
-      const start = span.start + (m.index ?? 0);
-      const end = start + m[0].length;
+    for (const m of wards.find(norm, span.start, span.end)) {
+      const { start, end } = m;
       // Ward names are proper nouns: "central" in running prose is not "Central" ward.
       if (!/[A-Z]/.test(norm[start]!)) continue;
       const after = norm.slice(end, end + 40);
       if (NOT_THE_WARD_AFTER.test(after)) continue;
       const explicit = WARD_AFTER.test(after) || WARD_BEFORE.test(norm.slice(Math.max(0, start - 20), start));
-      const ward = ctx.policy.councillors.find((c) => c.ward && normaliseChars(c.ward).toLowerCase().replace(/\s+/g, ' ') === m[0].toLowerCase().replace(/\s+/g, ' '))?.ward ?? m[0];
-      out.push({ ward, field, start, end, explicit });
+      out.push({ ward: m.values[0]!, field, start, end, explicit });
     }
   };
   scan(normaliseChars(ctx.draft.subject), 'subject', { start: 0, end: ctx.draft.subject.length });
