@@ -7,6 +7,17 @@
 // RFC 5322 field name: printable ASCII except colon, then a colon.
 const HEADER_LINE = /^[!-9;-~]+:/;
 
+/** Whether `closing` stands at the start of a line of `body`, followed only by spaces or tabs on that line. */
+function hasClosingBoundary(body: string, closing: string): boolean {
+  for (let at = body.indexOf(closing); at !== -1; at = body.indexOf(closing, at + 1)) {
+    if (at > 0 && body[at - 1] !== '\n') continue;
+    let k = at + closing.length;
+    while (body[k] === ' ' || body[k] === '\t') k++;
+    if (k === body.length || body[k] === '\n' || (body[k] === '\r' && body[k + 1] === '\n')) return true;
+  }
+  return false;
+}
+
 /** A reason the file cannot be checked, or undefined when it looks whole. */
 export function describeEmlDamage(text: string): string | undefined {
   if (text.trim() === '') return 'the file is empty';
@@ -28,9 +39,9 @@ export function describeEmlDamage(text: string): string | undefined {
     const marker = boundary?.[1] ?? boundary?.[2];
     if (marker) {
       const body = text.slice(separator.index + separator[0].length);
-      // RFC 2046 section 5.1.1: the last part ends with the boundary followed by "--".
-      const closing = new RegExp(`(?:^|\\n)--${marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}--[ \\t]*(?:\\r?\\n|$)`);
-      if (!closing.test(body)) return 'the email\'s last MIME part has no closing boundary: the file looks cut short';
+      // RFC 2046 section 5.1.1: the last part ends with the boundary followed by "--". Found by
+      // plain search: a pattern built from a boundary of any length could be too large to compile.
+      if (!hasClosingBoundary(body, `--${marker}--`)) return 'the email\'s last MIME part has no closing boundary: the file looks cut short';
     }
   }
   return undefined;

@@ -4,34 +4,13 @@
  * that name the file once and say what is wrong.
  */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type { ResolvedPolicy } from '../engine/policy.ts';
 import type { Draft } from '../engine/types.ts';
-import { parseDraftFile } from '../mail/index.ts';
+import { decodeJsonText } from '../mail/index.ts';
 import { formatProblem, parsePolicyText } from '../policy/load.ts';
-import { describeEmlDamage } from './eml-damage.ts';
+import { InputError, parseDraftBytes } from './read-draft.ts';
 
-/** Why the draft could not be read: the message a user sees, after the file name. */
-export class InputError extends Error {
-  override name = 'InputError';
-}
-
-/** Parse one draft file's bytes. Throws an InputError that says what is wrong with it. */
-export async function parseDraftBytes(fileName: string, bytes: Uint8Array): Promise<Draft> {
-  const ext = extname(fileName).toLowerCase();
-  if (bytes.length === 0) throw new InputError('the file is empty');
-  if (ext === '.eml') {
-    const damage = describeEmlDamage(new TextDecoder('latin1').decode(bytes));
-    if (damage) throw new InputError(damage);
-  }
-  try {
-    return await parseDraftFile(fileName, bytes);
-  } catch (error) {
-    // parseDraftFile starts its messages with the file name; the CLI adds its own.
-    const message = (error as Error)?.message ?? String(error);
-    throw new InputError(message.startsWith(`${fileName}: `) ? message.slice(fileName.length + 2) : message);
-  }
-}
+export { InputError, parseDraftBytes } from './read-draft.ts';
 
 export async function readDraftFile(path: string, fileName: string): Promise<Draft> {
   let bytes: Uint8Array;
@@ -39,7 +18,7 @@ export async function readDraftFile(path: string, fileName: string): Promise<Dra
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'EACCES' || code === 'EPERM' ? 'the file cannot be read: permission denied' : `the file cannot be read: ${(error as Error).message}`);
+    throw new InputError(code === 'EACCES' || code === 'EPERM' ? 'the file cannot be read: permission denied' : 'the file cannot be read from the disk');
   }
   return parseDraftBytes(fileName, bytes);
 }
@@ -62,10 +41,11 @@ export interface LoadedPolicyFile {
 export async function loadPolicyFile(path: string, shownAs: string): Promise<LoadedPolicyFile> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // UTF-16 (as Notepad and PowerShell save it) and byte-order marks are read, not refused.
+    text = decodeJsonText(new Uint8Array(await readFile(path)));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no file with this name' : code === 'EISDIR' ? 'this is a folder: give the policy file itself' : `the file cannot be read: ${(error as Error).message}`;
+    const why = code === 'ENOENT' ? 'there is no file with this name' : code === 'EISDIR' ? 'this is a folder: give the policy file itself' : code === 'EACCES' || code === 'EPERM' ? 'the file cannot be read: permission denied' : 'the file cannot be read from the disk';
     return { problems: [{ message: `${shownAs}: ${why}`, fatal: true }] };
   }
   const loaded = parsePolicyText(text, shownAs);

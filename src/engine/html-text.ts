@@ -19,8 +19,14 @@
  *
  * The map gives, for each character of the text, the HTML range it came from. Generated text
  * (line breaks, tabs, the brackets and alt text of an image) maps to the tag that produced it.
+ * It is kept as runs (a stretch of text copied from one stretch of HTML is one run), so its size
+ * grows with the number of text runs and tags, not with the number of characters.
+ *
+ * Time is linear in the HTML on any nesting: elements nested deeper than MAX_DEPTH are read as
+ * if their tags were not there (their text is still read, in order), because the HTML parser's
+ * own element stack costs time in proportion to its depth for every tag.
  */
-import { Parser } from 'htmlparser2';
+import { Parser, Tokenizer } from 'htmlparser2';
 
 /**
  * How a text character came about:
@@ -32,11 +38,118 @@ import { Parser } from 'htmlparser2';
  */
 export type CharKind = 'text' | 'block' | 'br' | 'cell' | 'alt';
 
-export interface OffsetMap {
-  /** `htmlStart[i]`–`htmlEnd[i]`: the HTML range that text[i] came from. Never decreasing. */
-  htmlStart: number[];
-  htmlEnd: number[];
-  kind: CharKind[];
+const KINDS: readonly CharKind[] = ['text', 'block', 'br', 'cell', 'alt'];
+
+/**
+ * For each character i of the text, `startAt(i)`–`endAt(i)`: the HTML range it came from (never
+ * decreasing), and `kindAt(i)`: how it came about. Stored as runs: each run is a stretch of
+ * characters that either all map to one HTML range, or map one to one onto consecutive HTML
+ * characters.
+ */
+export class OffsetMap {
+  /** The text offset each run starts at, its HTML start and end (of its first character), kind, and whether it steps. */
+  private readonly first: number[] = [];
+  private readonly start: number[] = [];
+  private readonly end: number[] = [];
+  private readonly kinds: number[] = [];
+  /** 1: character j of the run maps to [start + j, start + j + 1); 0: every character maps to [start, end). */
+  private readonly step: number[] = [];
+  length = 0;
+
+  /** Add the next character's source range. */
+  add(start: number, end: number, kind: CharKind): void {
+    const k = KINDS.indexOf(kind);
+    const r = this.first.length - 1;
+    if (r >= 0 && this.kinds[r] === k) {
+      const count = this.length - this.first[r]!;
+      if (this.step[r] === 0 && this.start[r] === start && this.end[r] === end) {
+        this.length++;
+        return;
+      }
+      // A one-character run that could go either way, or a stepping run, continues with the next HTML character.
+      const single = count === 1 && this.end[r] === this.start[r]! + 1;
+      if ((single || this.step[r] === 1) && end === start + 1 && start === this.start[r]! + count) {
+        this.step[r] = 1;
+        this.length++;
+        return;
+      }
+    }
+    this.first.push(this.length);
+    this.start.push(start);
+    this.end.push(end);
+    this.kinds.push(k);
+    this.step.push(0);
+    this.length++;
+  }
+
+  /** Add `count` characters copied one to one from the HTML at `start` onwards. */
+  addCopied(start: number, count: number): void {
+    if (count <= 0) return;
+    this.add(start, start + 1, 'text');
+    const r = this.first.length - 1;
+    const single = this.length - this.first[r]! === 1 && this.end[r] === this.start[r]! + 1;
+    if (count > 1 && (this.step[r] === 1 || single) && this.start[r]! + (this.length - this.first[r]!) === start + 1) {
+      this.step[r] = 1;
+      this.length += count - 1;
+      return;
+    }
+    for (let k = 1; k < count; k++) this.add(start + k, start + k + 1, 'text');
+  }
+
+  private runOf(i: number): number {
+    let lo = 0;
+    let hi = this.first.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.first[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Where in the HTML text[i] starts (undefined past either end of the text). */
+  startAt(i: number): number | undefined {
+    if (!(i >= 0 && i < this.length)) return undefined;
+    const r = this.runOf(i);
+    return this.step[r] ? this.start[r]! + (i - this.first[r]!) : this.start[r]!;
+  }
+
+  /** Where in the HTML text[i] ends (undefined past either end of the text). */
+  endAt(i: number): number | undefined {
+    if (!(i >= 0 && i < this.length)) return undefined;
+    const r = this.runOf(i);
+    return this.step[r] ? this.start[r]! + (i - this.first[r]!) + 1 : this.end[r]!;
+  }
+
+  /** How text[i] came about (undefined past either end of the text). */
+  kindAt(i: number): CharKind | undefined {
+    if (!(i >= 0 && i < this.length)) return undefined;
+    return KINDS[this.kinds[this.runOf(i)]!];
+  }
+
+  /** The number of runs (for tests and measurements). */
+  get runs(): number {
+    return this.first.length;
+  }
+
+  /** One entry per character, built on request: for tests and callers that want plain arrays. */
+  get htmlStart(): number[] {
+    return this.perCharacter((i) => this.startAt(i)!);
+  }
+
+  get htmlEnd(): number[] {
+    return this.perCharacter((i) => this.endAt(i)!);
+  }
+
+  get kind(): CharKind[] {
+    return this.perCharacter((i) => this.kindAt(i)!);
+  }
+
+  private perCharacter<T>(at: (i: number) => T): T[] {
+    const out: T[] = [];
+    for (let i = 0; i < this.length; i++) out.push(at(i));
+    return out;
+  }
 }
 
 export interface HtmlText {
@@ -99,6 +212,15 @@ function isHiddenByStyle(attrs: Record<string, string | undefined>): boolean {
 }
 
 const COLLAPSIBLE = /[ \t\n\r\f]/;
+/** The same test on a character code: space, tab, line feed, carriage return, form feed. */
+const isCollapsible = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0c;
+
+/**
+ * Elements nested deeper than this are read as if their tags were absent. Chromium's HTML parser
+ * stops nesting at the same depth (its kMaximumHTMLParserDOMTreeDepth is 512), so a browser shows
+ * such a message flattened too.
+ */
+export const MAX_DEPTH = 512;
 
 interface Pending {
   ch: string;
@@ -109,10 +231,10 @@ interface Pending {
 
 /** Lay the HTML out as text, with the offset map and the source tokens html-edit.ts needs. */
 export function layoutHtml(html: string): HtmlLayout {
-  let text = '';
-  const htmlStart: number[] = [];
-  const htmlEnd: number[] = [];
-  const kind: CharKind[] = [];
+  // The text is collected in chunks (appending one character at a time to a string costs memory per character).
+  const chunks: string[] = [];
+  let chunk: string[] = [];
+  const map = new OffsetMap();
   const tags: TagToken[] = [];
   const runs: TextRun[] = [];
   const emptyLines: EmptyLine[] = [];
@@ -127,6 +249,8 @@ export function layoutHtml(html: string): HtmlLayout {
     cells: number;
   }
   const stack: Frame[] = [];
+  /** The open table rows, innermost last: a cell counts in the nearest. */
+  const rows: Frame[] = [];
   let hiddenDepth = 0;
   let preDepth = 0;
 
@@ -142,11 +266,14 @@ export function layoutHtml(html: string): HtmlLayout {
   /** Inside a table cell, before its first content. */
   let cellStart = false;
 
+  /** One UTF-16 code unit of text and where it came from. */
   const push = (ch: string, start: number, end: number, k: CharKind) => {
-    text += ch;
-    htmlStart.push(start);
-    htmlEnd.push(end);
-    kind.push(k);
+    chunk.push(ch);
+    if (chunk.length === 4096) {
+      chunks.push(chunk.join(''));
+      chunk = [];
+    }
+    map.add(start, end, k);
   };
 
   const flushBreaks = () => {
@@ -170,7 +297,7 @@ export function layoutHtml(html: string): HtmlLayout {
   const endLine = () => {
     if (pending.some((p) => p.nbsp)) {
       flushBreaks();
-      if (hasContent) emptyLines.push({ at: text.length, html: pending.find((p) => p.nbsp)!.start });
+      if (hasContent) emptyLines.push({ at: map.length, html: pending.find((p) => p.nbsp)!.start });
       hasContent = true;
       trailing = 0;
     }
@@ -209,7 +336,7 @@ export function layoutHtml(html: string): HtmlLayout {
             if (alt && !isHiddenByStyle(attrs)) {
               const label = `[${alt}]`;
               emitContent(label[0]!, start, end, 'alt');
-              for (const ch of label.slice(1)) push(ch, start, end, 'alt');
+              for (let u = 1; u < label.length; u++) push(label[u]!, start, end, 'alt');
               spaceBefore = false;
             }
           } else if (name === 'hr') {
@@ -222,13 +349,15 @@ export function layoutHtml(html: string): HtmlLayout {
         let breaks = 0;
         if (name === 'p') breaks = isZeroMarginParagraph(attrs) ? 1 : 2;
         else if (BLOCK.has(name)) breaks = 1;
-        stack.push({ name, hidden, pre, breaks, cells: 0 });
+        const frame: Frame = { name, hidden, pre, breaks, cells: 0 };
+        stack.push(frame);
+        if (name === 'tr') rows.push(frame);
         if (hidden) hiddenDepth += 1;
         if (pre) preDepth += 1;
         if (hiddenDepth) return;
         if (breaks) requireBreak(breaks, start, end);
         if (name === 'td' || name === 'th') {
-          const row = [...stack].reverse().find((f) => f.name === 'tr');
+          const row = rows[rows.length - 1];
           if (row) {
             if (row.cells > 0) {
               // A tab separates cells (innerText); pending white space before it is dropped.
@@ -255,7 +384,9 @@ export function layoutHtml(html: string): HtmlLayout {
         while (index >= 0 && stack[index]!.name !== name) index--;
         if (index < 0) return;
         const frame = stack[index]!;
-        stack.splice(index, 1);
+        if (index === stack.length - 1) stack.pop();
+        else stack.splice(index, 1);
+        if (frame.name === 'tr') rows.splice(rows.lastIndexOf(frame), 1);
         const wasHidden = hiddenDepth > 0;
         if (frame.hidden) hiddenDepth -= 1;
         if (frame.pre) preDepth -= 1;
@@ -283,11 +414,20 @@ export function layoutHtml(html: string): HtmlLayout {
         }
         let i = 0;
         while (i < data.length) {
-          const ch = data[i]!;
-          if (COLLAPSIBLE.test(ch) && !preDepth) {
+          if (!preDepth && isCollapsible(data.charCodeAt(i))) {
             let j = i + 1;
-            while (j < data.length && COLLAPSIBLE.test(data[j]!)) j++;
+            while (j < data.length && isCollapsible(data.charCodeAt(j))) j++;
             addSpace(start + i, start + j);
+            i = j;
+            continue;
+          }
+          // A stretch of ordinary characters is copied as one piece: the first as any character, the rest after it.
+          let j = i;
+          while (j < data.length && isPlain(data.charCodeAt(j))) j++;
+          if (j - i > 1) {
+            addChar(data[i]!, start + i, start + i + 1);
+            chunk.push(data.slice(i + 1, j));
+            map.addCopied(start + i + 1, j - i - 1);
             i = j;
             continue;
           }
@@ -299,8 +439,16 @@ export function layoutHtml(html: string): HtmlLayout {
         }
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeCDATA: false },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeCDATA: false, Tokenizer: depthCapped(html, () => stack.length) },
   );
+
+  /** A character that addChar would emit as itself, one to one with the HTML: no white space (outside pre), control, no-break space or surrogate. */
+  function isPlain(code: number): boolean {
+    if (code >= 0xd800 && code <= 0xdfff) return false;
+    if (code === 0xa0) return false;
+    if (code > 0x20) return true;
+    return preDepth > 0 && (code === 0x20 || code === 0x09);
+  }
 
   function addSpace(start: number, end: number) {
     if (spaceBefore) return;
@@ -337,7 +485,71 @@ export function layoutHtml(html: string): HtmlLayout {
   }
 
   parser.end(html);
-  return { text, map: { htmlStart, htmlEnd, kind }, tags, runs, emptyLines };
+  chunks.push(chunk.join(''));
+  return { text: chunks.join(''), map, tags, runs, emptyLines };
+}
+
+/**
+ * A tokenizer that hides from the parser the tags of elements that would be nested deeper than
+ * MAX_DEPTH (and the end tags that close them), so that the parser's stack never grows past it.
+ * Their text still reaches the parser. `depth` is the number of elements open in the parser.
+ */
+function depthCapped(html: string, depth: () => number): typeof Tokenizer {
+  return class extends Tokenizer {
+    constructor(options: ConstructorParameters<typeof Tokenizer>[0], parser: Parser) {
+      /** Tags hidden from the parser, by name: their end tags are hidden too. */
+      const hidden = new Map<string, number>();
+      let hiding = false;
+      const skip = (endIndex: number) => {
+        parser.endIndex = endIndex;
+        parser.startIndex = endIndex + 1;
+      };
+      const callbacks: ConstructorParameters<typeof Tokenizer>[1] = {
+        onattribdata: (start, end) => !hiding && parser.onattribdata(start, end),
+        onattribentity: (cp) => !hiding && parser.onattribentity(cp),
+        onattribend: (quote, end) => !hiding && parser.onattribend(quote, end),
+        onattribname: (start, end) => !hiding && parser.onattribname(start, end),
+        oncdata: (start, end, offset) => parser.oncdata(start, end, offset),
+        onclosetag(start, end) {
+          const name = html.slice(start, end).toLowerCase();
+          const count = hidden.get(name);
+          if (count) {
+            hidden.set(name, count - 1);
+            skip(end);
+            return;
+          }
+          parser.onclosetag(start, end);
+        },
+        oncomment: (start, end, offset) => parser.oncomment(start, end, offset),
+        ondeclaration: (start, end) => parser.ondeclaration(start, end),
+        onend: () => parser.onend(),
+        onopentagend(end) {
+          if (!hiding) return parser.onopentagend(end);
+          hiding = false;
+          skip(end);
+        },
+        onopentagname(start, end) {
+          const name = html.slice(start, end).toLowerCase();
+          if (depth() >= MAX_DEPTH && !VOID.has(name)) {
+            hiding = true;
+            hidden.set(name, (hidden.get(name) ?? 0) + 1);
+            return;
+          }
+          parser.onopentagname(start, end);
+        },
+        onprocessinginstruction: (start, end) => parser.onprocessinginstruction(start, end),
+        onselfclosingtag(end) {
+          if (!hiding) return parser.onselfclosingtag(end);
+          hiding = false;
+          skip(end);
+        },
+        ontext: (start, end) => parser.ontext(start, end),
+        ontextentity: (cp, end) => parser.ontextentity(cp, end),
+        isInForeignContext: () => parser.isInForeignContext(),
+      };
+      super(options, callbacks);
+    }
+  };
 }
 
 /**
@@ -354,10 +566,10 @@ export function htmlToText(html: string): HtmlText {
 
 /** The HTML range that text[start, end) came from (an empty text range gives a caret position). */
 export function htmlRangeOf(map: OffsetMap, start: number, end: number): { start: number; end: number } {
-  const n = map.htmlStart.length;
+  const n = map.length;
   if (start >= end) {
-    const at = start < n ? map.htmlStart[start]! : n > 0 ? map.htmlEnd[n - 1]! : 0;
+    const at = start < n ? map.startAt(start)! : n > 0 ? map.endAt(n - 1)! : 0;
     return { start: at, end: at };
   }
-  return { start: map.htmlStart[start]!, end: map.htmlEnd[end - 1]! };
+  return { start: map.startAt(start)!, end: map.endAt(end - 1)! };
 }

@@ -230,7 +230,8 @@ function findSignature(body: string, own: Span): Span | undefined {
   // The last sign-off wins ("Thanks" can appear mid-text as its own line rarely; the last is the signature).
   for (let i = lines.length - 1; i >= 0; i--) {
     const t = lines[i]!.text;
-    if (/^--\s?$/.test(t) || SIGN_OFF.test(t)) {
+    // Trimmed first: SIGN_OFF's white space at either end would make a long blank line cost cubic time (issue 16).
+    if (/^--\s?$/.test(t) || SIGN_OFF.test(t.trim())) {
       // A sign-off more than 15 lines from the end is running text, not a signature.
       if (lines.length - i > 15) break;
       return { start: lines[i]!.start, end: own.end };
@@ -303,21 +304,6 @@ function isWhiteSpace(c: number): boolean {
   return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Escape a literal for use inside a RegExp. */
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A pattern that matches any of the phrases as whole words, case-insensitively, tolerating flexible spaces. */
-export function phrasePattern(phrases: readonly string[], flags = 'gi'): RegExp {
-  const alts = [...phrases]
-    .filter((p) => p.trim())
-    .sort((a, b) => b.length - a.length)
-    .map((p) => escapeRegExp(normaliseChars(p).trim()).replace(/\s+/g, '\\s+'));
-  if (alts.length === 0) return /(?!)/g;
-  return new RegExp(`(?<![\\w-])(?:${alts.join('|')})(?![\\w-])`, flags);
-}
-
 /**
  * A finder for a fixed list of lower-case literal stems: which of them occur in a text, in one
  * pass. Testing each stem with `includes` reads a 200 KB draft once per stem; this reads it once.
@@ -340,7 +326,9 @@ export function stemFinder(
   if (unique.length === 0) return () => new Set();
   const before = options.wordStart || options.wholeWord ? '\\b' : '';
   const after = options.wholeWord ? '\\b' : '';
-  const re = new RegExp(`${before}(?:${unique.map(escapeRegExp).join('|')})${after}`, options.ignoreCase ? 'gi' : 'g');
+  // The stems are the engine's own fixed words, never policy data (people-index.ts finds that by words).
+  const escaped = unique.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`${before}(?:${escaped.join('|')})${after}`, options.ignoreCase ? 'gi' : 'g');
   return (text) => {
     const longest = new Set<string>();
     re.lastIndex = 0;

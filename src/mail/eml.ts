@@ -87,6 +87,18 @@ export function repairWindows1252(text: string): string {
   return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
 }
 
+/**
+ * The message without a byte-order mark: a UTF-8 mark (EF BB BF) is dropped, a UTF-16 file
+ * (FF FE or FE FF) is decoded to text. Some Windows tools save .eml files with one.
+ */
+export function withoutByteOrderMark(source: string | Uint8Array): string | Uint8Array {
+  if (typeof source === 'string') return source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  if (source[0] === 0xef && source[1] === 0xbb && source[2] === 0xbf) return source.subarray(3);
+  if (source[0] === 0xff && source[1] === 0xfe) return new TextDecoder('utf-16le').decode(source.subarray(2));
+  if (source[0] === 0xfe && source[1] === 0xff) return new TextDecoder('utf-16be').decode(source.subarray(2));
+  return source;
+}
+
 function toLatin1(source: string | Uint8Array): string {
   if (typeof source === 'string') return source;
   let out = '';
@@ -105,22 +117,75 @@ function assertLooksLikeEmail(raw: string): void {
   if (/\0/.test(head)) throw new Error('The file holds binary data, not an email: no readable headers at the start.');
   const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
   if (!/^[!-9;-~]+:/.test(firstLine)) {
-    throw new Error(`No email headers at the start of the file: expected a line such as "From: …", got "${firstLine.slice(0, 40)}".`);
+    throw new Error('No email headers at the start of the file: expected a first line such as "From: …".');
   }
   if (headerEnd === -1 && !/\r?\n$/.test(text)) {
     throw new Error('The headers do not end: no blank line before the body, so the file looks cut short.');
   }
-  // Every multipart boundary must be closed ("--boundary--"), else the file was cut short.
-  for (const m of raw.matchAll(/content-type:[^\n]*(?:\n[ \t][^\n]*)*/gi)) {
-    const header = m[0];
-    if (!/multipart\//i.test(header)) continue;
-    const boundary = /boundary\s*=\s*(?:"([^"]+)"|([^\s;"]+))/i.exec(header);
-    if (!boundary) throw new Error('A multipart MIME part has no boundary parameter, so its parts cannot be read.');
-    const b = (boundary[1] ?? boundary[2])!;
-    const escaped = b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (!new RegExp(`^--${escaped}--[ \\t]*\\r?$`, 'm').test(raw)) {
-      throw new Error(`Unterminated MIME: the multipart body never closes its boundary "--${b}--", so the file looks cut short.`);
+  // A multipart body that runs to the end of the file without its closing boundary was cut short.
+  checkMimeTree(raw, raw.length - text.length, raw.length, 0);
+}
+
+/** Parts nested deeper than this are not looked into (the parser copes; the check need not go on). */
+const MAX_MIME_DEPTH = 40;
+
+/** The header block of the part at raw[start, end) (up to the first blank line) unfolded, and where it ends. */
+function partHeaders(raw: string, start: number, end: number): { headers: string; stop: number } {
+  const lf = raw.indexOf('\n\n', start);
+  const crlf = raw.indexOf('\r\n\r\n', start);
+  const candidates = [lf, crlf].filter((i) => i !== -1 && i < end);
+  const stop = candidates.length ? Math.min(...candidates) : end;
+  return { headers: raw.slice(start, stop).replace(/\r?\n(?=[ \t])/g, ''), stop };
+}
+
+/** The Content-Type header's value in an unfolded header block, if any. */
+function contentTypeOf(headers: string): string | undefined {
+  for (const line of headers.split('\n')) {
+    if (line.slice(0, 13).toLowerCase() === 'content-type:') return line.slice(13);
+  }
+  return undefined;
+}
+
+/**
+ * Check the MIME structure as a parser reads it: the part at raw[start, end) and, when it is
+ * multipart, each of its parts. Only a part's own headers say what it is, so a Content-Type line
+ * inside a body (a returned message in a bounce, a forwarded header block) is content, not structure.
+ */
+function checkMimeTree(raw: string, start: number, end: number, depth: number): void {
+  if (depth > MAX_MIME_DEPTH) return;
+  const { headers, stop } = partHeaders(raw, start, end);
+  const type = contentTypeOf(headers);
+  if (!type || !/^\s*multipart\//i.test(type)) return;
+  const boundary = /boundary\s*=\s*(?:"([^"]+)"|([^\s;"]+))/i.exec(type);
+  if (!boundary) throw new Error('A multipart MIME part has no boundary parameter, so its parts cannot be read.');
+  const marker = `--${(boundary[1] ?? boundary[2])!}`;
+  // Delimiter lines: the marker at the start of a line, within this part's body.
+  const bodyStart = stop;
+  const delimiters: number[] = [];
+  let closed = false;
+  for (let at = raw.indexOf(marker, bodyStart); at !== -1 && at < end; at = raw.indexOf(marker, at + marker.length)) {
+    if (at > 0 && raw[at - 1] !== '\n') continue;
+    if (raw.startsWith('--', at + marker.length)) {
+      delimiters.push(at);
+      closed = true;
+      break;
     }
+    delimiters.push(at);
+  }
+  if (!closed && end === raw.length) {
+    // RFC 2046 section 5.1.1 caps a boundary at 70 characters: a longer one is not shown.
+    const shown = marker.length <= 72 ? ` "${marker}--"` : '';
+    throw new Error(`Unterminated MIME: the multipart body never closes its boundary${shown}, so the file looks cut short.`);
+  }
+  for (let k = 0; k + 1 < delimiters.length; k++) {
+    const partStart = raw.indexOf('\n', delimiters[k]!);
+    if (partStart === -1 || partStart + 1 >= delimiters[k + 1]!) continue;
+    checkMimeTree(raw, partStart + 1, delimiters[k + 1]!, depth + 1);
+  }
+  // Without a closing boundary (inside a part that is itself closed), the last part runs to this part's end.
+  if (!closed && delimiters.length) {
+    const partStart = raw.indexOf('\n', delimiters[delimiters.length - 1]!);
+    if (partStart !== -1 && partStart + 1 < end) checkMimeTree(raw, partStart + 1, end, depth + 1);
   }
 }
 
@@ -132,7 +197,8 @@ function assertLooksLikeEmail(raw: string): void {
  *   bodyHtml is the HTML part; date keeps the `Date:` header's own offset
  * @throws Error saying what is wrong when the file is not an email
  */
-export async function parseEml(source: string | Uint8Array): Promise<Draft> {
+export async function parseEml(original: string | Uint8Array): Promise<Draft> {
+  const source = withoutByteOrderMark(original);
   const raw = toLatin1(source);
   assertLooksLikeEmail(raw);
   const email = await PostalMime.parse(source);
@@ -146,7 +212,7 @@ export async function parseEml(source: string | Uint8Array): Promise<Draft> {
     throw new Error('No From and no recipients: the file has no From:, To:, Cc: or Bcc: header with an email address.');
   }
 
-  const subject = repairWindows1252(email.subject ?? '').replace(/\s*\r?\n\s*/g, ' ');
+  const subject = repairWindows1252(email.subject ?? '').replace(/(?<!\s)\s*\r?\n\s*/g, ' ');
   const inReplyTo = email.inReplyTo ?? header('in-reply-to');
   const html = email.html === undefined ? undefined : repairWindows1252(email.html);
   // A real text part wins; postal-mime would otherwise derive one from the HTML itself, and ours

@@ -126,7 +126,7 @@ function renderLineBreaks(count: number, context: OpenElement[]): string {
 
 function isMso(block: OpenElement): boolean {
   const attrs: Record<string, string> = {};
-  for (const m of block.source.matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)) {
+  for (const m of block.source.matchAll(/(?<![\w:-])([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)) {
     attrs[m[1]!.toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? '';
   }
   return isZeroMarginParagraph(attrs);
@@ -138,19 +138,19 @@ const uniq = (xs: number[]) => xs.filter((x, i) => xs.indexOf(x) === i);
 function insertionPoints(layout: HtmlLayout, html: string, at: number): number[] {
   const { map, text } = layout;
   const points: number[] = [];
-  const isContent = (i: number) => map.kind[i] === 'text' || map.kind[i] === 'alt';
+  const isContent = (i: number) => map.kindAt(i) === 'text' || map.kindAt(i) === 'alt';
   if (at > 0 && isContent(at - 1)) {
-    let p = map.htmlEnd[at - 1]!;
+    let p = map.endAt(at - 1)!;
     // Text typed after a link does not extend the link.
-    const closeLink = layout.tags.find((t) => t.type === 'close' && t.name === 'a' && t.start >= p && (at >= text.length || t.end <= map.htmlStart[at]!));
-    if (closeLink && /^\s*$/.test(html.slice(p, closeLink.start).replace(/<[^>]*>/g, ''))) p = closeLink.end;
+    const closeLink = layout.tags.find((t) => t.type === 'close' && t.name === 'a' && t.start >= p && (at >= text.length || t.end <= map.startAt(at)!));
+    if (closeLink && /^\s*$/.test(html.slice(p, closeLink.start).replace(/<[^<>]*>/g, ''))) p = closeLink.end;
     points.push(p);
   }
-  if (at < text.length && isContent(at)) points.push(map.htmlStart[at]!);
-  if (at > 0 && map.kind[at - 1] === 'br') points.push(map.htmlEnd[at - 1]!);
-  if (at < text.length && map.kind[at] === 'br') points.push(map.htmlStart[at]!);
+  if (at < text.length && isContent(at)) points.push(map.startAt(at)!);
+  if (at > 0 && map.kindAt(at - 1) === 'br') points.push(map.endAt(at - 1)!);
+  if (at < text.length && map.kindAt(at) === 'br') points.push(map.startAt(at)!);
   for (const line of layout.emptyLines) if (line.at === at) points.push(line.html);
-  if (at === text.length && text.length > 0) points.push(map.htmlEnd[text.length - 1]!);
+  if (at === text.length && text.length > 0) points.push(map.endAt(text.length - 1)!);
   if (text.length === 0) {
     const body = layout.tags.find((t) => t.type === 'open' && t.name === 'body');
     points.push(body ? body.end : 0);
@@ -161,14 +161,14 @@ function insertionPoints(layout: HtmlLayout, html: string, at: number): number[]
 /** Candidate HTML ranges for replacing text[start, end), best first. */
 function replacementRanges(layout: HtmlLayout, html: string, start: number, end: number, deleting: boolean): [number, number][] {
   const { map, text } = layout;
-  const isContent = (i: number) => map.kind[i] === 'text' || map.kind[i] === 'alt';
+  const isContent = (i: number) => map.kindAt(i) === 'text' || map.kindAt(i) === 'alt';
   // The gaps around the range reach to the nearest text the reader sees on either side.
   let before = start - 1;
   while (before >= 0 && !isContent(before)) before--;
   let after = end;
   while (after < text.length && !isContent(after)) after++;
-  const startGap: [number, number] = [before >= 0 ? map.htmlEnd[before]! : map.htmlStart[start]!, isContent(start) ? map.htmlStart[start]! : after < text.length ? map.htmlStart[after]! : html.length];
-  const endGap: [number, number] = [isContent(end - 1) ? map.htmlEnd[end - 1]! : before >= 0 ? map.htmlEnd[before]! : 0, after < text.length ? map.htmlStart[after]! : html.length];
+  const startGap: [number, number] = [before >= 0 ? map.endAt(before)! : map.startAt(start)!, isContent(start) ? map.startAt(start)! : after < text.length ? map.startAt(after)! : html.length];
+  const endGap: [number, number] = [isContent(end - 1) ? map.endAt(end - 1)! : before >= 0 ? map.endAt(before)! : 0, after < text.length ? map.startAt(after)! : html.length];
   const boundaries = (gap: [number, number]) => {
     const points = [gap[0], gap[1]];
     for (const tag of layout.tags) {
@@ -190,15 +190,15 @@ function replacementRanges(layout: HtmlLayout, html: string, start: number, end:
 function textOnlyPatch(layout: HtmlLayout, html: string, start: number, end: number, replacement: string): string | undefined {
   const { map } = layout;
   for (let i = start; i < end; i++) {
-    const kind = map.kind[i];
+    const kind = map.kindAt(i);
     if (kind === 'block' || kind === 'br' || kind === 'cell') return undefined;
   }
   // An image's "[alt]" must be covered whole: the image is removed whole or not at all.
-  const sameImage = (i: number, j: number) => map.kind[j] === 'alt' && map.htmlStart[j] === map.htmlStart[i];
-  if (map.kind[start] === 'alt' && start > 0 && sameImage(start, start - 1)) return undefined;
-  if (map.kind[end - 1] === 'alt' && end < map.kind.length && sameImage(end - 1, end)) return undefined;
-  const h1 = map.htmlStart[start]!;
-  const h2 = map.htmlEnd[end - 1]!;
+  const sameImage = (i: number, j: number) => map.kindAt(j) === 'alt' && map.startAt(j) === map.startAt(i);
+  if (map.kindAt(start) === 'alt' && start > 0 && sameImage(start, start - 1)) return undefined;
+  if (map.kindAt(end - 1) === 'alt' && end < map.length && sameImage(end - 1, end)) return undefined;
+  const h1 = map.startAt(start)!;
+  const h2 = map.endAt(end - 1)!;
   const cuts: { start: number; end: number }[] = [];
   for (const run of layout.runs) {
     if (!run.visible || run.end <= h1 || run.start >= h2) continue;
@@ -239,7 +239,7 @@ function patchOne(html: string, layout: HtmlLayout, span: Span): HtmlEditResult 
       const result = tryPatch(s, e);
       if (result !== undefined) return { html: result };
     }
-    const h1 = layout.map.htmlStart[span.start]!;
+    const h1 = layout.map.startAt(span.start)!;
     const context = openElementsAt(html, layout.tags, h1);
     const fallback = textOnlyPatch(layout, html, span.start, span.end, renderText(span.text, context, before, after));
     if (fallback !== undefined && layoutHtml(fallback).text === expected) return { html: fallback };

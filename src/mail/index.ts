@@ -10,6 +10,20 @@ import { parseMsg } from './msg.ts';
 export const DRAFT_EXTENSIONS = ['.eml', '.msg', '.json'] as const;
 
 /**
+ * A JSON file's text in whichever Unicode encoding it was saved: UTF-8 (with or without a
+ * byte-order mark), or UTF-16 as Windows tools write it (with a mark, or without one, when every
+ * other byte of its opening is zero). RFC 8259 section 8.1 asks for UTF-8 but lets a reader
+ * accept others.
+ */
+export function decodeJsonText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes); // drops a UTF-8 byte-order mark
+}
+
+/**
  * Read a draft file.
  *
  * @param fileName used for its extension and in error messages
@@ -24,7 +38,7 @@ export async function parseDraftFile(fileName: string, bytes: Uint8Array): Promi
       case '.msg':
         return parseMsg(bytes);
       case '.json':
-        return parseDraftJson(new TextDecoder('utf-8').decode(bytes));
+        return parseDraftJson(decodeJsonText(bytes));
       default:
         throw new Error(`expected a file ending .eml, .msg or .json, got "${ext ?? 'no extension'}"`);
     }

@@ -32,7 +32,7 @@ describe('parseDraftJson', () => {
   });
 
   it('says where JSON that does not parse goes wrong', () => {
-    expect(() => parseDraftJson('{\n  "to": [,]\n}')).toThrow(/^The file is not JSON( at line 2, column \d+)?: Unexpected token/);
+    expect(() => parseDraftJson('{\n  "to": [,]\n}')).toThrow(/^The file is not valid JSON( at line 2, column \d+)?: look for a missing comma/);
     expect(() => parseDraftJson('{\n  "to": [,]\n}')).not.toThrow(/"to"/);
   });
 });

@@ -19,13 +19,15 @@ export class DraftJsonError extends Error {
     readonly field: string,
     message: string,
   ) {
-    super(field ? `${field}: ${message}` : message);
+    // A mistyped field name can be any length: show enough of it to find it.
+    super(field ? `${field.length > 40 ? `${field.slice(0, 37)}…` : field}: ${message}` : message);
     this.name = 'DraftJsonError';
   }
 }
 
 const show = (value: unknown): string => {
-  if (typeof value === 'string') return JSON.stringify(value);
+  // Enough of a value to recognise it; a long one is cut, so a message never repeats a whole field.
+  if (typeof value === 'string') return value.length > 40 ? `${JSON.stringify(value.slice(0, 37)).slice(0, -1)}…"` : JSON.stringify(value);
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
@@ -124,11 +126,10 @@ export function parseDraftJson(source: string): Draft {
   try {
     data = JSON.parse(source.replace(/^\uFEFF/, ''));
   } catch (error) {
-    // Node 20 echoes the whole source in its message ("…", "{…}" is not valid JSON): keep the cause only.
-    const message = (error as Error).message.replace(/,\s*"[\s\S]*" is not valid JSON$/, '');
-    const position = /position (\d+)/.exec(message)?.[1];
+    // The runtime's message quotes the file's own text and names its internals: say where, in our words.
+    const position = /\bposition (\d+)/.exec((error as Error).message.slice(0, 300))?.[1];
     const where = position ? ` at ${lineAndColumn(source, Number(position))}` : '';
-    throw new DraftJsonError('', `The file is not JSON${where}: ${message}`);
+    throw new DraftJsonError('', `The file is not valid JSON${where}: look for a missing comma, quotation mark or bracket, or text outside the braces`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new DraftJsonError('', `expected a draft object such as {"to": […], "subject": "…", "body": "…"}, got ${show(data)}`);

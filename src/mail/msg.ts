@@ -17,6 +17,7 @@ import MsgReaderModule from '@kenjiuno/msgreader';
 import type { Draft, Mailbox } from '../engine/types.ts';
 import { composeTypeOf } from './eml.ts';
 import { htmlToText } from '../engine/html-text.ts';
+import { assertReadableCompoundFile, DamagedMsgError } from './cfb-check.ts';
 
 // The package is CommonJS with `exports.default`: Node's ESM interop hands over the whole exports object.
 const MsgReader: typeof MsgReaderModule = (MsgReaderModule as unknown as { default?: typeof MsgReaderModule }).default ?? MsgReaderModule;
@@ -37,6 +38,8 @@ function decodeHtml(bytes: Uint8Array): string {
   }
 }
 
+const MSG_UNREADABLE = 'The .msg file is damaged or cut short, so its message cannot be read. Open it in Outlook and save it again, or export the message as .eml.';
+
 function utcToIso(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const t = Date.parse(value);
@@ -52,49 +55,58 @@ export function parseMsg(bytes: Uint8Array): Draft {
   if (bytes.length < 512 || bytes[0] !== 0xd0 || bytes[1] !== 0xcf || bytes[2] !== 0x11 || bytes[3] !== 0xe0) {
     throw new Error('This is not an Outlook .msg file: it does not start with the compound-file signature (D0 CF 11 E0).');
   }
+  // The reader trusts the file's counts and chains: check them first (cfb-check.ts).
+  assertReadableCompoundFile(bytes);
   let importance: Draft['importance'];
   let inReplyTo: string | undefined;
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const reader = new MsgReader(buffer);
-  reader.parserConfig = {
-    propertyObserver: (fields, tag, raw) => {
-      if (fields.dataType !== 'msg' || !raw) return;
-      if (tag === PID_TAG_IMPORTANCE && raw.length >= 4) {
-        const v = raw[0]! | (raw[1]! << 8);
-        importance = v === 2 ? 'high' : v === 0 ? 'low' : 'normal';
-      }
-      if (tag === PID_TAG_IN_REPLY_TO_ID) inReplyTo = new TextDecoder('utf-16le').decode(raw).replace(/\0+$/, '');
-    },
-  };
   let data: ReturnType<MsgReaderModule['getFileData']>;
   try {
+    const reader = new MsgReader(buffer);
+    reader.parserConfig = {
+      propertyObserver: (fields, tag, raw) => {
+        if (fields.dataType !== 'msg' || !raw) return;
+        if (tag === PID_TAG_IMPORTANCE && raw.length >= 4) {
+          const v = raw[0]! | (raw[1]! << 8);
+          importance = v === 2 ? 'high' : v === 0 ? 'low' : 'normal';
+        }
+        if (tag === PID_TAG_IN_REPLY_TO_ID) inReplyTo = new TextDecoder('utf-16le').decode(raw).replace(/(?<!\0)\0+$/, '');
+      },
+    };
     data = reader.getFileData();
   } catch (error) {
-    throw new Error(`The .msg file cannot be read, it may be cut short: ${(error as Error).message}`);
+    if (error instanceof DamagedMsgError) throw error;
+    // The reader's own messages are about its internals ("Offset is outside the bounds of the DataView"): say what it means.
+    throw new DamagedMsgError(MSG_UNREADABLE);
   }
-  if ((data as { error?: string }).error) throw new Error(`The .msg file cannot be read: ${(data as { error?: string }).error}`);
+  if ((data as { error?: string }).error) throw new DamagedMsgError(MSG_UNREADABLE);
 
-  const senderEmail = [data.senderSmtpAddress, data.senderEmail, data.creatorSMTPAddress].find(isSmtp);
-  const from: Mailbox | undefined = senderEmail ? { ...(data.senderName ? { name: data.senderName } : {}), email: senderEmail.trim() } : undefined;
+  // A damaged property can come back as bytes or a number where text belongs: such a value is treated as absent.
+  const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const senderEmail = [str(data.senderSmtpAddress), str(data.senderEmail), str(data.creatorSMTPAddress)].find(isSmtp);
+  const senderName = str(data.senderName);
+  const from: Mailbox | undefined = senderEmail ? { ...(senderName ? { name: senderName } : {}), email: senderEmail.trim() } : undefined;
   const lists: Record<'to' | 'cc' | 'bcc', Mailbox[]> = { to: [], cc: [], bcc: [] };
-  for (const r of data.recipients ?? []) {
-    const email = [r.smtpAddress, r.email].find(isSmtp);
+  for (const r of Array.isArray(data.recipients) ? data.recipients : []) {
+    const email = [str(r?.smtpAddress), str(r?.email)].find(isSmtp);
     if (!email) continue;
-    const name = r.name && r.name !== email ? r.name : undefined;
-    lists[r.recipType ?? 'to'].push({ ...(name ? { name } : {}), email: email.trim() });
+    const rname = str(r.name);
+    const name = rname && rname !== email ? rname : undefined;
+    const list = r.recipType === 'cc' || r.recipType === 'bcc' ? lists[r.recipType] : lists.to;
+    list.push({ ...(name ? { name } : {}), email: email.trim() });
   }
   if (!from && !lists.to.length && !lists.cc.length && !lists.bcc.length) {
     throw new Error('No From and no recipients: the .msg file has no sender or recipient with an email address.');
   }
 
-  const html = data.bodyHtml ?? (data.html ? decodeHtml(data.html) : undefined);
-  const plain = (data.body ?? '').replace(/\r\n?/g, '\n');
+  const html = str(data.bodyHtml) ?? (data.html instanceof Uint8Array ? decodeHtml(data.html) : undefined);
+  const plain = (str(data.body) ?? '').replace(/\r\n?/g, '\n');
   const body = plain.trim() === '' && html ? htmlToText(html).text : plain;
-  const subject = data.subject ?? '';
-  const date = utcToIso(data.clientSubmitTime) ?? utcToIso(data.messageDeliveryTime) ?? utcToIso(data.creationTime);
-  const attachments = (data.attachments ?? [])
-    .filter((a) => !a.attachmentHidden)
-    .map((a) => ({ name: a.fileName ?? a.fileNameShort ?? a.name ?? 'attachment' }));
+  const subject = str(data.subject) ?? '';
+  const date = utcToIso(str(data.clientSubmitTime)) ?? utcToIso(str(data.messageDeliveryTime)) ?? utcToIso(str(data.creationTime));
+  const attachments = (Array.isArray(data.attachments) ? data.attachments : [])
+    .filter((a) => a && !a.attachmentHidden)
+    .map((a) => ({ name: str(a.fileName) ?? str(a.fileNameShort) ?? str(a.name) ?? 'attachment' }));
 
   return {
     ...(from ? { from } : {}),

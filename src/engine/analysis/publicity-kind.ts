@@ -113,7 +113,7 @@ export function assessPublicity(ctx: RuleContext): PublicityAssessment {
       const councilComms = (email: string, council: boolean) => council && COMMS_LOCAL_PART.test(email.split('@')[0] ?? '');
       // The release's own contact lines name the team ("Media enquiries: Press Office, … press@…gov.uk").
       // Read only when needed, and only with an "@" in the text: the address pattern is slow on long prose.
-      const contactEmails = () => (ctx.ownText.includes('@') ? [...ctx.ownText.matchAll(/[\w.+-]+@([\w-]+\.)+[a-z]{2,}/gi)].map((m) => m[0]) : []);
+      const contactEmails = () => (ctx.ownText.includes('@') ? [...ctx.ownText.matchAll(/(?<![\w.+-])[\w.+-]+@(?:[\w-]+\.)+[a-z]{2,}/gi)].map((m) => m[0]) : []);
       // A comms job title or contact line has one of these words; without any, neither pattern can match.
       const commsWords = () => findCommsWords(ctx.ownText).size > 0;
       throughComms =
