@@ -1,13 +1,14 @@
 /**
- * Writes src/engine/bank-holidays.generated.ts: the bank holidays of England and Wales, from the
- * maintained `date-holidays` package (country GB, regions ENG and WLS).
+ * Writes src/engine/bank-holidays.generated.ts: the bank holidays of each UK nation's calendar
+ * (England and Wales, which share one; Scotland; Northern Ireland), from the maintained
+ * `date-holidays` package (country GB, regions ENG, WLS, SCT and NIR).
  *
  * Why a generated file: date-holidays is about 230 KB gzipped and the engine runs in Outlook's
- * send-time runtime, so only this short list of dates ships. Why in the engine: the election
+ * send-time runtime, so only these short lists of dates ship. Why in the engine: the election
  * timetable (calendar.ts, periodStartFor) counts bank holidays out whatever the policy says,
  * and the engine imports nothing from src/policy; the policy's default `nonWorkingDays` take
- * the same list from there. Regenerate after updating
- * date-holidays (new one-off holidays are announced a year or so ahead):
+ * the same lists from there. Regenerate after updating date-holidays (new one-off holidays are
+ * announced a year or so ahead):
  *
  *   npx tsx scripts/gen-bank-holidays.ts          (write the file)
  *   npx tsx scripts/gen-bank-holidays.ts --check  (exit 1 if the committed file is out of date)
@@ -24,8 +25,23 @@ export const LAST_YEAR = 2040;
 
 export const GENERATED_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../src/engine/bank-holidays.generated.ts');
 
+export type Region = 'ENG' | 'WLS' | 'SCT' | 'NIR';
+
+/**
+ * One-off bank holidays already announced that date-holidays does not list yet. Each is a fact
+ * from GOV.UK's bank holiday list (https://www.gov.uk/bank-holidays.json, also mirrored by
+ * Democracy Club's uk-election-timetables): remove an entry once date-holidays has it.
+ */
+export const ANNOUNCED_ONE_OFF: Readonly<Record<Region, readonly string[]>> = {
+  ENG: [],
+  WLS: [],
+  // Monday 15 June 2026: a one-off Scottish bank holiday (GOV.UK, Scotland).
+  SCT: ['2026-06-15'],
+  NIR: [],
+};
+
 /** Public (bank) holidays of one GB region, as sorted ISO dates. Observances (Mother's Day) are left out. */
-export function bankHolidaysOf(region: 'ENG' | 'WLS', first = FIRST_YEAR, last = LAST_YEAR): string[] {
+export function bankHolidaysOf(region: Region, first = FIRST_YEAR, last = LAST_YEAR): string[] {
   const hd = new Holidays('GB', region);
   const dates = new Set<string>();
   for (let year = first; year <= last; year++) {
@@ -33,7 +49,20 @@ export function bankHolidaysOf(region: 'ENG' | 'WLS', first = FIRST_YEAR, last =
       if (h.type === 'public') dates.add(h.date.slice(0, 10));
     }
   }
+  for (const d of ANNOUNCED_ONE_OFF[region]) {
+    const year = Number(d.slice(0, 4));
+    if (year >= first && year <= last) dates.add(d);
+  }
   return [...dates].sort();
+}
+
+function listOf(name: string, dates: readonly string[]): string[] {
+  const byYear = new Map<string, string[]>();
+  for (const d of dates) {
+    const y = d.slice(0, 4);
+    byYear.set(y, [...(byYear.get(y) ?? []), d]);
+  }
+  return [`export const ${name}: readonly string[] = [`, ...[...byYear.values()].map((ds) => `  ${ds.map((d) => `'${d}'`).join(', ')},`), '];'];
 }
 
 /** The text of the generated module. England and Wales share one list; this throws if they ever differ. */
@@ -44,22 +73,20 @@ export function generateBankHolidaysSource(): string {
     const onlyOne = [...england.filter((d) => !wales.includes(d)), ...wales.filter((d) => !england.includes(d))];
     throw new Error(`England and Wales bank holidays differ on ${onlyOne.join(', ')}: the calendar assumes one shared list`);
   }
-  const byYear = new Map<string, string[]>();
-  for (const d of england) {
-    const y = d.slice(0, 4);
-    byYear.set(y, [...(byYear.get(y) ?? []), d]);
-  }
-  const lines = [...byYear.values()].map((dates) => `  ${dates.map((d) => `'${d}'`).join(', ')},`);
   return [
     '// GENERATED FILE: do not edit. Run `npx tsx scripts/gen-bank-holidays.ts` to regenerate.',
-    `// England and Wales bank holidays ${FIRST_YEAR}–${LAST_YEAR}, from the date-holidays package`,
-    '// (country GB, regions ENG and WLS, which give the same list; holidays of type "public",',
-    '// including substitute days and one-off holidays already announced). Future years are',
-    '// projected from the usual pattern: a newly announced one-off day needs a regeneration.',
+    `// Bank holidays ${FIRST_YEAR}–${LAST_YEAR} of each UK calendar, from the date-holidays package (country GB;`,
+    '// regions ENG and WLS, which give the same list, SCT and NIR; holidays of type "public", including',
+    '// substitute days and one-off holidays already announced, plus announced one-off days the package',
+    '// does not list yet: see ANNOUNCED_ONE_OFF in the script). A holiday that falls on a weekend is',
+    '// listed with its substitute day. Future years are projected from the usual pattern: a newly',
+    '// announced one-off day needs a regeneration.',
     '',
-    'export const ENGLAND_AND_WALES_BANK_HOLIDAYS: readonly string[] = [',
-    ...lines,
-    '];',
+    ...listOf('ENGLAND_AND_WALES_BANK_HOLIDAYS', england),
+    '',
+    ...listOf('SCOTLAND_BANK_HOLIDAYS', bankHolidaysOf('SCT')),
+    '',
+    ...listOf('NORTHERN_IRELAND_BANK_HOLIDAYS', bankHolidaysOf('NIR')),
     '',
   ].join('\n');
 }

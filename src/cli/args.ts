@@ -18,6 +18,8 @@ export interface CliOptions {
   version: boolean;
   /** False with --no-color; colour also needs a TTY and no NO_COLOR. */
   color: boolean;
+  /** --file-timeout: seconds one file may take to read before it is reported as unreadable. */
+  fileTimeoutSeconds?: number;
 }
 
 /** Bad usage: exit 2 with this message. */
@@ -25,7 +27,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const VALUE_OPTIONS = ['--policy', '--now', '--format', '--explain'] as const;
+const VALUE_OPTIONS = ['--policy', '--now', '--format', '--explain', '--file-timeout'] as const;
 const FLAG_OPTIONS = ['--help', '--version', '--no-color'] as const;
 const SHORT_ALIASES: Record<string, string> = { '-h': '--help', '-v': '--version' };
 export const KNOWN_OPTIONS: readonly string[] = [...VALUE_OPTIONS, ...FLAG_OPTIONS];
@@ -35,6 +37,7 @@ const WHAT_VALUE: Record<(typeof VALUE_OPTIONS)[number], string> = {
   '--now': 'a date and time in ISO 8601, for example --now 2027-04-12T09:30:00+01:00',
   '--format': 'text, json or sarif, for example --format json',
   '--explain': 'a rule id, for example --explain silent-copy',
+  '--file-timeout': 'a number of seconds, for example --file-timeout 60',
 };
 
 // ISO 8601 date or date-time, with optional seconds, fraction and offset.
@@ -94,6 +97,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         options.format = value as OutputFormat;
         break;
       }
+      case '--file-timeout': {
+        const secs = Number(value);
+        if (!/^\d+(?:\.\d+)?$/.test(value) || !(secs >= 1 && secs <= 3600)) {
+          throw new UsageError(`--file-timeout must be a number of seconds from 1 to 3600, not "${value.slice(0, 40)}"`);
+        }
+        options.fileTimeoutSeconds = secs;
+        break;
+      }
       case '--now': {
         const when = new Date(value);
         if (!ISO_8601.test(value) || Number.isNaN(when.getTime())) {
@@ -117,6 +128,8 @@ Options:
   --now <ISO 8601>      the moment of sending (default: the draft's Date, else now)
   --format <format>     text, json or sarif (default: text)
   --explain <rule-id>   show the documentation for a rule
+  --file-timeout <s>    give up on a file that takes longer than this many seconds
+                        to read, and report it as unreadable (default: 30)
   --no-color            do not colour the text output
   --help                show this help
   --version             show the version number
@@ -128,4 +141,7 @@ Examples:
   protocol-check samples/drafts
   protocol-check --policy policy.json --format json drafts/reply.eml
   protocol-check --explain silent-copy
+
+For the monitoring officer: protocol-check policy validate|show|import|map-protocol
+(protocol-check policy --help).
 `;

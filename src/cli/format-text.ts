@@ -2,7 +2,7 @@
  * The readable report: one block per file, one block per finding. Severity is always a word,
  * so colour only ever repeats what the text says (colour is off unless asked for).
  */
-import type { Citation, Evidence, Finding, Severity } from '../engine/types.ts';
+import type { Citation, Evidence, Finding, PackId, Severity } from '../engine/types.ts';
 import { evidenceRange } from './position.ts';
 import { type CheckedFile, type FileResult, isFailed, PACK_NAMES, totals } from './results.ts';
 
@@ -40,7 +40,8 @@ export function describeEvidence(evidence: Evidence, file: Pick<CheckedFile, 'bo
 export function describeCitation(citation: Citation): string {
   const section = citation.section ? ` (${citation.section})` : '';
   const other = citation.otherCouncil ? ' [another council\'s protocol: good practice]' : '';
-  return `${PACK_NAMES[citation.pack]}, paragraph ${citation.paragraph}${section}: ${citation.summary}${other}`;
+  const protocol = citation.title ?? PACK_NAMES[citation.pack as PackId] ?? citation.pack;
+  return `${protocol}, paragraph ${citation.paragraph}${section}: ${citation.summary}${other}`;
 }
 
 function findingBlock(finding: Finding, file: CheckedFile, paint: Paint): string[] {

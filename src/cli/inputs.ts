@@ -4,8 +4,9 @@
  * same on every machine. Problems (a missing file, an empty folder) become entries that are
  * reported like any other result, so the other files are still checked.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { describeJsonKind, type JsonKind, jsonKindOfText } from '../policy/file-kind.ts';
 
 export const DRAFT_EXTENSIONS = ['.eml', '.msg', '.json'] as const;
 
@@ -23,6 +24,19 @@ function displayPath(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
+/**
+ * What a .json file is (a draft, the council's policy, a corpus's labels), read only for files of
+ * a size a policy or labels file could have; anything else is taken for a draft.
+ */
+async function jsonKindOfFile(path: string, size: number): Promise<JsonKind> {
+  if (extname(path).toLowerCase() !== '.json' || size > 50_000_000) return 'unknown';
+  try {
+    return jsonKindOfText(await readFile(path, 'utf8'));
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function walk(dir: string, shownAs: string, into: InputEntry[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -32,7 +46,12 @@ async function walk(dir: string, shownAs: string, into: InputEntry[]): Promise<v
     const path = join(dir, entry.name);
     const file = shownAs === '.' ? entry.name : `${shownAs.replace(/\/+$/, '')}/${entry.name}`;
     if (entry.isDirectory()) await walk(path, file, into);
-    else if (entry.isFile() && isDraftFile(entry.name)) into.push({ file, path });
+    else if (entry.isFile() && isDraftFile(entry.name)) {
+      // A folder of drafts often has its policy.json or labels.json beside them: those are not drafts.
+      const kind = entry.name.toLowerCase().endsWith('.json') ? await jsonKindOfFile(path, (await stat(path)).size) : 'unknown';
+      if (kind === 'policy' || kind === 'labels') continue;
+      into.push({ file, path });
+    }
   }
 }
 
@@ -40,7 +59,7 @@ function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return 'there is no file or folder with this name';
   if (code === 'EACCES' || code === 'EPERM') return 'the file cannot be read: permission denied';
-  return `the file cannot be read: ${(error as Error)?.message ?? String(error)}`;
+  return 'the file or folder cannot be read from the disk';
 }
 
 /** Expand the inputs, keeping the order given and removing repeats. */
@@ -67,7 +86,9 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       if (found.length === 0) entries.push({ file: shown, error: 'the folder has no .eml, .msg or .json files in it' });
       entries.push(...found);
     } else if (isDraftFile(path)) {
-      entries.push({ file: shown, path });
+      const kind = await jsonKindOfFile(path, info.size);
+      if (kind === 'policy' || kind === 'labels') entries.push({ file: shown, error: describeJsonKind(kind, 'draft') });
+      else entries.push({ file: shown, path });
     } else {
       const ext = extname(path);
       entries.push({ file: shown, error: `expected a .eml, .msg or .json file, ${ext ? `not a ${ext} file` : 'but this file has no extension'}` });

@@ -8,6 +8,7 @@
  * with a fixed set of rules; bin/protocol-check.js passes the real process.
  */
 import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { check, draftDateOr, normaliseDraft } from '../engine/check.ts';
 import { maintainedFreeMail } from '../engine/free-mail-full.ts';
@@ -20,7 +21,9 @@ import { formatJson } from './format-json.ts';
 import { formatSarif } from './format-sarif.ts';
 import { formatText } from './format-text.ts';
 import { expandInputs } from './inputs.ts';
-import { defaultPolicy, loadPolicyFile, readDraftFile } from './load.ts';
+import { IsolatedReader } from './isolated-reader.ts';
+import { defaultPolicy, loadPolicyFile } from './load.ts';
+import { runPolicyCommand } from './policy-command.ts';
 import type { FileResult } from './results.ts';
 
 export interface CliStream {
@@ -54,6 +57,8 @@ export function packageVersion(): string {
 }
 
 export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps = {}): Promise<number> {
+  // `protocol-check policy …`: the monitoring officer's commands (a folder named policy: ./policy).
+  if (argv[0] === 'policy') return runPolicyCommand(argv.slice(1), io);
   const say = (message: string) => io.stderr.write(`protocol-check: ${message}\n`);
   let options;
   try {
@@ -87,13 +92,17 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps =
     return EXIT_PROBLEM;
   }
 
+  // Each file is read in a worker with memory and time limits (isolated-reader.ts); it starts while the policy loads.
+  const reader = new IsolatedReader(options.fileTimeoutSeconds ? { timeoutMs: options.fileTimeoutSeconds * 1000 } : {});
+  reader.prepare();
   let problem = false;
   let policy: ResolvedPolicy;
   if (options.policy !== undefined) {
-    const loaded = await loadPolicyFile(options.policy, options.policy.replace(/\\/g, '/'));
+    const loaded = await loadPolicyFile(resolvePath(io.cwd, options.policy), options.policy.replace(/\\/g, '/'));
     for (const problem of loaded.problems) say(problem.message);
     if (!loaded.policy || loaded.problems.some((p) => p.fatal)) {
       say('no drafts were checked: correct the policy file and run the command again');
+      await reader.close();
       return EXIT_PROBLEM;
     }
     // A problem that is not fatal drops only the broken part (one councillor, one date): the
@@ -115,7 +124,7 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps =
       continue;
     }
     try {
-      const draft = normaliseDraft(await readDraftFile(entry.path, entry.file));
+      const draft = normaliseDraft(await reader.read(entry.path, entry.file));
       const findings = check(draft, policy, {
         // --now, else the draft's Date:, else the clock (as --help says).
         now: options.now ?? draftDateOr(draft, new Date()),
@@ -131,6 +140,7 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps =
       results.push({ file: entry.file, error: (error as Error)?.message ?? String(error) });
     }
   }
+  await reader.close();
   for (const result of results) {
     if ('error' in result) {
       problem = true;

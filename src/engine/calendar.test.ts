@@ -10,7 +10,9 @@ import {
   isWorkingDay,
   londonDate,
   nextWorkingStart,
+  noticeRuleFor,
   periodStartFor,
+  workingDaysBefore,
   weekdayOf,
   zonedParts,
   zonedTimeToInstant,
@@ -149,5 +151,51 @@ describe('periodStartFor', () => {
   });
   it('counts out Good Friday beyond the generated bank holiday list', () => {
     expect(isElectionWorkingDay(addDays(easterSunday(2045), -2))).toBe(false);
+  });
+});
+
+// The notice-of-election deadlines in Democracy Club's uk-election-timetables tests
+// (tests/elections/*.py in github.com/DemocracyClub/uk-election-timetables): polling day → the
+// latest day for the notice, which is when the pre-election period starts at the latest.
+describe('periodStartFor matches uk-election-timetables for each nation and type it covers', () => {
+  const cases: [string, Parameters<typeof periodStartFor>[2], string, string][] = [
+    ['local, England', { nation: 'england', type: 'local' }, '2026-05-07', '2026-03-30'],
+    ['local, Scotland (28 working days; Easter Monday not counted)', { nation: 'scotland', type: 'local' }, '2022-05-05', '2022-03-23'],
+    ['local, Northern Ireland', { nation: 'northern-ireland', type: 'local' }, '2026-05-07', '2026-03-30'],
+    ['Senedd', { nation: 'wales', type: 'senedd' }, '2026-05-07', '2026-03-30'],
+    ['Scottish Parliament', { nation: 'scotland', type: 'scottish-parliament' }, '2026-05-07', '2026-03-25'],
+    ['Northern Ireland Assembly', { nation: 'northern-ireland', type: 'northern-ireland-assembly' }, '2022-05-05', '2022-03-28'],
+    ['Police and Crime Commissioner', { nation: 'england', type: 'pcc' }, '2024-05-02', '2024-03-26'],
+    ['mayoral', { nation: 'england', type: 'mayoral' }, '2025-05-01', '2025-03-25'],
+    ['Greater London Authority (30 working days)', { nation: 'england', type: 'gla' }, '2024-05-02', '2024-03-19'],
+  ];
+  for (const [what, election, pollingDay, expected] of cases) {
+    it(`${what}: polling day ${pollingDay} gives ${expected}`, () => {
+      expect(periodStartFor(pollingDay, [], election)).toBe(expected);
+    });
+  }
+
+  it('England stays the default', () => {
+    expect(periodStartFor('2026-05-07', [])).toBe('2026-03-30');
+  });
+
+  it('counts Scottish bank holidays, not English ones, for a Scottish council', () => {
+    // 2 January is a Scottish bank holiday only; 28 working days back from a February poll cross it.
+    expect(noticeRuleFor('local', 'scotland')).toEqual({ workingDays: 28, calendar: 'scotland', easterMonday: true });
+    expect(isElectionWorkingDay('2026-01-02', new Set(), { calendar: 'scotland', easterMonday: true })).toBe(false);
+    expect(isElectionWorkingDay('2026-01-02', new Set(), { calendar: 'england', easterMonday: false })).toBe(true);
+    expect(isElectionWorkingDay('2026-04-06', new Set(), { calendar: 'scotland', easterMonday: true })).toBe(false); // Easter Monday
+    expect(isElectionWorkingDay('2026-03-17', new Set(), { calendar: 'northern-ireland', easterMonday: false })).toBe(false); // St Patrick's Day
+  });
+
+  it('cannot compute the start of a UK Parliament election or a referendum', () => {
+    expect(noticeRuleFor('uk-parliament', 'england')).toBeUndefined();
+    expect(noticeRuleFor('referendum', 'scotland')).toBeUndefined();
+    expect(() => periodStartFor('2029-05-03', [], { type: 'uk-parliament' })).toThrow(/give periodStart/);
+  });
+
+  it('counts the notice of a UK Parliament election as uk-election-timetables does, for the hint', () => {
+    // UKParliamentElection(2024-07-04).notice_of_election_deadline: 22 working days.
+    expect(workingDaysBefore('2024-07-04', 22, { calendar: 'england', easterMonday: false })).toBe('2024-06-04');
   });
 });

@@ -6,8 +6,8 @@
  * instants are `Date`s. Every wall-clock question ("is it 08:00 yet in London?") goes through
  * `zonedParts`, so British Summer Time needs no special cases.
  */
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays.generated.ts';
-import type { ResolvedPolicy } from './policy.ts';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS, NORTHERN_IRELAND_BANK_HOLIDAYS, SCOTLAND_BANK_HOLIDAYS } from './bank-holidays.generated.ts';
+import type { ElectionType, Nation, ResolvedPolicy } from './policy.ts';
 
 export interface ZonedParts {
   /** YYYY-MM-DD in the time zone. */
@@ -220,34 +220,135 @@ export function nextWorkingStart(instant: Date, policy: WorkingCalendar): Date {
 
 // ---- Election periods ----
 
-const BANK_HOLIDAYS = new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS);
+/** The bank holidays of a nation's calendar (England and Wales share one). */
+export function bankHolidaysFor(nation: Nation): readonly string[] {
+  switch (nation) {
+    case 'scotland':
+      return SCOTLAND_BANK_HOLIDAYS;
+    case 'northern-ireland':
+      return NORTHERN_IRELAND_BANK_HOLIDAYS;
+    default:
+      return ENGLAND_AND_WALES_BANK_HOLIDAYS;
+  }
+}
 
-/**
- * Whether a date counts as a working day under the election timetable in England and Wales:
- * not a Saturday or Sunday, Christmas Eve, Christmas Day, Good Friday or a bank holiday, and not
- * one of the given extra days (a day of public thanksgiving or mourning, for example).
- */
-export function isElectionWorkingDay(isoDate: string, extraNonWorkingDays: ReadonlySet<string> = new Set()): boolean {
-  if (weekdayOf(isoDate) >= 6) return false;
-  const monthDay = isoDate.slice(5);
-  if (monthDay === '12-24' || monthDay === '12-25') return false;
-  // Good Friday is computed so that years outside the generated list still count it out.
-  if (addDays(easterSunday(Number(isoDate.slice(0, 4))), -2) === isoDate) return false;
-  return !BANK_HOLIDAYS.has(isoDate) && !extraNonWorkingDays.has(isoDate);
+const HOLIDAY_SETS = new Map<Nation, ReadonlySet<string>>();
+
+function holidaySet(nation: Nation): ReadonlySet<string> {
+  let set = HOLIDAY_SETS.get(nation);
+  if (!set) {
+    set = new Set(bankHolidaysFor(nation));
+    HOLIDAY_SETS.set(nation, set);
+  }
+  return set;
 }
 
 /**
- * @summary The start of the pre-election period: the 25th working day before polling day.
- * This is the latest day the notice of election may be published; counting back from the day
- * before polling day, only working days (see `isElectionWorkingDay`) count.
- * @example periodStartFor('2027-05-06', []) // '2027-03-31'
+ * How the latest day for the notice of election is counted back from polling day, which is
+ * when the pre-election period starts at the latest.
  */
-export function periodStartFor(pollingDay: string, nonWorkingDays: readonly string[]): string {
+export interface NoticeRule {
+  /** Working days before polling day. */
+  workingDays: number;
+  /** Whose bank holidays are not counted. */
+  calendar: Nation;
+  /** Easter Monday is not counted either (Scottish rules: it is no Scottish bank holiday). */
+  easterMonday: boolean;
+}
+
+/**
+ * The nations where each kind of election is held. Local elections and the two national polls
+ * are held everywhere; the rest only where that body or office exists.
+ */
+export const ELECTION_NATIONS: Readonly<Record<ElectionType, readonly Nation[]>> = {
+  local: ['england', 'wales', 'scotland', 'northern-ireland'],
+  pcc: ['england', 'wales'],
+  mayoral: ['england', 'wales'],
+  senedd: ['wales'],
+  'scottish-parliament': ['scotland'],
+  'northern-ireland-assembly': ['northern-ireland'],
+  gla: ['england'],
+  'uk-parliament': ['england', 'wales', 'scotland', 'northern-ireland'],
+  referendum: ['england', 'wales', 'scotland', 'northern-ireland'],
+};
+
+/**
+ * @summary The notice-of-election rule for an election, or undefined where the law gives no
+ * start that can be computed from polling day.
+ * Facts as set out in the election rules and implemented by Democracy Club's
+ * uk-election-timetables (the reference this is tested against): a local election's notice is
+ * due 25 working days before the poll in England, Wales and Northern Ireland and 28 in Scotland
+ * (Scottish Local Government Elections Order 2011), where Easter Monday is not counted either;
+ * PCC, mayoral, Senedd and Northern Ireland Assembly elections: 25; Scottish Parliament: 28,
+ * Easter Monday not counted; Greater London Assembly and Mayor of London: 30. A UK Parliament
+ * election's period starts at dissolution, and a national referendum's is set for each
+ * referendum: neither can be computed, so the policy gives `periodStart`.
+ */
+export function noticeRuleFor(type: ElectionType, nation: Nation): NoticeRule | undefined {
+  switch (type) {
+    case 'local':
+      return nation === 'scotland' ? { workingDays: 28, calendar: 'scotland', easterMonday: true } : { workingDays: 25, calendar: nation, easterMonday: false };
+    case 'pcc':
+    case 'mayoral':
+      return { workingDays: 25, calendar: nation === 'wales' ? 'wales' : 'england', easterMonday: false };
+    case 'senedd':
+      return { workingDays: 25, calendar: 'wales', easterMonday: false };
+    case 'northern-ireland-assembly':
+      return { workingDays: 25, calendar: 'northern-ireland', easterMonday: false };
+    case 'scottish-parliament':
+      return { workingDays: 28, calendar: 'scotland', easterMonday: true };
+    case 'gla':
+      return { workingDays: 30, calendar: 'england', easterMonday: false };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Whether a date counts as a working day under an election timetable: not a Saturday or Sunday,
+ * Christmas Eve, Christmas Day, Good Friday or a bank holiday of the rule's calendar (England and
+ * Wales unless a rule says otherwise), not Easter Monday where the rule says so, and not one of
+ * the given extra days (a day of public thanksgiving or mourning, for example).
+ */
+export function isElectionWorkingDay(
+  isoDate: string,
+  extraNonWorkingDays: ReadonlySet<string> = new Set(),
+  rule: Pick<NoticeRule, 'calendar' | 'easterMonday'> = { calendar: 'england', easterMonday: false },
+): boolean {
+  if (weekdayOf(isoDate) >= 6) return false;
+  const monthDay = isoDate.slice(5);
+  if (monthDay === '12-24' || monthDay === '12-25') return false;
+  // Good Friday (and Easter Monday where it counts out) are computed so that years outside the
+  // generated lists still count them out.
+  const easter = easterSunday(Number(isoDate.slice(0, 4)));
+  if (addDays(easter, -2) === isoDate) return false;
+  if (rule.easterMonday && addDays(easter, 1) === isoDate) return false;
+  return !holidaySet(rule.calendar).has(isoDate) && !extraNonWorkingDays.has(isoDate);
+}
+
+/** The date `count` election working days before `pollingDay`, counting back from the day before. */
+export function workingDaysBefore(pollingDay: string, count: number, rule: Pick<NoticeRule, 'calendar' | 'easterMonday'>, nonWorkingDays: readonly string[] = []): string {
   const extra = new Set(nonWorkingDays);
   let date = pollingDay;
-  for (let counted = 0; counted < 25; ) {
+  for (let counted = 0; counted < count; ) {
     date = addDays(date, -1);
-    if (isElectionWorkingDay(date, extra)) counted++;
+    if (isElectionWorkingDay(date, extra, rule)) counted++;
   }
   return date;
+}
+
+/**
+ * @summary The start of the pre-election period: the latest day the notice of election may be
+ * published, counted back from polling day by the rule for the election's type and the council's
+ * nation (see `noticeRuleFor`); only working days (see `isElectionWorkingDay`) count.
+ * Throws a RangeError for an election whose start cannot be computed (a UK Parliament election,
+ * a referendum): the policy must give its `periodStart`.
+ * @example periodStartFor('2027-05-06', []) // '2027-03-31' (England, local: 25 working days)
+ * @example periodStartFor('2022-05-05', [], { nation: 'scotland' }) // '2022-03-23' (28 working days)
+ */
+export function periodStartFor(pollingDay: string, nonWorkingDays: readonly string[], election: { nation?: Nation; type?: ElectionType } = {}): string {
+  const type = election.type ?? 'local';
+  const rule = noticeRuleFor(type, election.nation ?? 'england');
+  if (!rule) throw new RangeError(`the pre-election period of a ${type} election cannot be computed from polling day: give periodStart`);
+  return workingDaysBefore(pollingDay, rule.workingDays, rule, nonWorkingDays);
 }

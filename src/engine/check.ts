@@ -64,13 +64,19 @@ function createContext(input: Draft, policy: ResolvedPolicy, options: Pick<Check
   };
 }
 
-/** The citations a finding carries: the council's pack, else every pack, marked when borrowed. */
+/**
+ * The citations a finding carries: the council's own protocol's paragraphs, else its pack's,
+ * else every pack, marked as another council's when the council has a protocol of its own.
+ */
 function citationsFor(rule: Rule, policy: ResolvedPolicy): Citation[] {
+  const ownProtocol = policy.council.ownProtocol;
   const own = policy.council.protocol;
   const toCitations = (pack: (typeof PACK_IDS)[number], otherCouncil: boolean): Citation[] =>
     (rule.meta.citations[pack] ?? []).map((c) => ({ pack, ...c, ...(otherCouncil ? { otherCouncil: true } : {}) }));
+  const ownParagraphs = ownProtocol?.paragraphs[rule.meta.id];
+  if (ownProtocol && ownParagraphs?.length) return ownParagraphs.map((c) => ({ pack: ownProtocol.id, title: ownProtocol.title, ...c }));
   if (own && rule.meta.citations[own]?.length) return toCitations(own, false);
-  return PACK_IDS.flatMap((pack) => toCitations(pack, !!own));
+  return PACK_IDS.flatMap((pack) => toCitations(pack, !!own || !!ownProtocol));
 }
 
 function formatMessage(template: string, data: RuleReport['data'] = {}): string {

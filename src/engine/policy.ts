@@ -42,8 +42,51 @@ export interface PartyEntry {
   domains?: string[];
 }
 
+/** The UK nation a council is in: whose bank holidays and election rules apply. */
+export type Nation = 'england' | 'wales' | 'scotland' | 'northern-ireland';
+
+export const NATIONS: readonly Nation[] = ['england', 'wales', 'scotland', 'northern-ireland'];
+
+/** The kind of poll: which notice-of-election rule gives the period start. */
+export type ElectionType =
+  | 'local'
+  | 'pcc'
+  | 'mayoral'
+  | 'senedd'
+  | 'scottish-parliament'
+  | 'northern-ireland-assembly'
+  | 'gla'
+  | 'uk-parliament'
+  | 'referendum';
+
+export const ELECTION_TYPES: readonly ElectionType[] = ['local', 'pcc', 'mayoral', 'senedd', 'scottish-parliament', 'northern-ireland-assembly', 'gla', 'uk-parliament', 'referendum'];
+
+/** One paragraph of a council's own protocol that a rule cites, summarised in the council's words. */
+export interface OwnParagraph {
+  paragraph: string;
+  /** The monitoring officer's summary of the paragraph. */
+  summary: string;
+  /** Section title, where the paragraph number alone is not enough. */
+  section?: string;
+}
+
+/**
+ * The council's own Member/Officer protocol: findings cite its paragraphs; rules it has no
+ * paragraph for cite the five packs as another council's good practice.
+ */
+export interface OwnProtocol {
+  /** Short id shown as the citation's pack ("ashcombe"). */
+  id: string;
+  /** The protocol's title as the council publishes it. */
+  title: string;
+  /** Rule id → the paragraphs that say the same thing. */
+  paragraphs: Partial<Record<RuleId, OwnParagraph[]>>;
+}
+
 export interface ElectionEntry {
   name: string;
+  /** Which rule computes the period start. Default: local. */
+  type?: ElectionType;
   /** YYYY-MM-DD */
   pollingDay: string;
   /** YYYY-MM-DD; computed from pollingDay when absent. */
@@ -67,7 +110,7 @@ export type RuleSetting = 'off' | { severity: Severity };
 
 /** Contract 4, as written in policy.json. Every field but `council` is optional. */
 export interface PolicyFile {
-  council: { name: string; domains?: string[]; protocol?: PackId };
+  council: { name: string; domains?: string[]; protocol?: PackId | OwnProtocol; nation?: Nation };
   councillors?: CouncillorEntry[];
   officers?: OfficerEntry[];
   communications?: { teamAddresses?: string[]; mediaDomains?: string[]; spokesperson?: string };
@@ -83,14 +126,23 @@ export interface PolicyFile {
 }
 
 export interface ResolvedElection extends ElectionEntry {
+  type: ElectionType;
   periodStart: string;
-  /** Whether periodStart was computed (25th working day before polling day) rather than given. */
+  /** Whether periodStart was computed (the notice-of-election deadline for its type and nation) rather than given. */
   periodStartComputed: boolean;
 }
 
 /** The policy after validation and defaults: what `check()` takes. */
 export interface ResolvedPolicy {
-  council: { name: string; domains: string[]; protocol?: PackId };
+  council: {
+    name: string;
+    domains: string[];
+    /** The pack whose paragraphs findings cite and whose practice the rules follow. */
+    protocol?: PackId;
+    /** The council's own protocol, when the policy gives one: findings cite it instead. */
+    ownProtocol?: OwnProtocol;
+    nation: Nation;
+  };
   councillors: CouncillorEntry[];
   officers: OfficerEntry[];
   communications: { teamAddresses: string[]; mediaDomains: string[]; spokesperson: string };
@@ -99,7 +151,7 @@ export interface ResolvedPolicy {
   workingHours: WorkingHours;
   letterhead: { markers: string[] };
   controversialTopics: string[];
-  /** YYYY-MM-DD dates that are not working days: England and Wales bank holidays, plus the policy's own. */
+  /** YYYY-MM-DD dates that are not working days: the nation's bank holidays, plus the policy's own. */
   nonWorkingDays: string[];
   sendTime: { mode: SendTimeMode };
   rules: Partial<Record<RuleId, RuleSetting>>;

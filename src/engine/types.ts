@@ -127,7 +127,10 @@ export interface Suggestion {
 }
 
 export interface Citation {
-  pack: PackId;
+  /** One of the five packs, or the id of the council's own protocol (`council.protocol.id`). */
+  pack: PackId | (string & {});
+  /** The council's own protocol's title; absent for the five packs. */
+  title?: string;
   paragraph: string;
   /** Our own paraphrase of the paragraph: never the protocol's words. */
   summary: string;

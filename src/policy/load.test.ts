@@ -57,7 +57,7 @@ describe('loadPolicy: problems name the file and the field', () => {
         'policy.json: workingHours.days[0]: expected a weekday number from 1 (Monday) to 7 (Sunday), got 0',
         'policy.json: workingHours.start: expected a 24-hour time written HH:MM, such as 08:00, got "8am"',
         'policy.json: workingHours.timeZone: expected an IANA time zone name such as Europe/London, got "London"',
-        expect.stringMatching(/^policy\.json: sendTime\.mode: expected one of "softBlock", "promptUser", "block" or "off", got "blocked"; did you mean block\?$/),
+        expect.stringMatching(/^policy\.json: sendTime\.mode: expected one of "softBlock", "promptUser", "block" or "off", got "blocked"; did you mean "block"\?$/),
       ]),
     );
     expect(lines).toHaveLength(7);
@@ -98,7 +98,7 @@ describe('loadPolicy: problems name the file and the field', () => {
   it('says what a rule setting may be', () => {
     expect(linesFor(withField({ rules: { 'out-of-hours': 'disabled', 'discourteous-tone': { severity: 'low' } } }))).toEqual([
       'policy.json: rules.out-of-hours: expected "off" or {"severity": "error", "warning" or "info"}, got "disabled"',
-      'policy.json: rules.discourteous-tone: expected "off" or {"severity": "error", "warning" or "info"}, got an object',
+      'policy.json: rules.discourteous-tone.severity: expected one of "error", "warning" or "info", got "low"',
     ]);
   });
 
@@ -216,9 +216,13 @@ describe('parsePolicyText: JSON syntax', () => {
 
 describe('the schema file', () => {
   it('lists exactly the rule ids and pack ids the engine knows', () => {
-    const s = schema as unknown as { properties: { rules: { properties: object }; council: { properties: { protocol: { enum: string[] } } } } };
+    const s = schema as unknown as {
+      properties: { rules: { properties: object }; council: { properties: { protocol: { then: { enum: string[] } } } } };
+      $defs: { ownProtocol: { properties: { paragraphs: { properties: object } } } };
+    };
     expect(Object.keys(s.properties.rules.properties)).toEqual([...RULE_IDS]);
-    expect(s.properties.council.properties.protocol.enum).toEqual([...PACK_IDS]);
+    expect(s.properties.council.properties.protocol.then.enum).toEqual([...PACK_IDS]);
+    expect(Object.keys(s.$defs.ownProtocol.properties.paragraphs.properties)).toEqual([...RULE_IDS]);
   });
 });
 

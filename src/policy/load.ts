@@ -12,12 +12,13 @@
  */
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { isKnownTimeZone } from '../engine/calendar.ts';
-import type { PolicyFile, ResolvedPolicy } from '../engine/policy.ts';
+import { addDays, ELECTION_NATIONS, isKnownTimeZone, noticeRuleFor, workingDaysBefore } from '../engine/calendar.ts';
+import type { ElectionType, Nation, PolicyFile, ResolvedPolicy } from '../engine/policy.ts';
 import { PACK_IDS, RULE_IDS } from '../engine/types.ts';
 import { closestName } from './closest.ts';
 import { LEXICON_ENTRY_IDS, phraseProblem } from '../engine/lexicon/index.ts';
 import { parseJson } from './json-syntax.ts';
+import { describeJsonKind, jsonKindOf } from './file-kind.ts';
 import schema from './policy.schema.json' with { type: 'json' };
 import { resolvePolicy } from './resolve.ts';
 
@@ -54,7 +55,7 @@ let validator: ReturnType<Ajv2020['compile']> | undefined;
 
 function validate(data: unknown): ErrorObject[] {
   if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
     addFormats(ajv, ['email', 'date', 'hostname']);
     // IANA names are checked against the time zones this JavaScript engine knows.
     ajv.addFormat('iana-time-zone', { type: 'string', validate: (tz: string) => isKnownTimeZone(tz) });
@@ -88,13 +89,20 @@ export function formatPath(segments: readonly Segment[]): string {
 function got(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string') return value === '' ? 'an empty string' : JSON.stringify(value.length > 60 ? value.slice(0, 57) + '…' : value);
+  if (typeof value === 'string') {
+    if (value === '') return 'an empty string';
+    if (value.length > 60) return `${value.length.toLocaleString('en-GB')} characters starting ${JSON.stringify(value.slice(0, 40) + '…')}`;
+    return JSON.stringify(value);
+  }
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   return String(value);
 }
 
 // ---- Plain-English messages from schema errors ----
+
+const SEVERITIES = ['error', 'warning', 'info'];
+const PACK_EXPECTED = `a protocol pack id (${PACK_IDS.join(', ')}) or your council's own protocol as {"id", "title", "paragraphs"} (see docs/policy.md)`;
 
 type SchemaNode = Record<string, unknown>;
 
@@ -128,6 +136,7 @@ function expectedOf(raw: SchemaNode | undefined): string {
   const node = resolveRef(raw);
   if (typeof node.format === 'string') return FORMAT_WORDS[node.format] ?? `a ${node.format}`;
   if (node.pattern && String(node.pattern).includes(':[0-5]')) return 'a 24-hour time written HH:MM, such as 08:00';
+  if (node.pattern && String(node.pattern).startsWith('^[a-z0-9]')) return 'a short id of lower-case letters, digits and hyphens, such as ashcombe';
   if (Array.isArray(node.enum)) return oneOf(node.enum as string[]);
   if (node.anyOf) return '"off" or {"severity": "error", "warning" or "info"}';
   if (node.type === 'object' && Array.isArray(node.required) && node.required.length) {
@@ -157,18 +166,22 @@ function describeError(e: ErrorObject): Drafted | undefined {
       const fieldSchema = (parent?.properties as Record<string, SchemaNode> | undefined)?.[field];
       return { segments: [...segments, field], message: `this field is missing; expected ${expectedOf(fieldSchema)}` };
     }
+    case 'if':
+      // The branch that failed ("then" or "else") says what was wrong.
+      return undefined;
     case 'additionalProperties': {
       const field = (e.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys((parent?.properties as object | undefined) ?? {});
-      const isRules = segments.length === 1 && segments[0] === 'rules';
+      const isRules = (segments.length === 1 && segments[0] === 'rules') || formatPath(segments) === 'council.protocol.paragraphs';
       const near = closestName(field, isRules ? RULE_IDS : known);
       const what = isRules ? 'there is no rule with this id' : 'there is no field with this name';
       const hint = near ? `; did you mean ${near}?` : isRules ? '; see docs/rules for the rule ids' : `; the fields here are ${known.join(', ')}`;
       return { segments: [...segments, field], message: what + hint };
     }
     case 'type': {
-      const type = String((e.params as { type: string }).type);
-      return { segments, message: `expected ${TYPE_WORDS[type] ?? type}, got ${got(data)}` };
+      if (formatPath(segments) === 'council.protocol') return { segments, message: `expected ${PACK_EXPECTED}, got ${got(data)}` };
+      const types = ([] as string[]).concat((e.params as { type: string | string[] }).type);
+      return { segments, message: `expected ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, got ${got(data)}` };
     }
     case 'format':
     case 'pattern':
@@ -177,13 +190,26 @@ function describeError(e: ErrorObject): Drafted | undefined {
       const values = (e.params as { allowedValues: string[] }).allowedValues;
       const near = typeof data === 'string' ? closestName(data, values) : undefined;
       const isPack = segments.join('.') === 'council.protocol';
-      const hint = near ? `; did you mean ${near}?` : '';
-      const expected = isPack ? `a protocol pack id (${values.join(', ')})` : oneOf(values);
+      // Ids (a pack) are named bare; fixed values are quoted as they are written in the file.
+      const hint = near ? `; did you mean ${isPack ? near : JSON.stringify(near)}?` : '';
+      const expected = isPack ? PACK_EXPECTED : oneOf(values);
       return { segments, message: `expected ${expected}, got ${got(data)}${hint}` };
     }
-    case 'anyOf':
+    case 'anyOf': {
       if (segments[0] === 'vocabulary') return { segments, message: `expected "off" or {"add": [phrases], "ignore": [phrases]}, got ${got(data)}` };
+      // A rule setting with a misspelt severity: name the severity, quote it and suggest the nearest.
+      const setting = data as Record<string, unknown> | undefined;
+      if (segments[0] === 'rules' && setting && typeof setting === 'object' && !Array.isArray(setting) && Object.keys(setting).join() === 'severity') {
+        const near = typeof setting.severity === 'string' ? closestName(setting.severity, SEVERITIES) : undefined;
+        return { segments: [...segments, 'severity'], message: `expected ${oneOf(SEVERITIES)}, got ${got(setting.severity)}${near ? `; did you mean ${JSON.stringify(near)}?` : ''}` };
+      }
       return { segments, message: `expected ${expectedOf(parent)}, got ${got(data)}` };
+    }
+    case 'maxLength': {
+      const limit = (e.params as { limit: number }).limit;
+      const what = formatPath(segments) === 'council.name' ? 'it is cut to that length' : 'it is left out';
+      return { segments, message: `expected at most ${limit} characters, got ${got(data)}; ${what}` };
+    }
     case 'minLength':
       return { segments, message: `expected some text, got ${got(data)}` };
     case 'minItems':
@@ -248,13 +274,31 @@ const live = <T>(list: readonly T[] | undefined): [T, number][] =>
 function semanticProblems(root: Record<string, unknown>): Drafted[] {
   const file = root as unknown as PolicyFile;
   const out: Drafted[] = [];
+  const nation: Nation = file.council?.nation ?? 'england';
   for (const [e, i] of live(file.elections)) {
+    const type: ElectionType = e.type ?? 'local';
+    if (!ELECTION_NATIONS[type].includes(nation)) {
+      out.push({
+        segments: ['elections', i, 'type'],
+        message: `a ${TYPE_NAMES[type]} is not held in ${NATION_NAMES[nation]} (council.nation is "${nation}"); the period start is computed as for a local election there. Check council.nation or the type`,
+      });
+    }
+    if (!e.periodStart && e.pollingDay && !noticeRuleFor(ELECTION_NATIONS[type].includes(nation) ? type : 'local', nation)) {
+      out.push({ segments: ['elections', i, 'periodStart'], message: missingStartMessage(type, e.pollingDay, nation) });
+    }
     if (e.periodStart && e.pollingDay && e.periodStart > e.pollingDay) {
       out.push({
         segments: ['elections', i, 'periodStart'],
         message: `expected a date on or before polling day (${e.pollingDay}), got "${e.periodStart}"; the period start will be computed instead`,
       });
     }
+  }
+  const own = file.council?.protocol;
+  if (own && typeof own === 'object' && typeof own.id === 'string' && (PACK_IDS as readonly string[]).includes(own.id)) {
+    out.push({
+      segments: ['council', 'protocol', 'id'],
+      message: `"${own.id}" is one of the five packs: give your own protocol an id of its own (such as your council's name), or write "protocol": "${own.id}" to cite that pack; every pack is cited`,
+    });
   }
   const seen = new Map<string, number>();
   for (const [c, i] of live(file.councillors)) {
@@ -292,9 +336,41 @@ function semanticProblems(root: Record<string, unknown>): Drafted[] {
   return out;
 }
 
+const NATION_NAMES: Record<Nation, string> = { england: 'England', wales: 'Wales', scotland: 'Scotland', 'northern-ireland': 'Northern Ireland' };
+
+const TYPE_NAMES: Record<ElectionType, string> = {
+  local: 'local election',
+  pcc: 'Police and Crime Commissioner election',
+  mayoral: 'mayoral election',
+  senedd: 'Senedd election',
+  'scottish-parliament': 'Scottish Parliament election',
+  'northern-ireland-assembly': 'Northern Ireland Assembly election',
+  gla: 'Greater London Authority election',
+  'uk-parliament': 'UK Parliament election',
+  referendum: 'referendum',
+};
+
+const longDate = (iso: string): string =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** Why an election needs its own periodStart, and the dates the law does give, as a hint. */
+function missingStartMessage(type: ElectionType, pollingDay: string, nation: Nation): string {
+  const known = /^\d{4}-\d{2}-\d{2}$/.test(pollingDay);
+  if (type === 'uk-parliament') {
+    // Notice of a UK Parliament election: 22 working days before the poll (Representation of the People Act 1983, Sch. 1 r. 1; as Democracy Club's uk-election-timetables counts it).
+    const notice = known ? `; the notice of election is due by ${longDate(workingDaysBefore(pollingDay, 22, { calendar: nation, easterMonday: false }))} at the latest` : '';
+    return `this field is missing: a UK Parliament election's pre-election period starts when Parliament is dissolved, which polling day does not tell. Give the date of dissolution as periodStart${notice}. This election is left out until then`;
+  }
+  // Referendums: PPERA 2000 s.125 bars council publicity on the question in the 28 days before the poll; the period itself is set for each referendum.
+  const restricted = known ? ` (the 28 days of restricted publicity begin on ${longDate(addDays(pollingDay, -28))})` : '';
+  return `this field is missing: a referendum's pre-election period is set for each referendum and cannot be computed from polling day${restricted}. Give its first day as periodStart. This election is left out until then`;
+}
+
 /** Where a semantic problem leaves the policy: what to drop so the rest still works. */
 function semanticDrop(d: Drafted): Segment[] {
   if (d.segments[0] === 'workingHours') return ['workingHours'];
+  if (d.segments[0] === 'elections' && d.segments[2] === 'periodStart' && d.message.startsWith('this field is missing')) return d.segments.slice(0, 2);
+  if (d.segments[0] === 'council') return ['council', 'protocol'];
   if (d.segments[0] === 'councillors') return d.segments.slice(0, 2);
   if (d.segments[0] === 'vocabulary') return [...d.segments];
   return [...d.segments]; // elections[i].periodStart: computed instead
@@ -312,6 +388,8 @@ export function loadPolicy(json: unknown, source: string): LoadedPolicy {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     return fatal(`expected a policy: an object in curly brackets with at least "council", got ${got(json)}`);
   }
+  const kind = jsonKindOf(json);
+  if (kind !== 'policy' && kind !== 'unknown') return fatal(describeJsonKind(kind, 'policy'));
   const copy = structuredClone(json) as Record<string, unknown>;
   const errors = validate(copy);
   // anyOf explains itself once; the errors of its branches would only repeat it.
@@ -327,7 +405,15 @@ export function loadPolicy(json: unknown, source: string): LoadedPolicy {
     const key = `${path}\u0000${drafted.message}`;
     if (seenLines.has(key)) continue;
     seenLines.add(key);
-    const drop = partToDrop(e.keyword === 'required' ? segmentsOf(e.instancePath) : drafted.segments);
+    if (e.keyword === 'maxLength' && path === 'council.name') {
+      // The name holds the policy together: cut it to the limit rather than lose the policy.
+      const council = copy.council as Record<string, unknown>;
+      council.name = String(council.name).slice(0, (e.params as { limit: number }).limit);
+      problems.push({ source, path, message: drafted.message, fatal: false });
+      continue;
+    }
+    // Text over its limit: that text goes (a required name then takes its entry with it).
+    const drop = e.keyword === 'maxLength' ? [...drafted.segments] : partToDrop(e.keyword === 'required' ? segmentsOf(e.instancePath) : drafted.segments);
     const isFatal = drop === undefined;
     unusable ||= isFatal;
     if (drop) drops.push(drop);

@@ -14,7 +14,7 @@ describe('resolvePolicy', () => {
 
   it('fills in the defaults', () => {
     expect(minimal).toMatchObject({
-      council: { name: 'Westmoor Borough Council', domains: [], protocol: 'crawley' },
+      council: { name: 'Westmoor Borough Council', domains: [], protocol: 'crawley', nation: 'england' },
       councillors: [],
       officers: [],
       communications: { teamAddresses: [], mediaDomains: [], spokesperson: 'a Council spokesperson' },
@@ -43,8 +43,8 @@ describe('resolvePolicy', () => {
       ],
     });
     expect(p.elections).toEqual([
-      { name: 'Borough elections 2027', pollingDay: '2027-05-06', periodStart: '2027-03-31', periodStartComputed: true },
-      { name: 'Abbey by-election', pollingDay: '2027-05-06', periodStart: '2027-03-26', periodStartComputed: false, wards: ['Abbey'] },
+      { name: 'Borough elections 2027', type: 'local', pollingDay: '2027-05-06', periodStart: '2027-03-31', periodStartComputed: true },
+      { name: 'Abbey by-election', type: 'local', pollingDay: '2027-05-06', periodStart: '2027-03-26', periodStartComputed: false, wards: ['Abbey'] },
     ]);
   });
 

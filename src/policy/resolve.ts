@@ -1,15 +1,15 @@
 /**
  * Turns a policy file (contract 4) into the engine's `ResolvedPolicy`: defaults filled in,
- * England and Wales bank holidays added to the non-working days, election periods computed
- * where the file leaves them out, and addresses lower-cased so that rules compare them as they
- * are. `resolvePolicy` trusts its input's shape: validate untrusted JSON with `loadPolicy`
+ * the council's nation's bank holidays added to the non-working days, election periods computed
+ * where the file leaves them out (by the notice-of-election rule of the election's type and the
+ * council's nation), the council's own protocol set apart from the pack id, and addresses
+ * lower-cased so that rules compare them as they are. `resolvePolicy` trusts its input's shape: validate untrusted JSON with `loadPolicy`
  * (src/policy/load.ts) first.
  *
  * No Node, DOM or Office APIs: the send-time script resolves the policy too.
  */
-import { periodStartFor } from '../engine/calendar.ts';
-import type { PartyEntry, PolicyFile, ResolvedElection, ResolvedPolicy, WorkingHours } from '../engine/policy.ts';
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../engine/bank-holidays.generated.ts';
+import { bankHolidaysFor, noticeRuleFor, periodStartFor } from '../engine/calendar.ts';
+import type { Nation, OwnProtocol, PartyEntry, PolicyFile, ResolvedElection, ResolvedPolicy, WorkingHours } from '../engine/policy.ts';
 import defaultPolicyFile from './default-policy.json' with { type: 'json' };
 
 export const DEFAULT_SPOKESPERSON = 'a Council spokesperson';
@@ -32,19 +32,38 @@ function resolveWorkingHours(given: Partial<WorkingHours> | undefined): WorkingH
 }
 
 /**
- * Election periods: a given `periodStart` is kept; otherwise it is the 25th working day before
- * polling day, counting the policy's own non-working days out as well as the bank holidays
- * (PRODUCT.md contract 4; a day of public thanksgiving or mourning counts out under the
- * election timetable).
+ * Election periods: a given `periodStart` is kept; otherwise it is the latest day for the notice
+ * of election under the election's type and the council's nation (25 working days before polling
+ * day for a local election in England, Wales and Northern Ireland, 28 in Scotland; see
+ * `noticeRuleFor`), counting the policy's own non-working days out as well as the bank holidays
+ * (a day of public thanksgiving or mourning counts out under the election timetable). An election
+ * whose start cannot be computed (UK Parliament, referendum) and that gives none is left out:
+ * `loadPolicy` reports it.
  */
-function resolveElections(file: PolicyFile): ResolvedElection[] {
+function resolveElections(file: PolicyFile, nation: Nation): ResolvedElection[] {
   const extra = file.nonWorkingDays ?? [];
-  return (file.elections ?? []).map((e) => ({
-    ...e,
-    ...(e.wards ? { wards: [...e.wards] } : {}),
-    periodStart: e.periodStart ?? periodStartFor(e.pollingDay, extra),
-    periodStartComputed: !e.periodStart,
-  }));
+  return (file.elections ?? []).flatMap((e) => {
+    const type = e.type ?? 'local';
+    if (!e.periodStart && !noticeRuleFor(type, nation)) return [];
+    return [
+      {
+        ...e,
+        type,
+        ...(e.wards ? { wards: [...e.wards] } : {}),
+        periodStart: e.periodStart ?? periodStartFor(e.pollingDay, extra, { nation, type }),
+        periodStartComputed: !e.periodStart,
+      },
+    ];
+  });
+}
+
+function ownProtocolOf(protocol: PolicyFile['council']['protocol']): OwnProtocol | undefined {
+  if (!protocol || typeof protocol !== 'object') return undefined;
+  const paragraphs: OwnProtocol['paragraphs'] = {};
+  for (const [rule, list] of Object.entries(protocol.paragraphs ?? {})) {
+    if (list?.length) paragraphs[rule as keyof OwnProtocol['paragraphs']] = list.map((p) => ({ ...p }));
+  }
+  return { id: protocol.id, title: protocol.title, paragraphs };
 }
 
 function resolveParties(parties: readonly PartyEntry[] | undefined): PartyEntry[] {
@@ -62,11 +81,16 @@ function resolveParties(parties: readonly PartyEntry[] | undefined): PartyEntry[
  * @param inferPeople true for the embedded default: people are inferred from addresses and titles.
  */
 export function resolvePolicy(file: PolicyFile, source = 'policy.json', inferPeople = false): ResolvedPolicy {
+  const nation = file.council.nation ?? 'england';
+  const protocol = file.council.protocol;
+  const ownProtocol = ownProtocolOf(protocol);
   return {
     council: {
       name: file.council.name,
       domains: lower(file.council.domains),
-      ...(file.council.protocol ? { protocol: file.council.protocol } : {}),
+      ...(typeof protocol === 'string' ? { protocol } : {}),
+      ...(ownProtocol ? { ownProtocol } : {}),
+      nation,
     },
     councillors: (file.councillors ?? []).map((c) => ({
       ...c,
@@ -82,11 +106,11 @@ export function resolvePolicy(file: PolicyFile, source = 'policy.json', inferPeo
       spokesperson: file.communications?.spokesperson ?? DEFAULT_SPOKESPERSON,
     },
     parties: resolveParties(file.parties),
-    elections: resolveElections(file),
+    elections: resolveElections(file, nation),
     workingHours: resolveWorkingHours(file.workingHours),
     letterhead: { markers: [...(file.letterhead?.markers ?? [])] },
     controversialTopics: [...(file.controversialTopics ?? [])],
-    nonWorkingDays: [...new Set([...ENGLAND_AND_WALES_BANK_HOLIDAYS, ...(file.nonWorkingDays ?? [])])].sort(),
+    nonWorkingDays: [...new Set([...bankHolidaysFor(nation), ...(file.nonWorkingDays ?? [])])].sort(),
     sendTime: { mode: file.sendTime?.mode ?? 'softBlock' },
     rules: { ...(file.rules ?? {}) },
     vocabulary: { ...(file.vocabulary ?? {}) },
