@@ -5,6 +5,7 @@
 import { applyEdits, EditError } from '../engine/apply.ts';
 import { parseAddressList } from '../engine/text.ts';
 import type { Draft, Edit, Mailbox, PublicityKind } from '../engine/types.ts';
+import { MemoryDismissals } from '../ui/dismissals.ts';
 import { CHANGED_SINCE_CHECK, type DraftHost, EditRefused, textStillFits } from '../ui/host.ts';
 
 export interface DraftFields {
@@ -52,9 +53,17 @@ export function fieldsToDraft(fields: DraftFields): Draft {
 export class FormDraftStore implements DraftHost {
   private fields: DraftFields;
   private readonly listeners = new Set<() => void>();
+  /** This draft's dismissals: cleared when the draft is emptied or a new one is started. */
+  readonly dismissals = new MemoryDismissals();
 
-  constructor(initial: Partial<DraftFields> = {}, private readonly key = 'draft') {
+  constructor(initial: Partial<DraftFields> = {}) {
     this.fields = { ...EMPTY_FIELDS, ...initial };
+  }
+
+  /** Start a new draft: the text and recipients go, and so do the old draft's dismissals. Sender and kind stay. */
+  newDraft(): void {
+    this.dismissals.clear();
+    this.set({ ...EMPTY_FIELDS, from: this.fields.from, ...(this.fields.publicity !== undefined ? { publicity: this.fields.publicity } : {}) });
   }
 
   get(): DraftFields {
@@ -63,6 +72,8 @@ export class FormDraftStore implements DraftHost {
 
   set(patch: Partial<DraftFields>): void {
     this.fields = { ...this.fields, ...patch };
+    // Emptied: whatever comes next is another draft, and the old one's dismissals do not apply to it.
+    if (!this.fields.body.trim() && !this.fields.subject.trim()) this.dismissals.clear();
     for (const l of this.listeners) l();
   }
 
@@ -97,17 +108,5 @@ export class FormDraftStore implements DraftHost {
       patch.sendDate = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
     }
     this.set(patch);
-  }
-
-  async snapshot(): Promise<unknown> {
-    return { ...this.fields };
-  }
-
-  async restore(snapshot: unknown): Promise<void> {
-    this.set(snapshot as DraftFields);
-  }
-
-  draftKey(): string {
-    return this.key;
   }
 }

@@ -5,9 +5,9 @@
  * no runtime of their own. Pages outside the budget (preview, Teams tab) use Fluent's freely.
  */
 import { CheckmarkCircle20Filled, ErrorCircle20Filled, Info20Filled, Warning20Filled } from '@fluentui/react-icons';
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ComponentPropsWithRef, ReactNode } from 'react';
 
-export interface PanelButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+export interface PanelButtonProps extends ComponentPropsWithRef<'button'> {
   appearance?: 'primary' | 'secondary' | 'subtle';
   size?: 'small' | 'medium';
 }

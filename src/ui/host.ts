@@ -1,9 +1,11 @@
 /**
  * What the panel needs from whichever host it runs in (Outlook, Teams, the browser preview):
- * a draft to read, a way to hear that it changed, and a way to apply edits and undo them.
+ * a draft to read, a way to hear that it changed, and a way to apply edits (Undo is the inverse
+ * edits, applied the same way: see undo.ts).
  * The panel knows nothing else about the host.
  */
 import type { Draft, Edit } from '../engine/types.ts';
+import type { DismissalStore } from './dismissals.ts';
 
 /** Thrown by `apply` when an edit cannot be made safely; its message is shown to the user. */
 export class EditRefused extends Error {
@@ -27,11 +29,11 @@ export interface DraftHost {
    * typing), text offsets no longer fit and the host refuses rather than damage it.
    */
   apply(edits: readonly Edit[], basis?: Draft): Promise<void>;
-  /** Capture the draft so that `restore` can put it back exactly (Undo). */
-  snapshot(): Promise<unknown>;
-  restore(snapshot: unknown): Promise<void>;
-  /** Identifies the draft, so that dismissals are remembered for this draft only. */
-  draftKey?(): string;
+  /**
+   * Where this draft's dismissals are kept (with the draft, so they survive the pane reopening
+   * and never follow the user to another draft). Without one they last as long as the pane.
+   */
+  readonly dismissals?: DismissalStore;
 }
 
 /** Whether a text edit computed on `basis` still fits `current`. */

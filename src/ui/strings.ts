@@ -2,29 +2,51 @@
  * Every string the panel shows, in British English and GOV.UK tone: say what happened and
  * what to do, in plain words. Kept in one module so wording is reviewed in one place.
  */
-import type { PackId, RuleId, Severity } from '../engine/types.ts';
+import type { Draft, PackId, RuleId, Severity } from '../engine/types.ts';
 
+/** Card titles: what is wrong, in a few words (the send-time dialog uses them too). */
 export const RULE_TITLES: Record<RuleId, string> = {
-  'silent-copy': 'Councillor copied without saying so',
-  'personal-email': 'Personal email address',
+  'silent-copy': 'Councillor copied in without saying so',
+  'personal-email': 'Sent to a councillor’s personal address',
   'letterhead-for-party-matters': 'Council branding on party or private business',
-  'pre-election-publicity': 'Publicity in the pre-election period',
-  'press-release-quotes': 'Who a press release quotes',
+  'pre-election-publicity': 'Publicity that could favour a councillor before the election',
+  'press-release-quotes': 'Quote given to the wrong person',
   'ward-councillors-not-informed': 'Ward councillors left out',
-  'political-group-briefing': 'Briefing for one political group',
+  'political-group-briefing': 'Briefing only one political group',
   'confidential-information': 'Confidential material going outside the council',
-  'constituent-consent': "Resident's email shared without consent",
+  'constituent-consent': 'Resident’s email shared without their consent',
   'official-letter-from-member': 'Councillor committing the council',
   'pressure-on-officers': 'Pressure on an officer',
-  'favour-seeking': 'Personal favour',
+  'favour-seeking': 'Asking an officer for a personal favour',
   'employment-matter-to-member': 'Employment matter raised with a councillor',
-  'disciplinary-influence': 'Influence on a staffing matter',
-  'public-criticism-of-officers': 'Public criticism of an officer',
-  'legal-proceedings': 'Legal proceedings',
-  'out-of-hours': 'Sent outside working hours',
-  'discourteous-tone': 'Tone',
+  'disciplinary-influence': 'Trying to influence a staffing matter',
+  'public-criticism-of-officers': 'Criticising an officer in public',
+  'legal-proceedings': 'Comment on legal proceedings',
+  'out-of-hours': 'Arrives outside working hours',
+  'discourteous-tone': 'Wording that could read as discourteous',
   'officer-party-work': 'Officer asked to help with party work',
 };
+
+/** Titles that name the person, for the rules about one recipient. */
+const PERSON_TITLES: Partial<Record<RuleId, (name: string) => string>> = {
+  'silent-copy': (name) => `${name} copied in without saying so`,
+  'personal-email': (name) => `Sent to ${name}’s personal address`,
+};
+
+/** Publicity (a release or post in the Teams tab) is published, not sent. */
+const PUBLICITY_TITLES: Partial<Record<RuleId, string>> = {
+  'out-of-hours': 'Dated outside working hours',
+};
+
+/** The card's title: the rule's, naming the recipient where it is about one. */
+export function problemTitle(rule: RuleId, recipient: string | undefined, draft: Draft | undefined, publicity = false): string {
+  if (publicity && PUBLICITY_TITLES[rule]) return PUBLICITY_TITLES[rule]!;
+  const person = PERSON_TITLES[rule];
+  if (!person || !recipient) return RULE_TITLES[rule];
+  const all = draft ? [...draft.to, ...draft.cc, ...draft.bcc] : [];
+  const name = all.find((m) => m.email.toLowerCase() === recipient.toLowerCase())?.name;
+  return person(name ?? recipient);
+}
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
   error: 'Must fix',
@@ -53,19 +75,32 @@ export const FIELD_LABELS: Record<string, string> = {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const strings = {
-  panelHeading: 'Protocol check',
-  checking: 'Checking…',
-  nothingFound: 'Nothing found: this draft keeps to the protocol.',
+  /** The product's one name, everywhere. */
+  panelHeading: 'Protocol Checker',
+  checking: 'Checking your draft…',
+  loadingPolicy: 'Getting your council’s settings and checking your draft…',
+  startWriting: 'Start writing, and Protocol Checker will read your draft as you go.',
+  nothingFound: 'No problems found.',
   summary(toFix: number, toReview: number, advice: number): string {
     const parts: string[] = [];
-    if (toFix) parts.push(plural(toFix, 'thing to fix', 'things to fix'));
-    if (toReview) parts.push(plural(toReview, 'thing to check', 'things to check'));
+    if (toFix) parts.push(`${toFix} must fix`);
+    if (toReview) parts.push(`${toReview} to check`);
     if (advice) parts.push(plural(advice, 'piece of advice', 'pieces of advice'));
     return parts.join(', ');
   },
+  dismissedTail: (n: number) => `${n} dismissed`,
+  groupHeading: (label: string, n: number) => `${label} (${n})`,
+  jumpTo: (label: string) => `Go to ${label.toLowerCase()}`,
+  why: 'Why?',
+  lessDetail: 'Less detail',
+  evidence: 'What was found',
+  protocol: 'Protocol',
+  evidenceWhen: 'When it arrives:',
+  evidenceSender: 'From:',
+  tryAgain: 'Try again',
+  findingsLabel: 'Problems found',
   paragraph: (pack: string, paragraph: string) => `${pack}, paragraph ${paragraph}`,
   otherCouncil: "Another council's protocol: good practice, not your council's own text.",
-  evidenceRecipient: (field: string, email: string) => `${field}: ${email}`,
   evidenceQuote: (field: string) => `In the ${field.toLowerCase()}:`,
   applyPrefix: 'Apply',
   applyName: (title: string) => `Apply: ${title}`,
@@ -76,16 +111,29 @@ export const strings = {
   dismissReason: 'Reason (optional)',
   dismissConfirm: 'Dismiss finding',
   cancel: 'Cancel',
-  dismissedCount: (n: number) => `${plural(n, 'finding', 'findings')} dismissed for this draft`,
+  dismissedCount: (n: number) => `${plural(n, 'problem', 'problems')} dismissed for this draft`,
   showDismissed: 'Show dismissed',
   hideDismissed: 'Hide dismissed',
   restore: 'Restore',
   dismissedBecause: (reason: string) => `Dismissed: ${reason}`,
   applied: (title: string) => `Done: ${title}`,
+  reasonLegend: 'Why are they copied in?',
+  /** Usual reasons, as they finish the sentence "I have copied in Cllr … because …". */
+  reasonChoices: ['it concerns their ward', 'they asked to be kept informed', 'they chair the committee that oversees this', 'it falls within their cabinet portfolio'],
+  reasonOther: 'Something else',
+  reasonOwnLabel: 'In your own words',
+  reasonChoose: 'Choose a reason, or write your own.',
+  reasonWriteOwn: 'Write the reason in your own words.',
+  reasonNoBrackets: 'Write the reason itself, not a placeholder in square brackets.',
+  willSay: 'Your message will say:',
   undo: 'Undo',
-  undone: 'The draft is back as it was.',
-  refused: (reason: string) => `This change was not made: ${reason} The draft has not been changed.`,
+  undone: (title: string) => `Undone: ${title}. Anything you wrote since is still there.`,
+  undoWithdrawn: 'Undo is no longer offered, because you have changed the words this fix added.',
+  refused: (reason: string) => `Nothing was changed. ${reason}`,
   checkFailed: 'The check could not run on this draft. Your draft has not been changed.',
+  actionFailed: 'That could not be done. Your draft has not been changed.',
+  policyBroken: 'Your council’s settings could not all be read, so some council-specific checks may be off. Tell your IT team.',
+  policyDetail: 'Details for the monitoring officer',
   policyNotice: (source: string, problem: string) =>
     `The council policy in ${source} could not be used, so the built-in default policy is in use. ${problem}`,
   defaultPolicy: 'Using the built-in default policy: it knows no councillors or elections.',

@@ -1,38 +1,44 @@
 /**
  * The panel's state: read the draft from the host, check it (debounced, and only when it
- * changed), apply a suggestion's edits with Undo, and remember dismissals for this draft.
+ * changed), apply a suggestion's edits with a safe Undo, and keep dismissals with the draft
+ * through the host, so they survive the pane reopening and the send-time check honours them.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { check, draftDateOr } from '../engine/check.ts';
 import { coreFreeMail, type FreeMailLookup } from '../engine/free-mail.ts';
 import type { ResolvedPolicy } from '../engine/policy.ts';
 import type { Draft, Finding, Suggestion } from '../engine/types.ts';
+import { type Dismissal, MemoryDismissals } from './dismissals.ts';
 import { type DraftHost, EditRefused } from './host.ts';
+import { problemKey } from './problems.ts';
+import { planUndo, UndoNotPossible, type UndoPlan, undoEdits } from './undo.ts';
 
 export type Notice =
-  | { kind: 'applied'; title: string; snapshot: unknown }
+  /** A fix was made; `plan` is how to take it back out (absent: it cannot be undone here). */
+  | { kind: 'applied'; title: string; plan?: UndoPlan; undoWithdrawn?: boolean }
   | { kind: 'refused'; message: string }
-  | { kind: 'undone' }
+  | { kind: 'undone'; title: string }
   | { kind: 'failed' };
 
 export interface ProtocolCheckState {
   status: 'checking' | 'ready' | 'failed';
   findings: Finding[];
+  /** The draft as last checked (empty drafts get their own message). */
+  draft?: Draft;
+  /** Dismissed problems by key, with the reason given. */
   dismissed: Map<string, string>;
   notice?: Notice;
   /** Increments after each Apply/Undo, so the panel can move focus once the re-check lands. */
   actionCount: number;
   apply(suggestion: Suggestion): Promise<void>;
   undo(): Promise<void>;
-  dismiss(finding: Finding, reason: string): void;
-  restoreDismissed(key: string): void;
+  dismiss(key: string, reason: string): Promise<void>;
+  restoreDismissed(key: string): Promise<void>;
   recheck(): Promise<void>;
 }
 
-/** Identifies a finding across re-checks: rule, field, and who or what it is about. */
-export function findingKey(f: Finding): string {
-  return [f.rule, f.messageId, f.evidence.field, f.evidence.recipient ?? '', f.evidence.quote ?? ''].join('|');
-}
+/** Identifies a finding's problem across re-checks (problems.ts). */
+export const findingKey = problemKey;
 
 const DEBOUNCE_MS = 250;
 
@@ -58,19 +64,24 @@ function loadFreeMail(): Promise<FreeMailLookup> {
 export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): ProtocolCheckState {
   const [status, setStatus] = useState<ProtocolCheckState['status']>('checking');
   const [findings, setFindings] = useState<Finding[]>([]);
-  const [dismissedByDraft, setDismissedByDraft] = useState<Map<string, Map<string, string>>>(new Map());
+  const [dismissals, setDismissals] = useState<Dismissal[]>([]);
+  const [draft, setDraft] = useState<Draft | undefined>();
+  const [fallbackStore] = useState(() => new MemoryDismissals());
+  const store = host.dismissals ?? fallbackStore;
   const [notice, setNotice] = useState<Notice | undefined>();
   const [actionCount, setActionCount] = useState(0);
   const lastChecked = useRef<string>('');
   const lastDraft = useRef<Draft | undefined>(undefined);
   const running = useRef<Promise<void> | undefined>(undefined);
-  const draftKey = host.draftKey?.() ?? 'draft';
 
   const runCheck = useCallback(
     async (force = false) => {
       try {
         const freeMail = await loadFreeMail();
         const draft = await host.read();
+        // The dismissals kept with this draft (another draft, or a pane reopened, has its own).
+        const stored = await store.load().catch(() => []);
+        setDismissals((now) => (JSON.stringify(now) === JSON.stringify(stored) ? now : stored));
         // Skip the work when nothing changed (the host may poll).
         const signature = JSON.stringify(draft) + (policy.source ?? '');
         if (!force && signature === lastChecked.current) return;
@@ -78,13 +89,14 @@ export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): Proto
         lastDraft.current = draft;
         // The send date the writer gave (the preview and Teams forms), else now.
         setFindings(check(draft, policy, { now: draftDateOr(draft, new Date()), freeMail }));
+        setDraft(draft);
         setStatus('ready');
       } catch (error) {
         console.error('Protocol check failed', error);
         setStatus('failed');
       }
     },
-    [host, policy],
+    [host, policy, store],
   );
 
   const recheck = useCallback(async () => {
@@ -108,10 +120,9 @@ export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): Proto
 
   const apply = useCallback(
     async (suggestion: Suggestion) => {
-      let snapshot: unknown;
+      const before = lastDraft.current;
       try {
-        snapshot = await host.snapshot();
-        await host.apply(suggestion.edits, lastDraft.current);
+        await host.apply(suggestion.edits, before);
       } catch (error) {
         setNotice(error instanceof EditRefused ? { kind: 'refused', message: error.message } : { kind: 'failed' });
         if (!(error instanceof EditRefused)) console.error('Applying a fix failed', error);
@@ -119,54 +130,79 @@ export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): Proto
         setActionCount((n) => n + 1);
         return;
       }
-      setNotice({ kind: 'applied', title: suggestion.title, snapshot });
+      let plan: UndoPlan | undefined;
+      try {
+        plan = before ? planUndo(before, suggestion.edits) : undefined;
+      } catch {
+        plan = undefined;
+      }
+      // Checked again first, so that the notice (and whether Undo still fits) is judged on the
+      // draft as the fix left it.
       await recheck();
+      setNotice({ kind: 'applied', title: suggestion.title, ...(plan ? { plan } : {}) });
       setActionCount((n) => n + 1);
     },
     [host, recheck],
   );
 
+  // Undo takes back only the fix's own changes, found again in the draft as it is now; the
+  // user's later typing is never overwritten (undo.ts).
   const undo = useCallback(async () => {
-    if (notice?.kind !== 'applied') return;
+    if (notice?.kind !== 'applied' || !notice.plan) return;
     try {
-      await host.restore(notice.snapshot);
-      setNotice({ kind: 'undone' });
+      const current = await host.read();
+      await host.apply(undoEdits(notice.plan, current), current);
+      setNotice({ kind: 'undone', title: notice.title });
     } catch (error) {
-      console.error('Undo failed', error);
-      setNotice({ kind: 'failed' });
+      if (error instanceof UndoNotPossible || error instanceof EditRefused) setNotice({ kind: 'refused', message: error.message });
+      else {
+        console.error('Undo failed', error);
+        setNotice({ kind: 'failed' });
+      }
     }
     await recheck();
     setActionCount((n) => n + 1);
   }, [host, notice, recheck]);
 
-  const dismissed = useMemo(() => dismissedByDraft.get(draftKey) ?? new Map<string, string>(), [dismissedByDraft, draftKey]);
+  // Withdraw Undo as soon as the words the fix wrote have been changed: it could no longer work.
+  useEffect(() => {
+    if (notice?.kind !== 'applied' || !notice.plan || !lastDraft.current) return;
+    try {
+      undoEdits(notice.plan, lastDraft.current);
+    } catch {
+      setNotice({ kind: 'applied', title: notice.title, undoWithdrawn: true });
+    }
+  }, [findings, notice]);
+
+  const dismissed = useMemo(() => new Map(dismissals.map((d) => [d.key, d.reason])), [dismissals]);
+
+  const saveDismissals = useCallback(
+    async (next: Dismissal[]) => {
+      setDismissals(next);
+      try {
+        await store.save(next);
+      } catch (error) {
+        // Kept for this pane at least; say nothing alarming, but the send-time check will not know.
+        console.warn('Protocol Checker: the dismissal could not be stored with the draft.', error);
+      }
+    },
+    [store],
+  );
 
   const dismiss = useCallback(
-    (finding: Finding, reason: string) => {
-      setDismissedByDraft((all) => {
-        const next = new Map(all);
-        const forDraft = new Map(next.get(draftKey) ?? []);
-        forDraft.set(findingKey(finding), reason.trim());
-        next.set(draftKey, forDraft);
-        return next;
-      });
+    async (key: string, reason: string) => {
+      await saveDismissals([...dismissals.filter((d) => d.key !== key), { key, reason: reason.trim() }]);
       setActionCount((n) => n + 1);
     },
-    [draftKey],
+    [dismissals, saveDismissals],
   );
 
   const restoreDismissed = useCallback(
-    (key: string) => {
-      setDismissedByDraft((all) => {
-        const next = new Map(all);
-        const forDraft = new Map(next.get(draftKey) ?? []);
-        forDraft.delete(key);
-        next.set(draftKey, forDraft);
-        return next;
-      });
+    async (key: string) => {
+      await saveDismissals(dismissals.filter((d) => d.key !== key));
     },
-    [draftKey],
+    [dismissals, saveDismissals],
   );
 
-  return { status, findings, dismissed, notice, actionCount, apply, undo, dismiss, restoreDismissed, recheck };
+  return { status, findings, ...(draft ? { draft } : {}), dismissed, notice, actionCount, apply, undo, dismiss, restoreDismissed, recheck };
 }

@@ -69,6 +69,8 @@ export async function openSite(browser: Browser, path: string, options: SiteOpti
     timezoneId: 'Europe/London',
     locale: 'en-GB',
   });
+  // A step that cannot happen fails with the locator it waited for, well inside the test's time.
+  context.setDefaultTimeout(6000);
   await context.clock.setFixedTime(new Date(options.now ?? DEFAULT_NOW));
   const remoteRequests: string[] = [];
   await context.route('**/*', async (route) => {

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { applyDisclosure, openDismiss } from './actions.ts';
 import { axe, launch, openSite, screenshot } from './harness.ts';
 import { LETTERHEAD, PERSONAL_EMAIL, PRE_ELECTION, SILENT_COPY, WESTMOOR_POLICY, type PageDraft } from './fixtures.ts';
 
@@ -55,7 +56,7 @@ describe('the browser preview', () => {
     const card = await expectCardWithinASecond(page, 'silent-copy', await typeDraft(page, SILENT_COPY));
     expect(await card.getAttribute('data-severity')).toBe('error');
     await screenshot(page, 'preview-800-silent-copy');
-    await card.getByRole('button', { name: /^Apply/ }).first().click();
+    await applyDisclosure(card);
     await page.locator('[data-rule="silent-copy"]').waitFor({ state: 'detached' });
     const after = await fields(page);
     expect(after.Bcc).toBe('');
@@ -114,9 +115,13 @@ describe('the browser preview', () => {
     }
     expect(name).toMatch(/^Apply/);
     await page.keyboard.press('Enter');
+    // Why the councillor is copied in: the first reason, then Apply.
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     await page.locator('[data-rule="silent-copy"]').waitFor({ state: 'detached' });
     expect((await fields(page)).Bcc).toBe('');
-    // Focus lands on the result line, whose Undo is the next stop.
+    // Focus lands on the summary (nothing is left), whose result line's Undo is the next stop.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
     await page.keyboard.press('Enter');
@@ -131,11 +136,13 @@ describe('the browser preview', () => {
     const { page, context } = await open();
     await typeDraft(page, SILENT_COPY);
     const card = page.locator('[data-rule="silent-copy"]');
-    await card.getByRole('button', { name: /^Dismiss/ }).click();
+    await openDismiss(card);
     await page.getByLabel('Reason (optional)').fill('Agreed with the Monitoring Officer');
     await page.getByRole('button', { name: 'Dismiss finding' }).click();
     await card.waitFor({ state: 'detached' });
-    await page.getByText('1 finding dismissed for this draft').waitFor();
+    await page.getByText('1 problem dismissed for this draft').waitFor();
+    // Not "keeps to the protocol": the summary says one was dismissed.
+    expect(await page.getByTestId('summary').innerText()).toBe('No problems found. 1 dismissed.');
     await context.close();
   });
 
@@ -157,12 +164,12 @@ describe("the policy's rules overrides in the panel", () => {
     const card = page.locator('[data-rule="silent-copy"]');
     await card.waitFor({ timeout: 3000 });
     expect(await card.getAttribute('data-severity')).toBe('warning');
-    expect(await page.getByTestId('summary').innerText()).toBe('1 thing to check');
+    expect(await page.getByTestId('summary').innerText()).toBe('1 to check.');
 
     // The same personal-address draft that shows a card under the council's usual policy.
     await page.getByLabel('Bcc', { exact: true }).fill('');
     await typeDraft(page, PERSONAL_EMAIL);
-    await page.getByText('Nothing found: this draft keeps to the protocol.').waitFor();
+    await page.getByText('No problems found.', { exact: true }).waitFor();
     expect(await page.locator('[data-rule="personal-email"]').count()).toBe(0);
     await context.close();
   });

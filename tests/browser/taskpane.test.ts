@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axe, launch, openSite, screenshot, type Site, type SiteOptions } from './harness.ts';
 import { WESTMOOR_POLICY } from './fixtures.ts';
+import { applyDisclosure } from './actions.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -73,7 +74,7 @@ describe('the Outlook taskpane', () => {
     expect(await card.innerText()).toContain('Ravi Shah');
     await screenshot(page, 'taskpane-320-silent-copy');
 
-    await card.getByRole('button', { name: /^Apply/ }).first().click();
+    await applyDisclosure(card);
     await card.waitFor({ state: 'detached' });
     const after = await item(page);
     expect(after.bcc).toEqual([]);
@@ -99,29 +100,76 @@ describe('the Outlook taskpane', () => {
     await site.context.close();
   });
 
+  it('Undo after more typing takes out only the fix and keeps the typing (defect 1)', async () => {
+    const site = await openTaskpane();
+    const { page } = site;
+    const card = page.locator('[data-rule="silent-copy"]');
+    await card.waitFor({ timeout: 3000 });
+    await applyDisclosure(card);
+    await card.waitFor({ state: 'detached' });
+    expect((await item(page)).html).toMatch(/I have copied in Cllr Ravi Shah because he is a ward councillor for the area/);
+    // The user writes a new paragraph, and the pane sees it (the poll re-reads the body).
+    await page.evaluate(() => {
+      const i = (window as unknown as { __item: { bodyValue: string } }).__item;
+      i.bodyValue = i.bodyValue.replace(/<p[^>]*>Kind regards<\/p>/, '<p>I will ring you on Friday about the new round.</p>$&');
+    });
+    await page.waitForTimeout(2000);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText(/^Undone: /).waitFor();
+    const undone = await item(page);
+    expect(undone.html).toContain('I will ring you on Friday about the new round.');
+    expect(undone.html).not.toMatch(/I have copied in/);
+    expect(undone.html).toContain('<b>Elm Road</b>');
+    expect(undone.bcc).toEqual(['cllr.ravi.shah@westmoor.gov.uk']);
+    expect(undone.cc).toEqual([]);
+    await card.waitFor();
+    await site.context.close();
+  });
+
+  it('withdraws Undo once the words the fix wrote are changed, and never overwrites them (defect 1)', async () => {
+    const site = await openTaskpane();
+    const { page } = site;
+    const card = page.locator('[data-rule="silent-copy"]');
+    await card.waitFor({ timeout: 3000 });
+    await applyDisclosure(card);
+    await card.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Undo' }).waitFor();
+    await page.evaluate(() => {
+      const i = (window as unknown as { __item: { bodyValue: string } }).__item;
+      i.bodyValue = i.bodyValue.replace('because he is a ward councillor for the area', 'because he chairs the waste panel');
+    });
+    await page.getByText(/Undo is no longer offered/).waitFor({ timeout: 4000 });
+    expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+    expect((await item(page)).html).toContain('because he chairs the waste panel');
+    await site.context.close();
+  });
+
   it('refuses a fix when the body changed after the check, says so, and leaves the draft alone', async () => {
     const site = await openTaskpane();
     const { page } = site;
     const card = page.locator('[data-rule="silent-copy"]');
     await card.waitFor({ timeout: 3000 });
-    // The user types at the top of the body, and presses Apply before the next check has run.
+    // The user gives the reason, types at the top of the body, and presses Apply before the next check has run.
+    await card.getByRole('button', { name: /^Apply/ }).first().click();
+    await card.getByRole('radio', { name: 'It concerns their ward' }).check();
     const typed = await page.evaluate(() => {
       const i = (window as unknown as { __item: { bodyValue: string } }).__item;
       i.bodyValue = i.bodyValue.replace('<p>Dear Cllr Hart,</p>', '<p>Dear Cllr Hart, and thank you for Friday,</p>');
-      const apply = [...document.querySelectorAll<HTMLButtonElement>('[data-rule="silent-copy"] button')].find((b) => b.textContent?.startsWith('Apply'));
+      const apply = [...document.querySelectorAll<HTMLButtonElement>('[data-rule="silent-copy"] button')].find((b) => b.textContent === 'Apply');
       apply!.click();
       return i.bodyValue;
     });
-    await page.getByText(/^This change was not made: The draft changed after it was checked/).waitFor();
+    await page.getByText(/^Nothing was changed\. The draft changed after it was checked/).waitFor();
     const after = await item(page);
     expect(after.html).toBe(typed);
     expect(after.setBodyCalls).toBe(0);
     expect(after.bcc).toEqual(['cllr.ravi.shah@westmoor.gov.uk']);
     expect(after.cc).toEqual([]);
     // Checked again on the new text, the same fix now goes through.
-    await card.getByRole('button', { name: /^Apply/ }).first().click();
+    await applyDisclosure(card, { choice: 'It concerns their ward' });
     await card.waitFor({ state: 'detached' });
     expect((await item(page)).html).toContain('and thank you for Friday,');
+    expect((await item(page)).html).toContain('I have copied in Cllr Ravi Shah because it concerns their ward.');
     expect((await item(page)).cc).toEqual(['cllr.ravi.shah@westmoor.gov.uk']);
     await site.context.close();
   });
@@ -129,7 +177,7 @@ describe('the Outlook taskpane', () => {
   it('re-checks recipients that changed without a RecipientsChanged event', async () => {
     const site = await openTaskpane({ officeItem: { ...ITEM, bcc: [] } });
     const { page } = site;
-    await page.getByText('Nothing found: this draft keeps to the protocol.').waitFor();
+    await page.getByText('No problems found.', { exact: true }).waitFor();
     // The user adds a councillor's personal address (no RecipientsChanged: an address-book pick).
     await page.evaluate(() => {
       const i = (window as unknown as { __item: { cc: { value: { displayName: string; emailAddress: string }[] } } }).__item;
@@ -155,28 +203,65 @@ describe('the Outlook taskpane', () => {
     await site.context.close();
   });
 
-  it('works with the keyboard alone', async () => {
+  it('works with the keyboard alone: Apply asks why, then focus stays in the findings and Undo is one Tab away', async () => {
     const site = await openTaskpane();
     const { page } = site;
     await page.locator('[data-rule="silent-copy"]').waitFor({ timeout: 3000 });
     // Tab to the first Apply button and press Enter.
     let reached = false;
-    for (let i = 0; i < 20 && !reached; i += 1) {
+    for (let i = 0; i < 30 && !reached; i += 1) {
       await page.keyboard.press('Tab');
       reached = await page.evaluate(() => /^Apply/.test(document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? ''));
     }
     expect(reached, 'an Apply button is reachable with Tab').toBe(true);
     await page.keyboard.press('Enter');
+    // The fix asks why the councillor is copied in; focus is on the first reason.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('radio');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Apply');
+    await page.keyboard.press('Enter');
     await page.locator('[data-rule="silent-copy"]').waitFor({ state: 'detached' });
     expect((await item(page)).cc).toEqual(['cllr.ravi.shah@westmoor.gov.uk']);
-    // Focus moved to the result, whose Undo is the next stop.
-    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
-    expect(focused).toMatch(/Applied|Undo/);
+    expect((await item(page)).html).toContain('because it concerns their ward.');
+    // Nothing is left to fix: focus is on the summary, and Undo is the next stop.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.querySelector('[data-testid]')?.getAttribute('data-testid'))).toBe('summary');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
     await page.keyboard.press('Enter');
     await page.locator('[data-rule="silent-copy"]').waitFor();
     expect((await item(page)).bcc).toEqual(['cllr.ravi.shah@westmoor.gov.uk']);
+    await site.context.close();
+  });
+});
+
+describe('fixes that need the user’s words (defect 2)', () => {
+  it('never writes a bracketed placeholder: Apply asks for the reason, and refuses none or a placeholder', async () => {
+    const site = await openTaskpane();
+    const { page } = site;
+    const card = page.locator('[data-rule="silent-copy"]');
+    await card.waitFor({ timeout: 3000 });
+    await card.getByRole('button', { name: /^Apply/ }).first().click();
+    // The card shows the sentence as it will read, and the usual reasons.
+    await card.getByText('Your message will say: “I have copied in Cllr Ravi Shah because …”').waitFor();
+    expect(await card.getByRole('radio').count()).toBeGreaterThanOrEqual(4);
+    await card.getByRole('button', { name: 'Apply', exact: true }).click();
+    await card.getByRole('alert').getByText('Choose a reason, or write your own.').waitFor();
+    await card.getByRole('radio', { name: 'Something else' }).check();
+    await card.getByLabel('In your own words').fill('[reason]');
+    await card.getByRole('button', { name: 'Apply', exact: true }).click();
+    await card.getByText('Write the reason itself, not a placeholder in square brackets.').waitFor();
+    let now = await item(page);
+    expect(now.setBodyCalls).toBe(0);
+    expect(now.bcc).toEqual(['cllr.ravi.shah@westmoor.gov.uk']);
+    // Escape closes the question and leaves the draft alone.
+    await page.keyboard.press('Escape');
+    expect(await card.getByRole('radio').count()).toBe(0);
+    await applyDisclosure(card, { choice: 'They asked to be kept informed' });
+    await card.waitFor({ state: 'detached' });
+    now = await item(page);
+    expect(now.html).toContain('I have copied in Cllr Ravi Shah because they asked to be kept informed.');
+    expect(now.html).not.toMatch(/\[[a-z ]+\]/);
     await site.context.close();
   });
 });

@@ -97,6 +97,26 @@ async function screenshotWholeTab(site: InTeams, width: number, name: string): P
   return file;
 }
 
+describe('dismissals in the Teams tab (defect 4)', () => {
+  it('a dismissal belongs to this draft: a new draft starts with nothing dismissed', async () => {
+    const site = await openTeams();
+    const { tab } = site;
+    await writeRelease(tab);
+    const card = tab.locator('[data-rule="pre-election-publicity"]').first();
+    await card.waitFor();
+    await card.getByRole('button', { name: /^Why\?/ }).click();
+    await card.getByRole('button', { name: /^Dismiss/ }).click();
+    await tab.getByRole('button', { name: 'Dismiss finding' }).click();
+    await tab.getByText(/1 dismissed\./).waitFor();
+    await tab.getByRole('button', { name: 'Start a new draft' }).click();
+    expect(await tab.getByLabel('Text', { exact: true }).inputValue()).toBe('');
+    await writeRelease(tab);
+    await tab.locator('[data-rule="pre-election-publicity"]').first().waitFor();
+    expect(await tab.getByText(/dismissed/).count()).toBe(0);
+    await site.context.close();
+  });
+});
+
 describe('the Teams tab inside Teams', () => {
   it('starts inside Teams with the user’s address and fixes a pre-election release', async () => {
     const site = await openTeams();
@@ -153,13 +173,17 @@ describe('the Teams tab inside Teams', () => {
     const { tab } = site;
     await writeRelease(tab);
     await tab.locator('[data-rule="pre-election-publicity"]').waitFor();
-    await tab.getByRole('button', { name: 'Copy text' }).click();
-    await tab.getByText('Copied, but it still has 1 thing to fix.').waitFor();
+    // Copy says what is left before it copies, and is not the main button while something must be fixed.
+    const copyButton = tab.getByRole('button', { name: /^Copy text/ });
+    expect(await copyButton.innerText()).toBe('Copy text (1 must fix)');
+    expect(await copyButton.getAttribute('class')).not.toMatch(/primary/);
+    await copyButton.click();
+    await tab.getByText('Copied, but 1 problem still needs fixing before you publish it.').waitFor();
     expect(await tab.evaluate(() => navigator.clipboard.readText())).toBe(`${RELEASE.headline}\n\n${RELEASE.text}`);
 
     await tab.locator('[data-rule="pre-election-publicity"]').getByRole('button', { name: /^Apply/ }).first().click();
-    await tab.getByText('Nothing found: this draft keeps to the protocol.').waitFor();
-    await tab.getByRole('button', { name: 'Copy text' }).click();
+    await tab.getByText('No problems found.', { exact: true }).waitFor();
+    await tab.getByRole('button', { name: 'Copy text', exact: true }).click();
     await tab.getByText('Copied. Paste it where you are publishing it.').waitFor();
     const clipboard = await tab.evaluate(() => navigator.clipboard.readText());
     expect(clipboard.startsWith(`${RELEASE.headline}\n\n`)).toBe(true);
@@ -224,12 +248,14 @@ describe('accessibility of the Teams tab', () => {
     });
     expect(small).toEqual([]);
 
-    // The findings are below the form: a link by the Copy button says so and takes the user there.
+    // The findings are below the form: the result comes first on the screen and takes the user there (defect 13).
     const card = tab.locator('[data-rule="pre-election-publicity"]').first();
     await tab.evaluate(() => scrollTo(0, 0));
     expect(await tab.evaluate(() => innerWidth)).toBe(360);
     expect(await card.evaluate((el) => el.getBoundingClientRect().top > innerHeight)).toBe(true);
-    await tab.getByRole('link', { name: '1 thing to fix: see the findings' }).tap();
+    const result = tab.getByRole('link', { name: '1 must fix: see the findings' });
+    expect(await result.evaluate((el) => el.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+    await result.tap();
     await tab.waitForFunction(() => {
       const top = document.querySelector('[data-rule="pre-election-publicity"]')!.getBoundingClientRect().top;
       return top >= 0 && top < innerHeight;
@@ -239,6 +265,24 @@ describe('accessibility of the Teams tab', () => {
     await card.getByRole('button', { name: /^Apply/ }).first().tap();
     await card.waitFor({ state: 'detached' });
     expect((await tab.getByLabel('Text', { exact: true }).inputValue()).toLowerCase()).toContain('a westmoor council spokesperson');
+
+    // Undo, Why?, Dismiss, Show dismissed and Restore are 44 px too (defect 15).
+    await tab.getByRole('button', { name: 'Undo' }).waitFor();
+    await tab.getByLabel('Text', { exact: true }).fill(`${RELEASE.text}\n\nCllr Jo Hart said: "Labour delivered this."`);
+    const next = tab.locator('article[data-key]').first();
+    await next.waitFor();
+    await next.getByRole('button', { name: /^Why\?/ }).tap();
+    await next.getByRole('button', { name: /^Dismiss/ }).tap();
+    await tab.getByRole('button', { name: 'Dismiss finding' }).tap();
+    await tab.getByRole('button', { name: 'Show dismissed' }).tap();
+    await tab.getByRole('button', { name: /^Restore/ }).first().waitFor();
+    const sizes = await tab.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.pc-panel button, .pc-panel a[href]')]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => ({ what: el.textContent?.trim(), height: Math.round(el.getBoundingClientRect().height), width: Math.round(el.getBoundingClientRect().width) }))
+        .filter((t) => t.height < 44 || t.width < 44),
+    );
+    expect(sizes).toEqual([]);
     await site.context.close();
   });
 

@@ -113,6 +113,16 @@ export interface FakeItemOptions {
   bodyDelayMs?: number;
   /** Make every call throw (a broken item). */
   throwOnRead?: boolean;
+  /**
+   * The item's session data (Mailbox 1.11), as Outlook keeps it for the compose session: pass
+   * what an earlier pane stored to open the pane again on the same draft. `false`: a client
+   * without session data (the add-in then uses custom properties).
+   */
+  sessionData?: Record<string, string> | false;
+  /** The item's custom properties, as saved with the draft. */
+  customProperties?: Record<string, string>;
+  /** The `contextData` a Smart Alerts dialog passed when it opened the taskpane (Mailbox 1.8's getInitializationContextAsync). */
+  initializationContext?: string;
 }
 
 /** A message being composed. Only what the add-in uses is implemented; the rest is absent, as on older clients. */
@@ -125,6 +135,10 @@ export class FakeComposeItem {
   subjectValue: string;
   deliverAt?: Date;
   setBodyCalls = 0;
+  /** What is in the item's session data and saved custom properties now (tests read these). */
+  sessionValues: Record<string, string>;
+  customValues: Record<string, string>;
+  readonly sessionData?: Office.SessionData;
   private readonly handlers = new Map<string, () => void>();
 
   constructor(private readonly options: FakeItemOptions) {
@@ -135,6 +149,68 @@ export class FakeComposeItem {
     this.bodyValue = options.body;
     this.bodyType = options.bodyType ?? 'html';
     this.subjectValue = options.subject ?? '';
+    this.sessionValues = { ...(options.sessionData || {}) };
+    this.customValues = { ...(options.customProperties ?? {}) };
+    if (options.sessionData !== false) {
+      const values = () => this.sessionValues;
+      this.sessionData = {
+        getAsync: (name: string, cb: Callback<string>) => {
+          this.guard();
+          // Outlook reports a name that was never set as an error.
+          queueMicrotask(() => cb(name in values() ? succeeded(values()[name]!) : failed(`No session data named ${name}.`)));
+        },
+        setAsync: (name: string, value: string, a?: unknown, b?: unknown) => {
+          const cb = (typeof a === 'function' ? a : b) as Callback<void> | undefined;
+          // Outlook's limit: 50,000 characters for all of an item's session data.
+          const size = Object.entries({ ...values(), [name]: value }).reduce((n, [k, v]) => n + k.length + v.length, 0);
+          if (size > 50_000) {
+            queueMicrotask(() => cb?.(failed('DataExceedsMaximumSize')));
+            return;
+          }
+          values()[name] = value;
+          queueMicrotask(() => cb?.(succeeded(undefined)));
+        },
+        getAllAsync: (cb: Callback<object>) => queueMicrotask(() => cb(succeeded({ ...values() }))),
+        removeAsync: (name: string, a?: unknown, b?: unknown) => {
+          delete values()[name];
+          const cb = (typeof a === 'function' ? a : b) as Callback<void> | undefined;
+          queueMicrotask(() => cb?.(succeeded(undefined)));
+        },
+        clearAsync: (a?: unknown, b?: unknown) => {
+          for (const k of Object.keys(values())) delete values()[k];
+          const cb = (typeof a === 'function' ? a : b) as Callback<void> | undefined;
+          queueMicrotask(() => cb?.(succeeded(undefined)));
+        },
+      } as unknown as Office.SessionData;
+    }
+  }
+
+  /** What opened the taskpane passed to it; Outlook reports an error when nothing did. */
+  getInitializationContextAsync(cb: Callback<string>): void {
+    const value = this.options.initializationContext;
+    queueMicrotask(() => cb(value === undefined ? failed('No initialization context.') : succeeded(value)));
+  }
+
+  /** Custom properties: a loaded copy; `saveAsync` writes it back to the item. */
+  loadCustomPropertiesAsync(cb: Callback<Office.CustomProperties>): void {
+    this.guard();
+    const copy: Record<string, string> = { ...this.customValues };
+    const props = {
+      get: (name: string) => copy[name],
+      set: (name: string, value: string) => {
+        copy[name] = value;
+      },
+      remove: (name: string) => {
+        delete copy[name];
+      },
+      getAll: () => ({ ...copy }),
+      saveAsync: (a?: unknown, b?: unknown) => {
+        const done = (typeof a === 'function' ? a : b) as Callback<void> | undefined;
+        this.customValues = { ...copy };
+        queueMicrotask(() => done?.(succeeded(undefined)));
+      },
+    };
+    queueMicrotask(() => cb(succeeded(props as unknown as Office.CustomProperties)));
   }
 
   private guard(): void {

@@ -8,6 +8,7 @@ import type { Edit } from '../../src/engine/types.ts';
 import { OutlookComposeHost, type VisibilitySource } from '../../src/hosts/outlook/compose-host.ts';
 import { embeddedDefaultPolicy } from '../../src/policy/resolve.ts';
 import { EditRefused } from '../../src/ui/host.ts';
+import { planUndo, undoEdits } from '../../src/ui/undo.ts';
 import { FakeComposeItem, installOffice } from '../doubles/office.ts';
 
 const SIGNATURE_TABLE =
@@ -195,13 +196,26 @@ describe('applying edits', () => {
     expect(item.bodyValue).toBe('Dear Cllr Hart,\n\nI have copied in Cllr Shah.\nThanks.');
   });
 
-  it('undoes an applied fix exactly', async () => {
+  it('undoes a fix through its inverse edits, keeping what the user typed since', async () => {
     const host = makeItem();
-    const snapshot = await host.snapshot();
-    await host.apply([{ kind: 'moveRecipient', email: 'ravi.shah@westmoor.gov.uk', fromField: 'bcc', toField: 'cc' }]);
-    await host.restore(snapshot);
+    const before = await host.read();
+    const at = before.body.indexOf('The repairs');
+    const fix: Edit[] = [
+      { kind: 'moveRecipient', email: 'ravi.shah@westmoor.gov.uk', fromField: 'bcc', toField: 'cc' },
+      { kind: 'insertText', field: 'body', at, text: 'I have copied in Cllr Ravi Shah because he chairs the housing panel.\n\n' },
+    ];
+    await host.apply(fix, before);
+    const plan = planUndo(before, fix)!;
+    // The user types a new paragraph after the fix, at the end of the first paragraph.
+    item.bodyValue = item.bodyValue.replace('Dear Cllr Hart,', 'Dear Cllr Hart, thank you for Friday.');
+    const current = await host.read();
+    await host.apply(undoEdits(plan, current), current);
     expect(item.bcc.value.map((r) => r.emailAddress)).toEqual(['ravi.shah@westmoor.gov.uk']);
     expect(item.cc.value).toEqual([]);
+    const text = (await host.read()).body;
+    expect(text).toContain('thank you for Friday.');
+    expect(text).not.toContain('I have copied in');
+    expect(item.bodyValue).toContain('<b>12 Mill Lane</b>');
   });
 });
 

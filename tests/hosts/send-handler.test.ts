@@ -6,9 +6,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PolicyFile } from '../../src/engine/policy.ts';
 import type { Finding } from '../../src/engine/types.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { inject } from 'vitest';
 import { decide, handleMessageSend, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, sendMessage } from '../../src/hosts/outlook/send-handler.ts';
+import { problemsOf } from '../../src/ui/problems.ts';
 import { embeddedDefaultPolicy, resolvePolicy } from '../../src/policy/resolve.ts';
-import { FakeComposeItem, installOffice } from '../doubles/office.ts';
+import { FakeComposeItem, installOffice, officeNamespace } from '../doubles/office.ts';
 
 const OFFICER = { displayName: 'Sam Officer', emailAddress: 'sam.officer@westmoor.gov.uk' };
 const CLLR_HART = { displayName: 'Cllr Jo Hart', emailAddress: 'jo.hart@westmoor.gov.uk' };
@@ -41,8 +46,7 @@ describe('the send-time check', () => {
     const options = e.completed.mock.calls[0]![0];
     expect(options).toEqual(decision);
     expect(options.allowEvent).toBe(false);
-    expect(options.errorMessage).toContain('ravi.shah@westmoor.gov.uk');
-    expect(options.errorMessage).toContain('Councillor copied without saying so');
+    expect(options.errorMessage).toContain('Cllr Ravi Shah copied in without saying so');
     expect(options.commandId).toBe('openProtocolCheck');
     expect(options.sendModeOverride).toBe('promptUser');
     expect(options.errorMessage.length).toBeLessThanOrEqual(MAX_ERROR_MESSAGE);
@@ -110,7 +114,7 @@ describe('deciding', () => {
 
   it('mentions warnings but never blocks for them alone (softBlock)', () => {
     expect(decide([finding('warning')], 'softBlock')).toEqual({ allowEvent: true });
-    const d = decide([finding('error'), finding('warning')], 'softBlock');
+    const d = decide([finding('error'), finding('warning', 'someone.else@b.gov.uk')], 'softBlock');
     expect(d.allowEvent).toBe(false);
     expect(d.errorMessage).toMatch(/Also check 1 warning/);
   });
@@ -121,8 +125,86 @@ describe('deciding', () => {
 
   it('keeps a long list within 500 characters and says how many more', () => {
     const many = Array.from({ length: 40 }, (_, i) => finding('error', `councillor.number.${i}@westmoor.gov.uk`));
-    const text = sendMessage(many, [], true);
+    const text = sendMessage(problemsOf(many), [], true);
     expect(text.length).toBeLessThanOrEqual(MAX_ERROR_MESSAGE);
     expect(text).toMatch(/and \d+ more/);
+  });
+});
+
+describe('the send-time dialog (defect 14)', () => {
+  const f = (rule: Finding['rule'], severity: 'error' | 'warning', evidence: Finding['evidence']): Finding => ({
+    rule,
+    severity,
+    messageId: 'x',
+    message: 'm',
+    citations: [],
+    evidence,
+    suggestions: [],
+    docs: '',
+  });
+
+  it('lists each problem once, by a title that says what is wrong, and never shows the sender as a recipient', () => {
+    const findings = [
+      f('letterhead-for-party-matters', 'error', { field: 'from', recipient: 'cllr.ann.lee@westmoor.gov.uk' }),
+      f('letterhead-for-party-matters', 'error', { field: 'body', quote: 'Westmoor Borough Council' }),
+      f('discourteous-tone', 'error', { field: 'body', quote: 'URGENT' }),
+    ];
+    const d = decide(findings, 'softBlock');
+    expect(d.errorMessage!.match(/Council branding on party or private business/g)).toHaveLength(1);
+    expect(d.errorMessage).toContain('Wording that could read as discourteous');
+    expect(d.errorMessage).not.toContain('cllr.ann.lee@westmoor.gov.uk');
+    expect(d.errorMessage).toMatch(/^Protocol Checker found 2 things to fix before sending:/);
+    expect(d.cancelLabel).toBe('Review findings');
+    // The taskpane it opens is told which problems stopped the send.
+    expect(JSON.parse(d.contextData!)).toEqual({ stoppedBy: ['letterhead-for-party-matters|', 'discourteous-tone|'] });
+  });
+
+  it('calls warnings things to check in promptUser mode, and writes Markdown only when asked', () => {
+    const d = decide([f('out-of-hours', 'warning', { field: 'date', quote: '2027-04-14T20:30:00.000Z' })], 'promptUser');
+    expect(d.errorMessage).toMatch(/found 1 thing to check before sending/);
+    expect(d.errorMessage).not.toMatch(/to fix/);
+    expect(d.errorMessageMarkdown).toBeUndefined();
+    const md = decide([f('out-of-hours', 'warning', { field: 'date' })], 'promptUser', { markdown: true });
+    expect(md.errorMessageMarkdown).toContain('- **Arrives outside working hours**');
+    expect(md.errorMessageMarkdown!.length).toBeLessThanOrEqual(MAX_ERROR_MESSAGE);
+  });
+});
+
+describe('dismissals at send time (defect 4)', () => {
+  const CLLR_LEE = { displayName: 'Cllr Ann Lee', emailAddress: 'ann.lee@westmoor.gov.uk' };
+
+  it('lets a problem dismissed in the taskpane go, and still stops one that was not dismissed', async () => {
+    const stored = JSON.stringify([{ key: 'silent-copy|ravi.shah@westmoor.gov.uk', reason: 'He asked to see the reply' }]);
+    const e = event();
+    const only = await handleMessageSend(e, { item: item({ bcc: [CLLR_SHAH], sessionData: { protocolCheckDismissed: stored } }).asCompose(), loadPolicy: defaultPolicy });
+    expect(only).toEqual({ allowEvent: true });
+    const both = await handleMessageSend(event(), { item: item({ bcc: [CLLR_SHAH, CLLR_LEE], sessionData: { protocolCheckDismissed: stored } }).asCompose(), loadPolicy: defaultPolicy });
+    expect(both.allowEvent).toBe(false);
+    expect(both.errorMessage).toContain('Cllr Ann Lee copied in without saying so');
+    expect(both.errorMessage).not.toContain('Ravi Shah');
+  });
+
+  it('reads them from custom properties where Outlook has no session data', async () => {
+    const stored = JSON.stringify([{ key: 'silent-copy|ravi.shah@westmoor.gov.uk', reason: '' }]);
+    const d = await handleMessageSend(event(), { item: item({ bcc: [CLLR_SHAH], sessionData: false, customProperties: { protocolCheckDismissed: stored } }).asCompose(), loadPolicy: defaultPolicy });
+    expect(d).toEqual({ allowEvent: true });
+  });
+
+  it('does the same in the built script, in a bare vm with only a fake Office', async () => {
+    const script = readFileSync(join(inject('siteDir'), 'send-check.js'), 'utf8');
+    const run = (fake: FakeComposeItem) => {
+      const handlers = new Map<string, (event: unknown) => void>();
+      const office = officeNamespace(fake, { actions: { associate: (id: string, fn: (event: unknown) => void) => handlers.set(id, fn) } });
+      runInNewContext(script, { Office: office, fetch: async () => new Response('', { status: 404 }), setTimeout, clearTimeout, console: { warn: () => {}, log: () => {}, error: () => {} } });
+      return new Promise<{ allowEvent: boolean; errorMessage?: string }>((resolve) => handlers.get('onMessageSendHandler')!({ completed: resolve }));
+    };
+    const stored = JSON.stringify([{ key: 'silent-copy|ravi.shah@westmoor.gov.uk', reason: 'Asked to be kept informed' }]);
+    const fake = () => new FakeComposeItem({ from: OFFICER, to: [CLLR_HART], bcc: [CLLR_SHAH, CLLR_LEE], subject: 'Repairs', body: BODY, sessionData: { protocolCheckDismissed: stored } });
+    const blocked = await run(fake());
+    expect(blocked.allowEvent).toBe(false);
+    expect(blocked.errorMessage).toContain('Cllr Ann Lee');
+    expect(blocked.errorMessage).not.toContain('Ravi Shah');
+    const onlyDismissed = new FakeComposeItem({ from: OFFICER, to: [CLLR_HART], bcc: [CLLR_SHAH], subject: 'Repairs', body: BODY, sessionData: { protocolCheckDismissed: stored } });
+    expect(await run(onlyDismissed)).toEqual({ allowEvent: true });
   });
 });

@@ -10,19 +10,13 @@ import { applyTextEditsToHtml } from '../../mail/html-edit.ts';
 import { htmlToText } from '../../engine/html-text.ts';
 import { CHANGED_SINCE_CHECK, type DraftHost, EditRefused, textStillFits } from '../../ui/host.ts';
 import { officeCall } from './office-async.ts';
+import type { DismissalStore } from '../../ui/dismissals.ts';
+import { itemDismissals } from './item-dismissals.ts';
 
 /** Outlook's limit for body.setAsync. */
 const MAX_BODY = 1_000_000;
 /** How often to look for body edits while the pane is visible (there is no body-changed event). */
 export const POLL_MS = 1500;
-
-interface Snapshot {
-  to: Mailbox[];
-  cc: Mailbox[];
-  bcc: Mailbox[];
-  subject: string;
-  body: { type: 'html' | 'text'; value: string };
-}
 
 const toMailbox = (d: Office.EmailAddressDetails): Mailbox => ({ ...(d.displayName && d.displayName !== d.emailAddress ? { name: d.displayName } : {}), email: d.emailAddress });
 const toDetails = (m: Mailbox) => ({ displayName: m.name ?? m.email, emailAddress: m.email });
@@ -34,13 +28,15 @@ export interface VisibilitySource {
 }
 
 export class OutlookComposeHost implements DraftHost {
-  private readonly key = `compose-${Math.random().toString(36).slice(2)}`;
+  readonly dismissals: DismissalStore;
 
   constructor(
     private readonly item: Office.MessageCompose,
     private readonly visibility: VisibilitySource,
     private readonly pollMs = POLL_MS,
-  ) {}
+  ) {
+    this.dismissals = itemDismissals(item);
+  }
 
   private async readBody(): Promise<{ type: 'html' | 'text'; value: string }> {
     const type = await officeCall<Office.CoercionType>((cb) => this.item.body.getTypeAsync(cb));
@@ -162,27 +158,6 @@ export class OutlookComposeHost implements DraftHost {
     if (schedule && next.deliverAt) await officeCall<void>((cb) => this.item.delayDeliveryTime.setAsync(new Date(next.deliverAt!), cb));
   }
 
-  async snapshot(): Promise<unknown> {
-    const [to, cc, bcc, subject, body] = await Promise.all([
-      this.readRecipients('to'),
-      this.readRecipients('cc'),
-      this.readRecipients('bcc'),
-      officeCall<string>((cb) => this.item.subject.getAsync(cb)),
-      this.readBody(),
-    ]);
-    return { to, cc, bcc, subject, body } satisfies Snapshot;
-  }
-
-  async restore(snapshot: unknown): Promise<void> {
-    const s = snapshot as Snapshot;
-    await officeCall<void>((cb) => this.item.body.setAsync(s.body.value, { coercionType: s.body.type === 'html' ? Office.CoercionType.Html : Office.CoercionType.Text }, cb));
-    await officeCall<void>((cb) => this.item.subject.setAsync(s.subject, cb));
-    for (const field of RECIPIENT_FIELDS) await officeCall<void>((cb) => this.item[field].setAsync(s[field].map(toDetails), cb));
-  }
-
-  draftKey(): string {
-    return this.key;
-  }
 }
 
 /** The taskpane's visibility, from the document (Outlook hides the pane's page when it is closed). */

@@ -16,7 +16,9 @@ import { maintainedFreeMail } from '../../engine/free-mail-full.ts';
 import type { ResolvedPolicy, SendTimeMode } from '../../engine/policy.ts';
 import type { Draft, Finding, Mailbox } from '../../engine/types.ts';
 import { htmlToText } from '../../engine/html-text.ts';
-import { RULE_TITLES } from '../../ui/strings.ts';
+import { problemsOf, type Problem } from '../../ui/problems.ts';
+import { problemTitle } from '../../ui/strings.ts';
+import { readItemDismissals } from './item-dismissals.ts';
 
 /** Our own work's budget (contract 7): past this the email goes unchecked, with a notice. */
 export const SEND_CHECK_TIME_LIMIT_MS = 3000;
@@ -25,6 +27,8 @@ export const MAX_ERROR_MESSAGE = 500;
 export const MAX_CANCEL_LABEL = 20;
 /** The taskpane's action id in manifest.json. */
 export const TASKPANE_COMMAND_ID = 'openProtocolCheck';
+/** The dialog's button that opens the taskpane (20 characters at most). */
+export const REVIEW_LABEL = 'Review findings';
 
 export interface SendPolicy {
   policy: ResolvedPolicy;
@@ -47,6 +51,15 @@ export interface SendDecision {
   cancelLabel?: string;
   commandId?: string;
   sendModeOverride?: 'promptUser';
+  /** For the taskpane that "Review findings" opens: the problems that stopped the send. */
+  contextData?: string;
+  /** The same words as Markdown, where Outlook supports it (Mailbox 1.15). */
+  errorMessageMarkdown?: string;
+}
+
+/** What the send-time dialog passes to the taskpane it opens (contextData). */
+export interface SendContext {
+  stoppedBy: string[];
 }
 
 class TimeLimitReached extends Error {}
@@ -86,29 +99,35 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-function describe(f: Finding): string {
-  const who = f.evidence.recipient ? ` (${f.evidence.recipient})` : '';
-  return `${RULE_TITLES[f.rule]}${who}`;
+function describe(p: Problem, draft: Draft | undefined): string {
+  return problemTitle(p.rule, p.recipient, draft);
 }
 
-/** The words shown in Outlook's Smart Alerts dialog: at most 500 characters. */
-export function sendMessage(blocking: Finding[], warnings: Finding[], canSendAnyway: boolean): string {
-  const intro = blocking.length === 1 ? 'Protocol Checker found 1 thing to fix before sending:' : `Protocol Checker found ${blocking.length} things to fix before sending:`;
+/**
+ * The words shown in Outlook's Smart Alerts dialog, at most 500 characters: each problem once,
+ * by a title that says what is wrong. `markdown` bolds the titles (Mailbox 1.15).
+ */
+export function sendMessage(blocking: Problem[], warnings: Problem[], canSendAnyway: boolean, options: { draft?: Draft; promptUser?: boolean; markdown?: boolean } = {}): string {
+  const n = blocking.length;
+  const noun = options.promptUser ? (n === 1 ? 'thing to check' : 'things to check') : n === 1 ? 'thing to fix' : 'things to fix';
+  const intro = `Protocol Checker found ${n} ${noun} before sending:`;
   const tail = [
     warnings.length ? `Also check ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`}.` : '',
-    `Select Open checker to see why and fix it${canSendAnyway ? ', or send anyway' : ''}.`,
+    `Select Review findings to see why${options.promptUser ? '' : ' and fix it'}${canSendAnyway ? ', or send anyway' : ''}.`,
   ]
     .filter(Boolean)
     .join(' ');
+  const bullet = options.markdown ? '- ' : '• ';
   const room = MAX_ERROR_MESSAGE - intro.length - tail.length - 2;
   const lines: string[] = [];
   let used = 0;
-  for (const [i, f] of blocking.entries()) {
-    const line = `• ${describe(f)}`;
-    const more = blocking.length - i - 1;
-    const reserve = more ? ` • and ${more} more`.length : 0;
+  for (const [i, p] of blocking.entries()) {
+    const title = describe(p, options.draft);
+    const line = `${bullet}${options.markdown ? `**${title.replace(/[*_`[\]]/g, '')}**` : title}`;
+    const more = n - i - 1;
+    const reserve = more ? `${bullet}and ${more} more`.length + 1 : 0;
     if (used + line.length + 1 + reserve > room) {
-      lines.push(`• and ${blocking.length - i} more`);
+      lines.push(`${bullet}and ${n - i} more`);
       break;
     }
     lines.push(line);
@@ -117,22 +136,37 @@ export function sendMessage(blocking: Finding[], warnings: Finding[], canSendAny
   return clip(`${intro}\n${lines.join('\n')}\n${tail}`, MAX_ERROR_MESSAGE);
 }
 
-/** What to tell Outlook, given the findings and the council's send-time mode. */
-export function decide(findings: Finding[], mode: SendTimeMode): SendDecision {
+/** What to tell Outlook, given the findings, the problems the user dismissed and the council's send-time mode. */
+export function decide(findings: Finding[], mode: SendTimeMode, options: { dismissed?: ReadonlySet<string>; draft?: Draft; markdown?: boolean } = {}): SendDecision {
   if (mode === 'off') return { allowEvent: true };
-  const errors = findings.filter((f) => f.severity === 'error');
-  const warnings = findings.filter((f) => f.severity === 'warning');
+  // Each problem once; a problem the user dismissed on this draft (with a reason) does not stop the send.
+  const problems = problemsOf(findings).filter((p) => !options.dismissed?.has(p.key));
+  const errors = problems.filter((p) => p.severity === 'error');
+  const warnings = problems.filter((p) => p.severity === 'warning');
   // promptUser asks about warnings too; the other modes stop only for errors.
-  const blocking = mode === 'promptUser' ? [...errors, ...warnings] : errors;
+  const promptUser = mode === 'promptUser';
+  const blocking = promptUser ? [...errors, ...warnings] : errors;
   if (blocking.length === 0) return { allowEvent: true };
   const canSendAnyway = mode !== 'block';
+  const words = { ...(options.draft ? { draft: options.draft } : {}), promptUser };
   return {
     allowEvent: false,
-    errorMessage: sendMessage(blocking, mode === 'promptUser' ? [] : warnings, canSendAnyway),
-    cancelLabel: clip('Open checker', MAX_CANCEL_LABEL),
+    errorMessage: sendMessage(blocking, promptUser ? [] : warnings, canSendAnyway, words),
+    ...(options.markdown ? { errorMessageMarkdown: sendMessage(blocking, promptUser ? [] : warnings, canSendAnyway, { ...words, markdown: true }) } : {}),
+    cancelLabel: clip(REVIEW_LABEL, MAX_CANCEL_LABEL),
     commandId: TASKPANE_COMMAND_ID,
+    contextData: JSON.stringify({ stoppedBy: blocking.map((p) => p.key) } satisfies SendContext),
     ...(canSendAnyway ? { sendModeOverride: 'promptUser' as const } : {}),
   };
+}
+
+/** Whether this Outlook shows Markdown in the Smart Alerts dialog (errorMessageMarkdown, Mailbox 1.15). */
+function supportsMarkdown(): boolean {
+  try {
+    return Office.context?.requirements?.isSetSupported?.('Mailbox', '1.15') === true;
+  } catch {
+    return false;
+  }
 }
 
 async function withTimeLimit<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -184,7 +218,9 @@ export async function handleMessageSend(event: Pick<Office.AddinCommands.Event, 
         if (policy.sendTime.mode === 'off') return { allowEvent: true };
         // The moment of sending is now: this runs as the user presses Send.
         const findings = check(draft, policy, { now: deps.now?.() ?? new Date(), freeMail: maintainedFreeMail });
-        return decide(findings, policy.sendTime.mode);
+        // What the user dismissed in the taskpane for this draft, kept on the item.
+        const dismissed = new Set((await readItemDismissals(deps.item)).map((d) => d.key));
+        return decide(findings, policy.sendTime.mode, { dismissed, draft, markdown: supportsMarkdown() });
       })(),
       deps.timeLimitMs ?? SEND_CHECK_TIME_LIMIT_MS,
     );

@@ -11,9 +11,31 @@ import { ProtocolPanel, ThemedApp } from '../../ui/ProtocolPanel.tsx';
 import { initialTheme } from '../../ui/theme.ts';
 import { loadRuntimePolicy, type RuntimePolicy } from '../policy-runtime.ts';
 import { OutlookComposeHost, documentVisibility } from './compose-host.ts';
+import { officeCall } from './office-async.ts';
 import { officeTheme } from './theme.ts';
 
+/** The problems that stopped a send, when the Smart Alerts dialog's Review findings opened the pane (its contextData). */
+function readStoppedBy(item: Office.MessageCompose): Promise<string[]> {
+  const withContext = item as Office.MessageCompose & { getInitializationContextAsync?: (cb: (r: Office.AsyncResult<string>) => void) => void };
+  if (typeof withContext.getInitializationContextAsync !== 'function') return Promise.resolve([]);
+  return officeCall<string>((cb) => withContext.getInitializationContextAsync!(cb)).then(
+    (text) => {
+      try {
+        const data = JSON.parse(text) as { stoppedBy?: unknown };
+        return Array.isArray(data.stoppedBy) ? data.stoppedBy.filter((k): k is string => typeof k === 'string') : [];
+      } catch {
+        return [];
+      }
+    },
+    () => [],
+  );
+}
+
 function Taskpane({ item, runtime }: { item: Office.MessageCompose; runtime: RuntimePolicy }) {
+  const [stoppedBy, setStoppedBy] = useState<string[]>([]);
+  useEffect(() => {
+    void readStoppedBy(item).then(setStoppedBy);
+  }, [item]);
   const [host] = useState(() => new OutlookComposeHost(item, documentVisibility));
   const [theme, setTheme] = useState<ThemeName>(() => officeTheme(Office.context, initialTheme(location.search, (q) => matchMedia(q).matches)));
   useEffect(() => {
@@ -30,7 +52,7 @@ function Taskpane({ item, runtime }: { item: Office.MessageCompose; runtime: Run
   return (
     <ThemedApp theme={theme}>
       <main>
-        <ProtocolPanel host={host} policy={runtime.policy} policyNotice={runtime.notice} docsBase={new URL('.', location.href).href} headingLevel={1} />
+        <ProtocolPanel host={host} policy={runtime.policy} policyNotice={runtime.notice} docsBase={new URL('.', location.href).href} headingLevel={1} focusOn={stoppedBy} />
       </main>
     </ThemedApp>
   );
@@ -44,7 +66,7 @@ Office.onReady(async (info) => {
     root.render(
       <ThemedApp theme={initialTheme(location.search, (q) => matchMedia(q).matches)}>
         <main>
-          <h1 className="visually-hidden">Protocol check</h1>
+          <h1 className="visually-hidden">Protocol Checker</h1>
           <Notice intent="info">Open this add-in from a message you are writing in Outlook. To try the checker without Outlook, use the preview page.</Notice>
         </main>
       </ThemedApp>,

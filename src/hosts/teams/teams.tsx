@@ -60,7 +60,11 @@ function TeamsTab({ store, session, runtime }: { store: FormDraftStore; session:
   async function copy() {
     try {
       await navigator.clipboard.writeText(copyText(store.get()));
-      setCopied(counts.error > 0 ? `Copied, but it still has ${strings.summary(counts.error, 0, 0)}.` : 'Copied. Paste it where you are publishing it.');
+      setCopied(
+        counts.error > 0
+          ? `Copied, but ${counts.error === 1 ? '1 problem still needs' : `${counts.error} problems still need`} fixing before you publish it.`
+          : 'Copied. Paste it where you are publishing it.',
+      );
     } catch {
       setCopied('Copying was not allowed here. Select the text and copy it yourself.');
     }
@@ -72,6 +76,12 @@ function TeamsTab({ store, session, runtime }: { store: FormDraftStore; session:
         <header className={styles.header}>
           <h1 className={styles.title}>Check before you publish</h1>
           <Text>Paste or write a press release, newsletter item, post or reply. Nothing you write leaves this device.</Text>
+          {/* On a phone the findings are below the form: the result comes first, and takes the user there. */}
+          {outstanding && (
+            <Link className={styles.jump} href="#findings">
+              {outstanding}: see the findings
+            </Link>
+          )}
           {!session.inTeams && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>This page is open outside Teams. It works the same, but it cannot follow your Teams theme or know who you are.</MessageBarBody>
@@ -104,20 +114,25 @@ function TeamsTab({ store, session, runtime }: { store: FormDraftStore; session:
             <Input className={styles.touch} type="datetime-local" value={fields.sendDate} onChange={(_, d) => store.set({ sendDate: d.value })} />
           </Field>
           <div className={styles.copyRow}>
-            <Button className={styles.touch} appearance="primary" icon={<Copy20Regular />} onClick={() => void copy()} disabled={!fields.body.trim()}>
-              Copy text
+            {/* Copy is the main action only once nothing must be fixed; until then it says what is left. */}
+            <Button className={styles.touch} appearance={counts.error > 0 ? 'secondary' : 'primary'} icon={<Copy20Regular />} onClick={() => void copy()} disabled={!fields.body.trim()}>
+              {counts.error > 0 ? `Copy text (${strings.summary(counts.error, 0, 0)})` : 'Copy text'}
+            </Button>
+            <Button className={styles.touch} appearance="subtle" onClick={() => store.newDraft()}>
+              Start a new draft
             </Button>
             <Text role="status">{copied}</Text>
           </div>
-          {/* On a phone the findings are below the form: say how many, and take the user there. */}
-          {outstanding && (
-            <Link className={styles.jump} href="#findings">
-              {outstanding}: see the findings
-            </Link>
-          )}
         </form>
         <div id="findings">
-          <ProtocolPanel host={store} policy={runtime.policy} policyNotice={runtime.notice} docsBase={new URL('.', location.href).href} onCounts={setCounts} />
+          <ProtocolPanel
+            host={store}
+            policy={runtime.policy}
+            policyNotice={runtime.notice}
+            docsBase={new URL('.', location.href).href}
+            onCounts={setCounts}
+            publicity={!!fields.publicity}
+          />
         </div>
       </main>
     </ThemedApp>
@@ -128,7 +143,7 @@ async function start() {
   const root = createRoot(document.getElementById('root')!);
   const fallback = initialTheme(location.search, (q) => matchMedia(q).matches);
   const [session, runtime] = await Promise.all([connectToTeams(fallback), loadRuntimePolicy(new URL('.', location.href).href, location.search)]);
-  const store = new FormDraftStore({ publicity: 'press release', ...(session.userEmail ? { from: session.userEmail } : {}) }, 'teams');
+  const store = new FormDraftStore({ publicity: 'press release', ...(session.userEmail ? { from: session.userEmail } : {}) });
   root.render(
     <StrictMode>
       <TeamsTab store={store} session={session} runtime={runtime} />
