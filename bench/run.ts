@@ -6,7 +6,9 @@
  *
  * Then (bench/send-handler.ts) the send-time handler from event to `completed` against check()
  * alone, and (bench/taskpane-load.ts) the taskpane's initial JavaScript and its first findings in
- * Chromium against a blank Fluent UI page. bench/README.md says what each one times.
+ * Chromium against a blank Fluent UI page; and (bench/directory.ts) checks with a directory of
+ * thousands of officers and councillors against the sample policy. bench/README.md says what
+ * each one times.
  *
  * Targets (PASS/FAIL is printed; the exit status stays 0 so a slow machine does not fail CI):
  * - typical draft: check median ≤ 0.5 × parse median;
@@ -121,3 +123,11 @@ const { sendHandlerBench } = await import('./send-handler.ts');
 const { taskpaneLoadBench } = await import('./taskpane-load.ts');
 await sendHandlerBench();
 await taskpaneLoadBench();
+
+// A council's whole staff directory in the policy (bench/directory.ts).
+const { directoryBench } = await import('./directory.ts');
+await directoryBench();
+
+// Hostile bodies and files: growth per rule, and the CLI's time and memory (bench/adversarial.ts).
+const { adversarialBench } = await import('./adversarial.ts');
+await adversarialBench();
