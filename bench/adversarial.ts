@@ -28,21 +28,12 @@ import { RULES } from '../src/engine/rules/index.ts';
 import type { Draft } from '../src/engine/types.ts';
 import { embeddedDefaultPolicy } from '../src/policy/resolve.ts';
 import { pad } from './stats.ts';
+import { seeded } from './fixtures.ts';
 
 const SIZES = [10_000, 50_000, 200_000];
 const NOW = new Date('2027-04-14T10:20:00+01:00');
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The words of every phrase in the lexicon, and each phrase as plain words. */
 function vocabulary(): { words: string[]; phrases: string[][] } {

@@ -5,7 +5,7 @@
  */
 
 /** Mulberry32: a tiny seeded PRNG (public domain), enough to vary words repeatably. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
