@@ -28,7 +28,9 @@ const root = resolve(import.meta.dirname, '..');
  *   into ES2016, so the send check requires the modern engine instead. Elsewhere it runs in a
  *   browser engine: Edge WebView2 or the browser (web, new Outlook), WebKit on Mac (Safari
  *   16.4 or later has lookbehind).
- * - mobile-check.js (phones): the system web view on iOS (WebKit; 16.4 or later) and Android.
+ * - outlook-events.js: the single runtime of the XML manifest (Outlook allows one), with both the
+ *   send handler (Mac) and the phone handlers: WebKit on Mac and iOS (16.4 or later) and the
+ *   Android System WebView.
  * - send-check-legacy.js: what classic Windows reading the XML manifest loads; ES2016 at most.
  */
 export const EVENT_SCRIPTS: readonly {
@@ -50,13 +52,13 @@ export const EVENT_SCRIPTS: readonly {
     engines: 'V8 (classic Windows 2403+, required through Mailbox 1.14), Edge WebView2 and browsers, WebKit 16.4+ (Mac)',
   },
   {
-    file: 'mobile-check.js',
-    entry: 'src/hosts/outlook/mobile-check.ts',
+    file: 'outlook-events.js',
+    entry: 'src/hosts/outlook/outlook-events.ts',
     ecmaVersion: 2019,
-    globalName: 'ProtocolCheckerMobile',
-    page: 'mobile-check.html',
-    title: 'Protocol Checker on a phone',
-    engines: 'WebKit 16.4+ (iOS), Android System WebView',
+    globalName: 'ProtocolCheckerEvents',
+    page: 'outlook-events.html',
+    title: 'Protocol Checker events',
+    engines: 'WebKit 16.4+ (Mac, iOS), Android System WebView',
   },
   { file: 'send-check-legacy.js', entry: 'src/hosts/outlook/send-check-legacy.js', ecmaVersion: 2016, engines: 'classic Windows before 2403 (ES2016 only)' },
 ];

@@ -7,13 +7,15 @@
  * Outlooks that run the unified manifest hide it.
  *
  * What each Outlook gets from it:
+ * Outlook allows one `<Runtime>` per add-in, so one page, `outlook-events.html`, runs every
+ * event: its script registers the send handler and the phone handlers alike.
  * - Mac and classic Windows: the compose button that opens the taskpane, and the Smart Alerts
  *   send check (`OnMessageSend`) with the same handler as the unified manifest. Classic Windows
- *   loads the JavaScript override instead of the page: the small ES2016 `send-check-legacy.js`,
+ *   loads the runtime's JavaScript override instead of the page: the small ES2016 `send-check-legacy.js`,
  *   which lets mail go, because Windows builds that read this file (before Version 2304, and
  *   volume-licensed Outlook) may run event handlers on an engine that cannot load the checker.
- * - Phones (`MobileFormFactor`): the three compose events a phone raises, run by
- *   `mobile-check.html`. Phones have no send event and no compose taskpane.
+ * - Phones (`MobileFormFactor`): the three compose events a phone raises, run by the same page.
+ *   Phones have no send event and no compose taskpane.
  *
  * Element order follows Microsoft's schemas (MS-OWEMXML) and the examples in its docs.
  */
@@ -90,9 +92,8 @@ export function xmlManifestFor(manifest: Record<string, unknown>): string {
   const images = [16, 32, 80].map((size) => `<bt:Image id="Icon.${size}x${size}" DefaultValue="${esc(iconOf(size))}"/>`);
   const urls = [
     `<bt:Url id="Taskpane.Url" DefaultValue="${esc(taskpane.code.page)}"/>`,
-    `<bt:Url id="SendCheck.Page" DefaultValue="${esc(send.code.page)}"/>`,
-    `<bt:Url id="SendCheck.Script" DefaultValue="${esc(new URL('send-check-legacy.js', base).href)}"/>`,
-    `<bt:Url id="MobileCheck.Page" DefaultValue="${esc(new URL('mobile-check.html', base).href)}"/>`,
+    `<bt:Url id="Events.Page" DefaultValue="${esc(new URL('outlook-events.html', base).href)}"/>`,
+    `<bt:Url id="Events.Script" DefaultValue="${esc(new URL('send-check-legacy.js', base).href)}"/>`,
   ];
   const resources = (indent: string) =>
     [
@@ -208,10 +209,9 @@ ${resources('    ')}
       <Hosts>
         <Host xsi:type="MailHost">
           <Runtimes>
-            <Runtime resid="SendCheck.Page">
-              <Override type="javascript" resid="SendCheck.Script"/>
+            <Runtime resid="Events.Page">
+              <Override type="javascript" resid="Events.Script"/>
             </Runtime>
-            <Runtime resid="MobileCheck.Page"/>
           </Runtimes>
           <DesktopFormFactor>
 ${composeButton('            ')}
@@ -219,7 +219,7 @@ ${composeButton('            ')}
               <LaunchEvents>
 ${launchEvents.map((l) => `                ${l}`).join('\n')}
               </LaunchEvents>
-              <SourceLocation resid="SendCheck.Page"/>
+              <SourceLocation resid="Events.Page"/>
             </ExtensionPoint>
           </DesktopFormFactor>
           <MobileFormFactor>
@@ -227,7 +227,7 @@ ${launchEvents.map((l) => `                ${l}`).join('\n')}
               <LaunchEvents>
 ${MOBILE_EVENTS.map((e) => `                <LaunchEvent Type="${e.type}" FunctionName="${e.handler}"/>`).join('\n')}
               </LaunchEvents>
-              <SourceLocation resid="MobileCheck.Page"/>
+              <SourceLocation resid="Events.Page"/>
             </ExtensionPoint>
           </MobileFormFactor>
         </Host>

@@ -128,10 +128,8 @@ describe('the send-time script with the big directory', () => {
     const handlers = new Map<string, (event: unknown) => void>();
     const office = officeNamespace(item, { actions: { associate: (id: string, fn: (event: unknown) => void) => handlers.set(id, fn) } });
     const quiet = { warn: () => {}, log: () => {}, error: () => {} };
-    // The policy loader copies the file with structuredClone (src/policy/load.ts), which this bare
-    // context does not have; it is given here so that this test measures the directory's cost.
-    // Whether Outlook's JavaScript-only runtime has it is a question for the loader, not for this test.
-    const context = { Office: office, fetch: async () => new Response(policyJson, { status: 200 }), setTimeout, clearTimeout, console: quiet, structuredClone };
+    // Only what Outlook's JavaScript-only runtime has: no structuredClone, no DOM.
+    const context = { Office: office, fetch: async () => new Response(policyJson, { status: 200 }), setTimeout, clearTimeout, console: quiet };
     runInNewContext(script, context, { filename: 'send-check.js' });
     const send = async () => {
       const start = performance.now();

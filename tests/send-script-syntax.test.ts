@@ -77,17 +77,23 @@ describe('the manifests ask for what the scripts need', () => {
   });
 
   it('the XML manifest gives classic Windows the ES2016 script and every other Outlook the page with the checker', () => {
-    expect(xml).toMatch(/<Runtime resid="SendCheck.Page">\s*<Override type="javascript" resid="SendCheck.Script"\/>/);
-    expect(xml).toMatch(/<bt:Url id="SendCheck.Script" DefaultValue="[^"]*\/send-check-legacy\.js"\/>/);
-    expect(xml).toMatch(/<bt:Url id="SendCheck.Page" DefaultValue="[^"]*\/send-check\.html"\/>/);
-    expect(xml).toMatch(/<bt:Url id="MobileCheck.Page" DefaultValue="[^"]*\/mobile-check\.html"\/>/);
+    expect(xml).toMatch(/<Runtime resid="Events.Page">\s*<Override type="javascript" resid="Events.Script"\/>/);
+    expect(xml).toMatch(/<bt:Url id="Events.Script" DefaultValue="[^"]*\/send-check-legacy\.js"\/>/);
+    expect(xml).toMatch(/<bt:Url id="Events.Page" DefaultValue="[^"]*\/outlook-events\.html"\/>/);
     // Phones support requirement sets up to 1.5: a higher one would hide their events.
     expect(XML_OVERRIDES_MIN_MAILBOX).toBe('1.5');
     expect(xml).toContain(`<bt:Sets DefaultMinVersion="${XML_OVERRIDES_MIN_MAILBOX}">`);
   });
 
+  it('the XML manifest declares one runtime, as Outlook requires, and every event point uses it', () => {
+    const runtimes = [...xml.matchAll(/<Runtime resid="([^"]+)"/g)].map((m) => m[1]);
+    expect(runtimes).toEqual(['Events.Page']);
+    const sources = [...xml.matchAll(/<ExtensionPoint xsi:type="LaunchEvent">[\s\S]*?<SourceLocation resid="([^"]+)"\/>/g)].map((m) => m[1]);
+    expect(sources).toEqual(['Events.Page', 'Events.Page']);
+  });
+
   it('each event page loads office.js and its own script', () => {
-    for (const [page, script] of [['send-check.html', 'send-check.js'], ['mobile-check.html', 'mobile-check.js']]) {
+    for (const [page, script] of [['send-check.html', 'send-check.js'], ['outlook-events.html', 'outlook-events.js']]) {
       const html = readFileSync(join(SITE_DIR, page!), 'utf8');
       expect(html).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
       expect(html).toContain(`<script src="${script}"></script>`);

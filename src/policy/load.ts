@@ -390,7 +390,9 @@ export function loadPolicy(json: unknown, source: string): LoadedPolicy {
   }
   const kind = jsonKindOf(json);
   if (kind !== 'policy' && kind !== 'unknown') return fatal(describeJsonKind(kind, 'policy'));
-  const copy = structuredClone(json) as Record<string, unknown>;
+  // A policy is JSON, so a JSON round trip copies it exactly; structuredClone is missing from
+  // the JavaScript-only runtime classic Outlook on Windows runs event handlers in.
+  const copy = JSON.parse(JSON.stringify(json)) as Record<string, unknown>;
   const errors = validate(copy);
   // anyOf explains itself once; the errors of its branches would only repeat it.
   const anyOfAt = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));

@@ -1,5 +1,5 @@
 /**
- * The built phone script (dist/mobile-check.js) as Outlook on iOS and Android would run it: one
+ * The built phone script (dist/outlook-events.js) as Outlook on iOS and Android would run it: one
  * classic script in a bare context with an `Office` that has only what a phone offers — no
  * body.setAsync, no getTypeAsync, no prependAsync — and notificationMessages with Outlook's
  * limits (150 characters, keys of 32, five on an item).
@@ -12,7 +12,7 @@ import { TEST_BASE_URL } from '../global-setup.ts';
 import { MOBILE_EVENTS } from '../../scripts/xml-manifest.ts';
 
 const SITE_DIR = inject('siteDir');
-const script = readFileSync(join(SITE_DIR, 'mobile-check.js'), 'utf8');
+const script = readFileSync(join(SITE_DIR, 'outlook-events.js'), 'utf8');
 const xml = readFileSync(join(SITE_DIR, 'manifest.xml'), 'utf8');
 
 interface Person { displayName: string; emailAddress: string }
@@ -121,9 +121,9 @@ function load(item: PhoneItem, fetchImpl: (url: string) => Promise<Response>) {
     context: { mailbox: { item: item.office() } },
     actions: { associate: (id: string, fn: (event: unknown) => void) => handlers.set(id, fn) },
   };
-  // A phone runs the script in its system web view (WebKit 16.4+ on iOS, Chromium on Android), which
-  // has structuredClone; the policy loader uses it. Nothing else from a browser is given.
-  runInNewContext(script, { Office, fetch: fetchImpl, setTimeout, clearTimeout, structuredClone, console: { warn: (...a: unknown[]) => logs.push(a.join(' ')), log: () => {}, error: () => {} } }, { filename: 'mobile-check.js' });
+  // Only what every event runtime has: no structuredClone (missing from classic Windows' JavaScript-only
+  // runtime), no DOM, nothing else from a browser.
+  runInNewContext(script, { Office, fetch: fetchImpl, setTimeout, clearTimeout, console: { warn: (...a: unknown[]) => logs.push(a.join(' ')), log: () => {}, error: () => {} } }, { filename: 'outlook-events.js' });
   return handlers;
 }
 
@@ -147,9 +147,10 @@ function raise(handlers: Map<string, (event: unknown) => void>, name: string): P
 }
 
 describe('the built phone script', () => {
-  it("registers a handler for each event the XML manifest's MobileFormFactor names", () => {
+  it("registers a handler for each event the XML manifest's MobileFormFactor names, and the send check Mac runs from the same page", () => {
     const handlers = load(new PhoneItem([HART], [], [], OFFICER, 'Repairs', BODY), servePolicy);
-    expect([...handlers.keys()].sort()).toEqual(MOBILE_EVENTS.map((e) => e.handler).sort());
+    expect([...handlers.keys()].sort()).toEqual([...MOBILE_EVENTS.map((e) => e.handler), 'onMessageSendHandler'].sort());
+    expect(xml).toContain('<LaunchEvent Type="OnMessageSend" FunctionName="onMessageSendHandler"');
     for (const e of MOBILE_EVENTS) expect(xml).toContain(`<LaunchEvent Type="${e.type}" FunctionName="${e.handler}"/>`);
   });
 
