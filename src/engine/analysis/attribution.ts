@@ -42,7 +42,9 @@ const SPEECH_FRAME =
   /\b(?:in\s+an?\s+(?:(?:written|joint|short|brief|separate|further|press|video)\s+)?(?:statement|interview|message|post)|(?:speaking|commenting|responding|reacting|writing)\s+(?:at|to|on|in|for|after|before|during|from|ahead\s+of|about)\b[^,"\n]{0,80}),\s*/gi;
 // A line that introduces the quotation below it: "Quote from Cllr X, Cabinet Member for Housing:",
 // "Comment from the Leader, Cllr X:". The lead words are kept; the speaker is replaced.
-const LEAD_IN = /^((?:an?\s+|the\s+)?(?:(?:further|additional|supporting)\s+)?(?:quotes?|quotations?|comments?|statement|words|response|reaction)\s+(?:from|by)\s+)([^:"\n]{1,200}?)\s*(?::\s*)?$/i;
+// The speaker (at most 200 characters) starts and ends with a visible character, so the spaces
+// around it are read one way only: no backtracking over a long run of spaces.
+const LEAD_IN = /^((?:an?\s+|the\s+)?(?:(?:further|additional|supporting)\s+)?(?:quotes?|quotations?|comments?|statement|words|response|reaction)\s+(?:from|by)\s+)([^\s:"\n](?:[^:"\n]{0,198}[^\s:"\n])?)\s*(?::\s*)?$/i;
 // A speaker phrase that begins with a councillor's title or an office only councillors hold, so that a
 // lead-in or dash line naming someone else first ("Jo Bloggs, Chair of the Friends group") is not read
 // as a councillor's attribution.
@@ -151,7 +153,7 @@ export function findAttributions(ctx: RuleContext): Attribution[] {
             !!apposition && (OFFICES.some((o) => o.re.test(apposition)) || SPEAKER_APPOSITION.test(apposition) || (!headNamed && TITLED_NAME.test(apposition) && councillorIn(head, ctx.policy) !== undefined));
           let end = commas.length === 0 ? rest.length : describes ? (commas[1] ?? rest.length) : commas[0]!;
           let speaker = rest.slice(0, end);
-          speaker = speaker.replace(/[\s.:;!?]+$/, '');
+          speaker = speaker.replace(/(?<![\s.:;!?])[\s.:;!?]+$/, '');
           end = speaker.length;
           if (speaker.split(/\s+/).length > 25) continue;
           const ref = councillorIn(speaker, ctx.policy);
@@ -173,7 +175,7 @@ export function findAttributions(ctx: RuleContext): Attribution[] {
         SPEECH_FRAME.lastIndex = 0;
         const frame = SPEECH_FRAME.exec(sentence.slice(from, at));
         if (frame && frame.index === 0) from += frame[0].length;
-        const speaker = sentence.slice(from, at).replace(/\s+$/, '');
+        const speaker = sentence.slice(from, at).replace(/(?<!\s)\s+$/, '');
         if (!speaker || speaker.split(/\s+/).length > 25) continue;
         // A clause, not a speaker: "The bridge, which Cllr X opened, has been …", "… when Cllr X said".
         if (NOT_A_SPEAKER.test(speaker)) continue;
@@ -183,7 +185,7 @@ export function findAttributions(ctx: RuleContext): Attribution[] {
         if (!ref) continue;
         const start = s.start + from;
         const end = s.start + at + verb.length;
-        const atSentenceStart = from === 0 || /\n\s*$/.test(normal.slice(Math.max(0, start - 3), start));
+        const atSentenceStart = from === 0 || /\n[^\S\n]*$/.test(normal.slice(Math.max(0, start - 3), start));
         out.push({
           start,
           end,
@@ -204,7 +206,7 @@ export function findAttributions(ctx: RuleContext): Attribution[] {
         const start = s.start + from;
         const end = start + length;
         if (overlaps(start, end)) continue;
-        const speaker = normal.slice(start, end).replace(/[\s,]+$/, '');
+        const speaker = normal.slice(start, end).replace(/(?<![\s,])[\s,]+$/, '');
         const ref = councillorIn(speaker, ctx.policy);
         if (!ref) continue;
         out.push({ start, end, quote: body.slice(start, end), speaker, councillor: ref, replacement: spokesperson });
@@ -235,7 +237,26 @@ function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesp
     const text = line.text.trimEnd();
     const lead = text.length - text.trimStart().length;
     const t = text.trimStart();
-    if (t.length > 300) return;
+    // A long line can still end with a column's byline: `… a long last paragraph. - Cllr X, Leader`.
+    // Only its last 200 characters are read for that, so nothing scans long prose twice.
+    if (t.length > 300) {
+      const tailAt = t.length - 200;
+      const tail = t.slice(tailAt);
+      const signedTail = /[.!?]\s+(-{1,3})\s*(?=\S)/.exec(tail);
+      if (!signedTail || !FIRST_PERSON.test(t)) return;
+      const nameAt = signedTail.index + signedTail[0].length;
+      const length = speakerPhraseLength(tail.slice(nameAt), ctx.policy);
+      if (nameAt + length < tail.trimEnd().length - 1) return;
+      const speaker = tail.slice(nameAt, nameAt + length);
+      const ref = length ? councillorIn(speaker, ctx.policy) : undefined;
+      // A councillor signing off their own email is not a byline.
+      if (!ref || (ref.entry && ref.entry.email.toLowerCase() === ctx.sender?.email.toLowerCase())) return;
+      const dashAt = tailAt + signedTail.index + signedTail[0].indexOf('-');
+      const start = line.start + lead + dashAt;
+      const end = line.start + lead + tailAt + nameAt + length;
+      add(start, end, speaker, ref, `${body.slice(start, line.start + lead + tailAt + nameAt)}${spokesperson}`);
+      return;
+    }
     const opensQuote = (l: { text: string } | undefined) => !!l && l.text.trimStart().startsWith('"');
     const closesQuote = (l: { text: string } | undefined) => !!l && /"[.,!?)]*$/.test(l.text.trimEnd());
 

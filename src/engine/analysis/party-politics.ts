@@ -25,7 +25,7 @@ import type { Hit, Lexicon } from '../lexicon/index.ts';
 import type { RuleContext } from '../rule.ts';
 import { memoised } from '../rule.ts';
 import { assessPublicity } from './publicity-kind.ts';
-import type { TextModel } from '../text-model/model.ts';
+import { buildTextModel, type TextModel } from '../text-model/model.ts';
 import type { Span } from '../text.ts';
 
 // ---- Content cues ----
@@ -191,6 +191,56 @@ function writesForElectoralServices(ctx: RuleContext): boolean {
   return ctx.lexicon.hits(ctx.text, 'election-admin.staff-role').length > 0;
 }
 
+/**
+ * A call for hands to deliver or give out leaflets ("anyone free Saturday to hand out the new
+ * leaflets?") from a writer who signs with a party office ("Leader, Liberal Democrat Group"):
+ * the leaflets are the party's. Without the party in the signature or the text, councils hand
+ * out leaflets too.
+ */
+function leafletCallUnderPartyTitle(ctx: RuleContext): PartyContentSignal[] {
+  const model = ctx.text;
+  const partyNamed = model.sentences.some((s) => (s.region === 'signature' || s.region === 'own') && ctx.lexicon.partiesIn(model, s).length > 0);
+  if (!partyNamed) return [];
+  const own = model.sentences.filter((s) => s.region === 'own');
+  for (let i = 0; i < own.length; i++) {
+    const s = own[i]!;
+    if (!(s.question || s.request)) continue;
+    const hit = ctx.lexicon.inSentence(model, s.index, ['campaigning.leaflet-talk'])[0];
+    // A call for hands (helpers, "anyone free", "4 more bodies") in this sentence or the next two, not a request for the council's leaflets.
+    const hands = own.slice(i, i + 3).some((n) => ctx.lexicon.inSentence(model, n.index, ['campaigning.volunteer-talk']).length > 0);
+    if (hit && hands) return [{ kind: 'electioneering', cue: hit.entry, start: hit.start, end: hit.end, quote: model.text.slice(hit.start, hit.end) }];
+  }
+  return [];
+}
+
+/**
+ * A forwarded message the writer passes on with a few words of their own and no question or
+ * complaint about it ("Hope you can come and bring friends!"), to someone outside the council:
+ * the writer is circulating it, so its campaigning is theirs. A forward that asks about the
+ * material, reports it or goes only to colleagues is not read this way.
+ */
+function endorsedForward(ctx: RuleContext, options: PartyContentOptions): PartyContentSignal[] {
+  const forward = ctx.layout.quoted[0];
+  // Outlook's "-----Original Message-----" header looks like a reply's; the subject says it is passed on.
+  if (!forward || (forward.kind !== 'forward' && !FORWARD_SUBJECT.test(ctx.draft.subject))) return [];
+  if (!ctx.recipients.some((r) => r.person.kind === 'external')) return [];
+  const model = ctx.text;
+  let words = 0;
+  for (const s of model.sentences) {
+    if (s.region !== 'own') continue;
+    if (s.question || ctx.lexicon.inSentence(model, s.index, ['campaigning.reporting-material']).length) return [];
+    for (let k = s.first; k < s.last; k++) if (model.tokens[k]!.kind === 'word') words += 1;
+  }
+  if (words > ENDORSEMENT_WORDS) return [];
+  // The forwarded message read as the writer's own words; offsets still point into the body.
+  const passedOn = buildTextModel(ctx.draft.body, { span: { start: forward.bodyStart, end: forward.end } });
+  return findPartyContent(passedOn, ctx.lexicon, options, false);
+}
+// structural: a forward's subject prefix.
+const FORWARD_SUBJECT = /^\s*(?:fw|fwd)\s*:/i;
+// A covering note this short says "pass it on", not "look at this".
+const ENDORSEMENT_WORDS = 40;
+
 export interface PartyContentAssessment {
   /** Signals in the subject (offsets into the subject). */
   subject: PartyContentSignal[];
@@ -208,6 +258,8 @@ export function assessPartyContent(ctx: RuleContext): PartyContentAssessment {
   return memoised(ctx, 'analysis/party-content', () => {
     const options = { administrator: writesForElectoralServices(ctx), published: assessPublicity(ctx).isPublicity };
     const body = findPartyContent(ctx.text, ctx.lexicon, options);
+    if (body.length === 0) body.push(...endorsedForward(ctx, options));
+    if (body.length === 0 && !options.administrator) body.push(...leafletCallUnderPartyTitle(ctx));
     const subject = findPartyContent(ctx.subjectText, ctx.lexicon, options, false);
     const first = body[0] ? { ...body[0], field: 'body' as const } : subject[0] ? { ...subject[0], field: 'subject' as const } : undefined;
     return { subject, body, first };

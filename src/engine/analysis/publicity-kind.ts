@@ -51,6 +51,9 @@ const SUBJECT_KINDS: { kind: PublicityKind; re: RegExp }[] = [
   { kind: 'social media post', re: /^(?:(?:re|fw|fwd)\s*:\s*)*(?:(?:draft|suggested|new)\s+)?(?:social\s+(?:media\s+)?(?:post|posts|copy|content|update|updates)|(?:facebook|instagram|linkedin|nextdoor|tiktok)\s+(?:post|posts|update|story|copy)|tweets?)\b|\b(?:draft|suggested)\s+(?:tweets?|social\s+posts?)\b|\bsocial\s+media\s+post\b/i },
 ];
 
+// structural: a recipient that is a list of subscribers, not a person (display name or local part).
+const SUBSCRIBER_LIST = /\b(?:subscribers?|mailing[\s_.-]?list|newsletter|e-?bulletin|bulletin[\s_.-]?list|news[\s_.-]?list)\b|[._-](?:subscribers|newsletter|bulletin)\b/i;
+
 // Council comms mailboxes and job titles, for councils whose policy does not name its team
 // (the embedded default): press@, communications@, "Press Officer", "Head of Communications".
 const COMMS_LOCAL_PART = /^(?:press|pressoffice|press\.office|media|mediarelations|comms|communications|pr)(?:[._-]|$)/i;
@@ -97,6 +100,16 @@ export function assessPublicity(ctx: RuleContext): PublicityAssessment {
         marker = { field: 'body', start: hit.start, end: hit.end, quote: draft.body.slice(hit.start, hit.end) };
       }
     }
+    if (!kind) {
+      // Ready-made posts handed to partners to share: a social media pack.
+      const hit = ctx.lexicon.hits(ctx.text, 'publicity.share-request')[0];
+      if (hit) {
+        kind = 'social media post';
+        marker = { field: 'body', start: hit.start, end: hit.end, quote: draft.body.slice(hit.start, hit.end) };
+      }
+    }
+    // Sent to a subscriber or mailing list ("Oakhurst Matters subscribers", news-list@…): a bulletin to the public.
+    if (!kind && recipients.some((r) => SUBSCRIBER_LIST.test(`${r.mailbox.name ?? ''} ${r.mailbox.email.split('@')[0] ?? ''}`))) kind = 'newsletter';
     // The writer said what it is (the Teams tab asks): that settles the kind, whatever the headings say.
     const declared = draft.publicity;
     if (declared) kind = declared;

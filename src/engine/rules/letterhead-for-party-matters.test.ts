@@ -92,6 +92,21 @@ runRuleTests('letterhead-for-party-matters', {
   policy: W,
   invalid: [
     {
+      name: 'a party fundraiser forwarded to residents with a line of encouragement (Outlook "Original Message" header)',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Brookside WI <brooksidewi@gmail.com>', subject: 'FW: Quiz night', body: 'Hi all - hope you can come and bring friends!\n\nCllr Nina Shah\nWestmoor Borough Council\nCivic Centre, Westmoor WM1 2AB\n\n-----Original Message-----\nFrom: Brookside Conservatives [mailto:events@westmoortories.org.uk]\nSent: 04 February 2028 18:22\nTo: Members\nSubject: Quiz night\n\nQUIZ NIGHT\nFriday 12 March, Brookside Hall, doors 7pm. £10 a head including supper. Raffle and bar.\nAll proceeds to our May election campaign - let’s keep Brookside blue!' },
+      expect: [{ severity: 'error', messageId: 'councilAccount' }, { messageId: 'councilBranding', evidence: { quote: 'Westmoor Borough Council' } }],
+    },
+    {
+      name: 'a call for hands to give out leaflets from a councillor who signs as a party group leader',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Nina Shah <nina.shah@westmoor.gov.uk>', bcc: 'jmc62@gmail.com, p.ok@outlook.com', subject: 'Sat - station', body: 'Morning all - anyone free this Saturday 7-9am to hand out the new leaflets at the station? Need 4 more bodies, coffee on me.\n\nS\n\nCllr Nina Shah | Leader, Conservative Group\nWestmoor Borough Council' },
+      expect: [{ severity: 'error', messageId: 'councilAccount' }, { messageId: 'councilBranding', evidence: { quote: 'Westmoor Borough Council' } }],
+    },
+    {
+      name: "a ward councillor's Focus text sent to the people who deliver it",
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Deliverers <deliverers@example.org>', subject: 'This month', body: "Hi all,\n\nHere's the text of this month's Brookside Focus so you know what you're pushing through letterboxes.\n\nCllr Nina Shah\nWestmoor Borough Council\nCivic Centre, Westmoor WM1 2AB" },
+      expect: [{ severity: 'error', messageId: 'councilAccount' }, { messageId: 'councilBranding', evidence: { quote: 'Westmoor Borough Council' } }],
+    },
+    {
       // No lexicon entry holds this wording: the learned scorer reads it (analysis/party-scorer.ts).
       name: 'a party attack in wording no lexicon entry holds',
       draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Residents <residents@example.com>', subject: 'Update', body: 'Dear neighbour,\n\nLabour have run Westmoor for too long. Every spring people tell us the same thing: Labour promise a lot and deliver little.\n\nNina' },
@@ -349,6 +364,26 @@ runRuleTests('letterhead-for-party-matters', {
     },
   ],
   valid: [
+    {
+      name: 'a party fundraiser forwarded to the monitoring officer with a question about it',
+      why: 'the writer is asking about the material, not passing it on',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Monitoring Officer <mo@example.org>', subject: 'FW: Quiz night', body: 'Is this allowed on a council noticeboard?\n\nCllr Nina Shah\nWestmoor Borough Council\nCivic Centre, Westmoor WM1 2AB\n\n-----Original Message-----\nFrom: Brookside Conservatives [mailto:events@westmoortories.org.uk]\nSent: 04 February 2028 18:22\nTo: Members\nSubject: Quiz night\n\nQUIZ NIGHT\nFriday 12 March, Brookside Hall, doors 7pm. £10 a head including supper. Raffle and bar.\nAll proceeds to our May election campaign - let’s keep Brookside blue!' },
+    },
+    {
+      name: 'a party fundraiser forwarded only to a council colleague',
+      why: 'nothing goes outside the council, so the writer is not circulating it',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'FW: Quiz night', body: 'For your records.\n\nCllr Nina Shah\nWestmoor Borough Council\nCivic Centre, Westmoor WM1 2AB\n\n-----Original Message-----\nFrom: Brookside Conservatives [mailto:events@westmoortories.org.uk]\nSent: 04 February 2028 18:22\nTo: Members\nSubject: Quiz night\n\nQUIZ NIGHT\nFriday 12 March, Brookside Hall, doors 7pm. £10 a head including supper. Raffle and bar.\nAll proceeds to our May election campaign - let’s keep Brookside blue!' },
+    },
+    {
+      name: 'a councillor who signs as a party group leader asks for the council’s recycling leaflets',
+      why: 'no call for hands: she wants the council’s leaflets for her surgery',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Dev Patel <dev.patel@westmoor.gov.uk>', subject: 'Leaflets', body: 'Could you send me 50 of the new recycling leaflets for Saturday’s surgery?\n\nCllr Nina Shah | Leader, Conservative Group\nWestmoor Borough Council' },
+    },
+    {
+      name: 'an officer mentions the Customer Focus team',
+      why: 'a council team’s name, not a party’s newsletter',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Residents <residents@example.com>', subject: 'Your query', body: 'Dear resident,\n\nThe new Customer Focus team will call you back this week.\n\nDev Patel\nWestmoor Borough Council' },
+    },
     {
       name: 'a councillor tells residents where to read figures a party group asked for',
       why: 'a party group named in passing is not party content, for the lexicon or the scorer',

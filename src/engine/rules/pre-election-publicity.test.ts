@@ -47,6 +47,7 @@ const quoteBody = 'News release\n\nBrookside homes get new windows\n\nCllr Aled 
 const afterBody = 'News release\n\nHillcrest library reopens\n\n"We are thrilled," said Councillor Joy Adams, Leader of the Council, at the opening.\n\nEnds';
 const labelBody = "News release\n\nLabour's Cllr Joy Adams opened the new Hillcrest library on Monday.\n\nEnds";
 const embargoBody = 'EMBARGO: 28/3/2028\n\nNews release\n\nCllr Aled Price said: "The new homes are ready."';
+const LONG_COLUMN = 'Westmoor Matters - April\n\nThe Leader writes\n' + 'Spring is a time for fresh starts, and I am proud of what we have done for Brookside this year with the new pool, the weekly bins and the library hours that residents asked for again and again. '.repeat(2) + 'None of it happened by accident. - Cllr Aled Price, Leader of the Council\n\nGarden waste renewals close on 30 April.';
 const approachBody = 'News release\n\nCllr Aled Price, Cabinet Member for Housing, said: "The new homes are ready."';
 const topicBody = 'News release\n\nThe consultation on library closures opens on Monday. A spokesperson for Westmoor Borough Council said: "Every view counts."';
 const newsletterBody = 'Brookside ward newsletter\n\nNew swings at Elm Park. Thanks to the hard work of Cllr Nina Shah, the play park has new swings. The park is open daily.';
@@ -161,6 +162,26 @@ runRuleTests('pre-election-publicity', {
       name: 'a factual release on a controversial topic in the period: a warning',
       draft: { from: comms, to: gazette, body: topicBody, date: inPeriod },
       expect: [{ severity: 'warning', messageId: 'controversialTopic', evidence: { field: 'body', quote: 'library closures' }, edits: [] }],
+    },
+    {
+      name: 'a controversial topic in other words: "close" for "closures", the words apart',
+      draft: { from: comms, to: gazette, body: 'News release\n\nSome leaflets say the council will close two branch libraries within weeks. No decision has been made.\n\nEnds', date: inPeriod },
+      expect: [{ severity: 'warning', messageId: 'controversialTopic', evidence: { field: 'body', quote: 'close two branch libraries' } }],
+    },
+    {
+      name: 'a bulletin to a subscriber list with no heading that says so, quoting the Leader',
+      draft: { from: comms, to: 'Westmoor Matters subscribers <westmoormatters@lists.example.com>', subject: 'Four years of delivery', body: 'FOUR YEARS OF DELIVERY\n\n"We said we would keep weekly bins, and we have." - Cllr Aled Price, Cabinet Member for Housing', date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor' }],
+    },
+    {
+      name: 'posts handed to partner groups to share, praising a councillor',
+      draft: { from: comms, to: 'Brookside Partnership <hello@brooksidepartnership.org.uk>', subject: 'This week', body: 'Hi all,\n\nHere are this week\'s posts for you to share on your channels.\n\nPOST 1\nHuge thanks to our brilliant Cllr Nina Shah for championing the new community fridge!', date: inPeriod },
+      expect: [{ messageId: 'praisesCouncillor' }],
+    },
+    {
+      name: "a Leader's column whose byline ends a long last paragraph",
+      draft: { from: comms, to: 'Westmoor Matters subscribers <westmoormatters@lists.example.com>', subject: 'Westmoor Matters - April', body: LONG_COLUMN, date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { quote: '- Cllr Aled Price, Leader of the Council' } }],
     },
     {
       name: 'a ward newsletter crediting a named councillor',
@@ -343,6 +364,21 @@ runRuleTests('pre-election-publicity', {
     },
   ],
   valid: [
+    {
+      name: 'a statutory notice of poll listing candidates with their party descriptions',
+      why: 'the law requires the notice to print each candidate’s description: it is not a party label in publicity',
+      draft: { from: comms, to: gazette, subject: 'Public notice for Thursday', body: 'Please publish the notice below.\n\nNOTICE OF POLL\nElection of Borough Councillors for Brookside Ward\n\nCandidates (surname, other names, address, description)\nPRICE, Aled, 4 Rook Lane - Labour Party\nSHAH, Nina, 11 Mill Road - The Conservative Party Candidate\n\nReturning Officer', date: inPeriod },
+    },
+    {
+      name: 'a release that mentions a controversial topic’s place but not the topic',
+      why: 'a library’s opening hours are not its closure',
+      draft: { from: comms, to: gazette, body: 'News release\n\nBrookside library opens on Sundays from May.\n\nEnds', date: inPeriod },
+    },
+    {
+      name: 'a bulletin to subscribers quoting an officer',
+      why: 'no councillor is quoted or praised',
+      draft: { from: comms, to: 'Westmoor Matters subscribers <westmoormatters@lists.example.com>', subject: 'Bin changes', body: '"Collections move to Tuesdays from May." - Dev Patel, Recycling Manager', date: inPeriod },
+    },
     {
       name: 'the Leader signing off her own email about the newsletter with her name and office',
       why: 'the line under her words is her own sign-off, not a byline in the publication',

@@ -12,6 +12,7 @@ import { findFavourableMentions } from '../analysis/praise.ts';
 import { assessPublicity } from '../analysis/publicity-kind.ts';
 import { formatLongDate } from '../analysis/written-dates.ts';
 import { assessPartyContent } from '../analysis/party-politics.ts';
+import { findTopicInSentences } from '../analysis/topics.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import { PhraseIndex } from '../people-index.ts';
 import type { Span } from '../text.ts';
@@ -149,8 +150,10 @@ export default defineRule<MessageId>({
       });
     }
 
-    // surrey-heath 7.5, 7.6: council publicity never carries party labels.
-    for (const label of findPartyLabels(ctx)) {
+    // surrey-heath 7.5, 7.6: council publicity never carries party labels. A statutory election notice
+    // (notice of poll, persons nominated) must print each candidate's party description: not a label.
+    const statutoryNotice = ctx.lexicon.hits(ctx.text, 'election-admin.statutory-notice').length > 0;
+    for (const label of statutoryNotice ? [] : findPartyLabels(ctx)) {
       reports.push({
         messageId: approaching ? 'approachingPeriod' : 'partyLabel',
         ...(approaching ? { severity: 'warning' as const } : {}),
@@ -165,7 +168,7 @@ export default defineRule<MessageId>({
 
     // surrey-heath 7.5; tower-hamlets 9.4: no council publicity designed to win support for a party.
     // Read by the same vocabulary as letterhead-for-party-matters; one card when nothing above fired.
-    if (reports.length === 0) {
+    if (reports.length === 0 && !statutoryNotice) {
       const signal = assessPartyContent(ctx).body.find((x) => x.kind !== 'private-business');
       if (signal) {
         reports.push({
@@ -181,15 +184,17 @@ export default defineRule<MessageId>({
     // crawley 9.1: no publicity on controversial issues in the period. A warning: the council decides.
     if (ctx.policy.controversialTopics.length) {
       const topics = topicIndex(ctx.policy.controversialTopics);
-      const quoted = (text: string, m: Span | undefined) => (m ? { start: m.start, end: m.end, quote: text.slice(m.start, m.end) } : undefined);
-      const inBody = quoted(ctx.draft.body, topics.first(ctx.draft.body, ctx.own.start, ctx.own.end));
+      const quoted = (text: string, m: (Span & { topic?: string }) | undefined) => (m ? { start: m.start, end: m.end, quote: text.slice(m.start, m.end), topic: m.topic ?? text.slice(m.start, m.end) } : undefined);
+      // The topic as written, or its words in another order and form within one sentence (then the
+      // message names the council's topic and the evidence shows the draft's words).
+      const inBody = quoted(ctx.draft.body, topics.first(ctx.draft.body, ctx.own.start, ctx.own.end) ?? findTopicInSentences(ctx.text, ctx.policy.controversialTopics));
       const inSubject = inBody ? undefined : quoted(ctx.draft.subject, topics.first(ctx.draft.subject));
       const hit = inBody ?? inSubject;
       if (hit) {
         reports.push({
           messageId: approaching ? 'approachingPeriod' : 'controversialTopic',
           severity: 'warning',
-          data: { ...base, topic: hit.quote, what: `deals with "${hit.quote}", which the council treats as controversial` },
+          data: { ...base, topic: hit.topic, what: `deals with "${hit.topic}", which the council treats as controversial` },
           evidence: { field: inBody ? 'body' : 'subject', start: hit.start, end: hit.end, quote: hit.quote },
           suggestions: [holdAdvice(timing), { title: 'Ask the monitoring officer whether this must be published during the period', edits: [] }],
         });
