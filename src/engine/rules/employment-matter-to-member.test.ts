@@ -42,6 +42,7 @@ const body = (sentence: string) => ({ field: 'body' as const, quote: sentence })
 runRuleTests(ID, {
   policy: westmoorPolicy,
   valid: [
+    { name: 'an officer answers a councillor’s question about the pay offer', why: 'information for the councillor, not the writer’s own grievance', draft: mail(RUTH, 'Thank you for the question about the pay offer; HR will publish the details on the intranet on Friday.') },
     {
       name: 'a quiet word asked about how tenants are treated',
       draft: mail(RUTH, 'The tenants at Mill Court feel ignored. Could you have a quiet word with the director about how they are being treated?'),
@@ -120,6 +121,11 @@ runRuleTests(ID, {
     },
   ],
   invalid: [
+    {
+      name: 'the pay offer made to the writer’s own staff group, and a vote asked against it',
+      draft: mail(RUTH, 'The pay offer the council has made to us this year is insulting. Please vote against it at the employment committee.'),
+      expect: [{ messageId: 'ownEmployment' }],
+    },
     {
       name: 'a quiet word about how the writer is treated by a new team leader',
       draft: mail(RUTH, 'Since my team leader changed, things have been really hard. Could you have a quiet word with the director about how I am being treated?'),

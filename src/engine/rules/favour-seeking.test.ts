@@ -49,6 +49,7 @@ const body = (sentence: string) => ({ field: 'body' as const, quote: sentence })
 runRuleTests(ID, {
   policy: westmoorPolicy,
   valid: [
+    { name: 'a word asked about a resident’s fine', why: 'casework for someone else, not the writer’s own charge', draft: mail(DEV, "Could you have a word with the enforcement team about Mrs Khan's fine? She says the sign was missing.") },
     {
       name: 'asking to move a site visit until the writer’s husband is home',
       draft: mail(DEV, 'Could you hold off the site visit until my husband is home on Friday?'),
@@ -133,6 +134,16 @@ runRuleTests(ID, {
     },
   ],
   invalid: [
+    {
+      name: 'the writer’s own parking tickets asked to “quietly disappear”',
+      draft: mail(DEV, "I'd be grateful if the two parking tickets I picked up outside the depot could quietly disappear."),
+      expect: [{ messageId: 'cancelCharge' }],
+    },
+    {
+      name: 'a flat asked for an old friend’s family',
+      draft: mail(DEV, "My oldest friend's family have been on the housing list for two years; could you see your way to getting them into one of the new flats?"),
+      expect: [{ messageId: 'specialTreatment' }],
+    },
     {
       name: 'asking for one’s own parking ticket to be cancelled, from an approved personal address',
       draft: mail(DEV, "I got a parking ticket in the Quay Street car park on Tuesday. I know it's a cheek, but is there any way you could cancel it for me?", RUTH_HOME),

@@ -81,6 +81,11 @@ runRuleTests('official-letter-from-member', {
   ],
   invalid: [
     {
+      name: 'a contractor told to bill the councillor and that the council will settle it',
+      draft: toContractor('Please send the invoice for the bench straight to me and the council will settle it.'),
+      expect: [{ messageId: 'instructsOnBehalf' }],
+    },
+    {
       name: 'a councillor promises a refund for the Council (with a fix)',
       draft: refund,
       expect: [

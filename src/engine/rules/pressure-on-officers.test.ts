@@ -49,6 +49,8 @@ const body = (sentence: string) => ({ field: 'body' as const, quote: sentence })
 runRuleTests(ID, {
   policy: westmoorPolicy,
   valid: [
+    { name: 'asking whether another monitoring visit is planned', why: 'a question about the process, not an instruction to skip it', draft: mail(DEV, 'Could you tell me whether there will be another monitoring visit at number 14?') },
+    { name: 'saying she will mention the case to the officer’s manager', why: 'going through the manager, not around', draft: mail(DEV, "Thanks for the update. I'll mention it to your manager at our catch-up.") },
     {
       name: 'a junior officer asked to keep an aside between themselves',
       draft: mail(JOE, 'Could you let me know, between us, whether the hedge notice has gone out? Please do raise it with your manager if that is easier.'),
@@ -148,6 +150,16 @@ runRuleTests(ID, {
     },
   ],
   invalid: [
+    {
+      name: 'telling a junior officer to skip the evidence and promising to square it with her manager',
+      draft: mail(DEV, "I want a noise abatement notice served on number 14 this week. Don't send them any more diary sheets. I'll square it with your boss."),
+      expect: [{ messageId: 'directJunior' }, { messageId: 'directJunior' }, { messageId: 'directJunior' }],
+    },
+    {
+      name: 'asking a junior officer to keep an application away from committee',
+      draft: mail(DEV, 'It would be lovely if it could go through under delegated powers rather than waiting for the October committee.'),
+      expect: [{ messageId: 'directJunior', evidence: body('It would be lovely if it could go through under delegated powers rather than waiting for the October committee.') }],
+    },
     {
       name: 'a councillor tells a junior officer to change the recommendation',
       draft: mail(DEV, 'I want you to change your recommendation to approval.'),

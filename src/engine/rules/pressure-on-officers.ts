@@ -68,6 +68,8 @@ function instructsDirectly(ctx: RuleContext, s: Sentence, seniority: Seniority):
   if (strongInstruction(ctx, s)) return true;
   // Going round the officer's line management: "between ourselves", "not up the line".
   if (hasCue(ctx, ctx.text, s, ['pressure.around-manager'])) return true;
+  // Telling the officer to skip a step of the process: no further evidence, no committee.
+  if (hasCue(ctx, ctx.text, s, ['pressure.skip-process'])) return true;
   // With no directory entry we cannot know the officer is junior: only a clear instruction counts.
   return seniority === 'junior' && hasCue(ctx, ctx.text, s, ['pressure.operational-imperative']);
 }
