@@ -53,6 +53,9 @@ const COUNCILLOR_FIRST = /^(?:the\s+)?(?:council(?:'s)?\s+)?(?:Cllrs?\b|Councill
 // structural: the writer's own voice in a line of prose (a column's last paragraph).
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|we|we're|we've|our|my|us)\b/;
 
+// structural: "<name> is <office>." — a column's byline written as a sentence. Bounded name, no backtracking across prose.
+const IS_OFFICE = /^([A-Z][\w'-]*(?: [A-Z][\w'-]*){1,3}) is (?:the )?((?:Deputy )?Leader of [^.]{1,80}|Cabinet Member for [^.]{1,80}|(?:Lord )?Mayor of [^.]{1,80}|(?:a |the )?councillor for [^.]{1,80})\.?$/;
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -304,13 +307,19 @@ function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesp
     // when it signs off the first-person prose just above it (a councillor's column in a
     // newsletter: "… I am proud of what we have done. / Jo Hale, Leader of the Council").
     if (colon === -1 && !opensQuote(lines[i + 1]) && !byline) return;
-    const speaker = head.trimEnd().replace(/[.,;]$/, '');
+    // A newspaper column's byline in a sentence: "Jo Hale is Leader of Westmoor Borough Council."
+    const bylineSentence = byline ? IS_OFFICE.exec(head.trimEnd()) : null;
+    const speaker = bylineSentence ? `${bylineSentence[1]}, ${bylineSentence[2]}` : head.trimEnd().replace(/[.,;]$/, '');
     if (speakerPhraseLength(speaker, ctx.policy) !== speaker.length) return;
     const ref = councillorIn(speaker, ctx.policy);
     if (!ref) return;
     // A councillor signing off their own email is not a byline.
     if (byline && ref.entry && ref.entry.email.toLowerCase() === ctx.sender?.email.toLowerCase()) return;
     const start = line.start + lead;
+    if (bylineSentence) {
+      add(start, start + head.trimEnd().replace(/[.]$/, '').length, speaker, ref, capitalise(spokesperson));
+      return;
+    }
     add(start, start + speaker.length, speaker, ref, capitalise(spokesperson));
   });
 }

@@ -260,6 +260,11 @@ export function assessPartyContent(ctx: RuleContext): PartyContentAssessment {
     const body = findPartyContent(ctx.text, ctx.lexicon, options);
     if (body.length === 0) body.push(...endorsedForward(ctx, options));
     if (body.length === 0 && !options.administrator) body.push(...leafletCallUnderPartyTitle(ctx));
+    // The council's own publicity giving a party the credit ("the Liberal Democrat administration's budget").
+    if (body.length === 0 && options.published) {
+      const credit = ctx.lexicon.hits(ctx.text, 'campaigning.party-credit')[0];
+      if (credit) body.push({ kind: 'party-political', cue: credit.entry, start: credit.start, end: credit.end, quote: ctx.text.text.slice(credit.start, credit.end) });
+    }
     const subject = findPartyContent(ctx.subjectText, ctx.lexicon, options, false);
     const first = body[0] ? { ...body[0], field: 'body' as const } : subject[0] ? { ...subject[0], field: 'subject' as const } : undefined;
     return { subject, body, first };

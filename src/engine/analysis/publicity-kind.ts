@@ -34,21 +34,23 @@ export interface PublicityAssessment {
 // Headings a release, statement, photo call, newsletter or social post opens with (a line on its own).
 // `needs`: a word every match contains, tested first because the pattern itself backtracks on prose.
 const HEADING_KINDS: { kind: PublicityKind; re: RegExp; needs?: RegExp }[] = [
-  { kind: 'press release', re: /^(?:(?:embargoed\s+)?(?:news|press|media)\s+release|for\s+immediate\s+release|notes?\s+to\s+editors?|media\s+enquiries\b.*|ends)\s*:?\s*$/i },
-  { kind: 'statement', re: /^(?:(?:press|media|joint|council)\s+)?statement(?:\s+for\s+(?:use|publication|the\s+media))?\s*:?\s*$/i },
-  { kind: 'photo call', re: /^(?:photo\s*-?\s*call|photo\s+opportunity|media\s+opportunity)\b.{0,80}$/i },
+  // A colon closes a heading as `\s*(?::\s*)?`, not `\s*:?\s*` (two runs of spaces a run could split between).
+  // "Media enquiries" takes the rest of its line, then only spaces and a colon after the line ends.
+  { kind: 'press release', re: /^(?:(?:embargoed\s+)?(?:news|press|media)\s+release|for\s+immediate\s+release|notes?\s+to\s+editors?|ends)\s*(?::\s*)?$|^media\s+enquiries\b.*(?:[\n\r\u2028\u2029]\s*(?::\s*)?)?$/i },
+  { kind: 'statement', re: /^(?:(?:press|media|joint|council)\s+)?statement(?:\s+for\s+(?:use|publication|the\s+media))?\s*(?::\s*)?$/i },
+  { kind: 'photo call', re: /^(?:photo\s*(?:-\s*)?call|photo\s+opportunity|media\s+opportunity|(?:picture|photo)\s+(?:release|caption)s?)\b.{0,80}$/i },
   { kind: 'newsletter', re: /^(?!(?:thanks|thank|please|here|attached|see|re|the\s+draft)\b)(?:[\w'&-]+\s+){0,5}(?:e-?)?newsletter\b[^.!?]{0,30}$/i, needs: /newsletter/i },
-  { kind: 'social media post', re: /^(?:social\s+media\s+(?:post|copy|update)s?|(?:suggested\s+|draft\s+)?(?:tweet|post)s?\s+for\s+(?:facebook|twitter|x|instagram|linkedin|nextdoor|social\s+media)|(?:facebook|instagram|linkedin|nextdoor|twitter|x)\s*(?:\/\s*\w+\s*)?(?:post|update|story|copy)s?|(?:draft\s+|suggested\s+)?tweets?)\s*:?\s*$/i },
+  { kind: 'social media post', re: /^(?:social\s+media\s+(?:post|copy|update)s?|(?:suggested\s+|draft\s+)?(?:tweet|post)s?\s+for\s+(?:facebook|twitter|x|instagram|linkedin|nextdoor|social\s+media)|(?:facebook|instagram|linkedin|nextdoor|twitter|x)\s*(?:\/\s*\w+\s*)?(?:post|update|story|copy)s?|(?:draft\s+|suggested\s+)?tweets?)\s*(?::\s*)?$/i },
 ];
 const SUBJECT_KINDS: { kind: PublicityKind; re: RegExp }[] = [
   { kind: 'press release', re: /\b(?:news|press|media)\s+release\b/i },
   // "Statement: …", "Statement on …", "Media statement" — not "Statement of Community Involvement".
   { kind: 'statement', re: /^(?:(?:re|fw|fwd)\s*:\s*)*(?:(?:press|media)\s+statement\b|statement\s*(?:[:–-]|on\b|for\s+(?:use|publication|the\s+media)|$))/i },
-  { kind: 'photo call', re: /\bphoto\s*-?\s*call\b|\bphoto\s+opportunity\b/i },
+  { kind: 'photo call', re: /\bphoto\s*(?:-\s*)?call\b|\bphoto\s+opportunity\b|\b(?:picture|photo)\s+release\b/i },
   { kind: 'newsletter', re: /\bnewsletter\b/i },
   // "Social media post", "Facebook post: …", "Draft tweets for Friday", "Social copy – bin changes".
   // At the start, so that "Your complaint about a Facebook post" is not one.
-  { kind: 'social media post', re: /^(?:(?:re|fw|fwd)\s*:\s*)*(?:(?:draft|suggested|new)\s+)?(?:social\s+(?:media\s+)?(?:post|posts|copy|content|update|updates)|(?:facebook|instagram|linkedin|nextdoor|tiktok)\s+(?:post|posts|update|story|copy)|tweets?)\b|\b(?:draft|suggested)\s+(?:tweets?|social\s+posts?)\b|\bsocial\s+media\s+post\b/i },
+  { kind: 'social media post', re: /^(?:(?:re|fw|fwd)\s*:\s*)*(?:(?:draft|suggested|new)\s+)?(?:social\s+(?:media\s+)?(?:post|posts|copy|content|update|updates)|(?:facebook|fb|instagram|insta|linkedin|nextdoor|tiktok)\s+(?:post|posts|update|story|copy)|social\s+(?:schedule|calendar|plan)|tweets?)\b|\b(?:draft|suggested)\s+(?:tweets?|social\s+posts?)\b|\bsocial\s+media\s+post\b/i },
 ];
 
 // structural: a recipient that is a list of subscribers, not a person (display name or local part).

@@ -189,7 +189,9 @@ function parsePart(raw: string, where: string): Element[] {
     prefixes.push(...expanded.prefixes.map((p) => p.toLowerCase()));
     for (const literal of expanded.literals) {
       // Tokenize the literal as text is tokenized: "don't" → do not, "door-knock" → door knock.
-      const norms = wordsOf(tokenize(literal));
+      // A clitic on its own ("'s" in "leader 's column") is tokenized after a word, as in text;
+      // alone, its apostrophe would read as a quotation mark.
+      const norms = /^'\p{L}+$/u.test(literal) ? wordsOf(tokenize(`x${literal}`)).slice(1) : wordsOf(tokenize(literal));
       if (norms.length === 1) literals.add(norms[0]!);
       else if (norms.length > 1) sequences.push(norms);
     }
