@@ -92,6 +92,11 @@ runRuleTests('letterhead-for-party-matters', {
   policy: W,
   invalid: [
     {
+      name: 'a council press release that gives a party administration the credit',
+      draft: { from: 'Press Office <press@westmoor.gov.uk>', to: 'Newsdesk <news@westmoorgazette.co.uk>', subject: 'News release: budget', body: 'News release\n\nThe Labour administration\'s budget keeps weekly bins and freezes parking charges.\n\nENDS\n\nMedia enquiries: Press Office, Westmoor Borough Council' },
+      expect: [{ messageId: 'councilAccount' }, { messageId: 'councilBranding' }],
+    },
+    {
       name: 'a party fundraiser forwarded to residents with a line of encouragement (Outlook "Original Message" header)',
       draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Brookside WI <brooksidewi@gmail.com>', subject: 'FW: Quiz night', body: 'Hi all - hope you can come and bring friends!\n\nCllr Nina Shah\nWestmoor Borough Council\nCivic Centre, Westmoor WM1 2AB\n\n-----Original Message-----\nFrom: Brookside Conservatives [mailto:events@westmoortories.org.uk]\nSent: 04 February 2028 18:22\nTo: Members\nSubject: Quiz night\n\nQUIZ NIGHT\nFriday 12 March, Brookside Hall, doors 7pm. £10 a head including supper. Raffle and bar.\nAll proceeds to our May election campaign - let’s keep Brookside blue!' },
       expect: [{ severity: 'error', messageId: 'councilAccount' }, { messageId: 'councilBranding', evidence: { quote: 'Westmoor Borough Council' } }],
@@ -364,6 +369,11 @@ runRuleTests('letterhead-for-party-matters', {
     },
   ],
   valid: [
+    {
+      name: 'an officer’s internal note on the administration’s budget',
+      why: 'party credit counts only in the council’s own publicity; a briefing between officers is not publicity',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Gill Hart <gill.hart@westmoor.gov.uk>', subject: 'Budget note', body: 'Gill,\n\nThe Labour administration\'s budget goes to full council on Wednesday; my note on the parking figures is attached.\n\nDev' },
+    },
     {
       name: 'a party fundraiser forwarded to the monitoring officer with a question about it',
       why: 'the writer is asking about the material, not passing it on',

@@ -87,6 +87,21 @@ runRuleTests('pre-election-publicity', {
   policy: W,
   invalid: [
     {
+      name: 'a picture release whose caption names councillors cutting a ribbon, with no speech verb',
+      draft: { from: comms, to: gazette, subject: 'Picture release: footbridge reopens', body: 'PICTURE RELEASE\n\nFootbridge reopens\n\nPicture caption: Cllr Nina Shah cuts the ribbon with members of the walking group.\n\nENDS', date: inPeriod },
+      expect: [{ messageId: 'praisesCouncillor' }],
+    },
+    {
+      name: 'posts scheduled for the council’s own accounts, thanking a named councillor',
+      draft: { from: comms, to: 'Communications Team <communications@westmoor.gov.uk>', subject: 'Schedule w/c 10 April', body: 'Posts for this week below, scheduled in Hootsuite for the corporate accounts.\n\nMON 11:00\nHuge thanks to our brilliant Cllr Nina Shah for championing the new homes!', date: inPeriod },
+      expect: [{ messageId: 'praisesCouncillor' }],
+    },
+    {
+      name: 'a Leader’s newspaper column whose byline is a sentence',
+      draft: { from: comms, to: gazette, subject: 'Column for Thursday', body: "Hi Mark,\n\nHere's this week's column.\n\nThis week I visited the new homes at Elm Park. There is more to do, and I'm not finished yet.\nAled Price is Cabinet Member for Housing at Westmoor Borough Council.\n\nThanks", date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { quote: 'Aled Price is Cabinet Member for Housing at Westmoor Borough Council' } }],
+    },
+    {
       name: 'a release in the period quoting a cabinet member (crawley 9.2)',
       draft: { from: comms, to: gazette, subject: 'News release: new windows', body: quoteBody, date: inPeriod },
       expect: [
@@ -364,6 +379,11 @@ runRuleTests('pre-election-publicity', {
     },
   ],
   valid: [
+    {
+      name: 'a picture release with no councillor in it',
+      why: 'nobody is presented favourably',
+      draft: { from: comms, to: gazette, subject: 'Picture release: footbridge reopens', body: 'PICTURE RELEASE\n\nPicture caption: walkers cross the reopened footbridge.\n\nENDS', date: inPeriod },
+    },
     {
       name: 'a statutory notice of poll listing candidates with their party descriptions',
       why: 'the law requires the notice to print each candidate’s description: it is not a party label in publicity',
