@@ -168,6 +168,7 @@ function parsePart(raw: string, where: string): Element[] {
   }
   const gap = /^\.\.(\d)$/.exec(part);
   if (gap) return [{ t: 'gap', max: Number(gap[1]) }];
+  if (part.startsWith('..')) throw new LexiconError(`${where}: a gap is ..1 to ..9 words, got "${part}"`);
   const slot = /^<(party|party-any|number|money|capital|start)>$/.exec(part);
   if (slot) return [{ t: 'slot', slot: slot[1] as Slot, optional }];
   if (part.startsWith('<')) throw new LexiconError(`${where}: unknown slot "${part}"`);

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { buildTextModel } from '../text-model/model.ts';
+import { builtInLexicon, phraseProblem } from './index.ts';
+
+describe('phrase syntax', () => {
+  it('refuses a gap of more than nine words instead of reading it as a word', () => {
+    expect(phraseProblem('when <party> ran ..12 sold off')).toMatch(/gap is \.\.1 to \.\.9/);
+    expect(phraseProblem('when <party> ran ..9 sold off')).toBeUndefined();
+  });
+
+  it('matches a clitic written on its own after a word ("leader \'s column")', () => {
+    const lexicon = builtInLexicon();
+    const model = buildTextModel("The Leader's column is on page 2.");
+    expect(lexicon.hits(model, 'publicity.newsletter-marker').map((h) => model.text.slice(h.start, h.end))).toEqual(["Leader's column"]);
+    const plain = buildTextModel('The Leader spoke to the column of marchers.');
+    expect(lexicon.hits(plain, 'publicity.newsletter-marker')).toEqual([]);
+  });
+});
