@@ -32,6 +32,8 @@ interface Pattern {
   second?: { literals: Set<string>; prefixes: string[] };
   /** The regions its entry reads: a phrase is not looked for where no hit of it could count. */
   regions?: Set<Region>;
+  /** The same as bits (REGION_BIT); every region when it has none. */
+  regionMask: number;
   /** The tokens a match can start at: words and prefixes, or a class of token. */
   starts?: Starts;
   /** A rarer required word than the first: a sentence without it is skipped. */
@@ -45,6 +47,8 @@ interface Starts {
   prefixes: string[];
   /** When the phrase starts with a slot: the class of token it can start at. */
   cls?: StartClass;
+  /** Its place in the lexicon's list of distinct start sets (patterns that start alike share one). */
+  id?: number;
 }
 
 /**
@@ -57,6 +61,8 @@ interface Anchor {
   prefixes: string[];
   /** A party's name (the `<party>` slot). */
   party: boolean;
+  /** Its place in the lexicon's list of distinct anchors (patterns with the same anchor share one), set when it is indexed. */
+  id?: number;
 }
 
 // The commonest words of English letters (function words and the verbs that carry requests):
@@ -261,6 +267,15 @@ interface ModelState {
   publishedBySentence: Map<string, Map<number, Hit[]>>;
   /** Where an entry's phrases starting at a token end, by entry id and token. */
   refs: Map<string, Map<number, number[]>>;
+  /** Per anchor id: the sentences that hold the anchor, in order, once asked for. */
+  anchorSentences: Map<number, number[]>;
+  /** Per token: the next token that is not a joining hyphen (the token count when there is none). */
+  nextWord: Int32Array;
+  /** Per sentence: its region as a bit (REGION_BIT), and its end token. */
+  sentenceRegion: Uint8Array;
+  sentenceLast: Int32Array;
+  /** Per start set id: where its patterns can start, once asked for. */
+  startLists: Map<number, readonly (readonly number[])[]>;
 }
 
 
@@ -343,6 +358,8 @@ export class Lexicon {
     for (const entry of this.entries.values()) {
       for (const p of [...entry.patterns, ...entry.unless, ...entry.ignore]) {
         p.regions = entry.regions;
+        p.regionMask = 0;
+        for (const r of entry.regions) p.regionMask |= REGION_BIT[r];
         this.index(p);
         this.indexAnchor(p);
       }
@@ -355,7 +372,7 @@ export class Lexicon {
   private readonly byKey = new Map<string, Pattern[]>();
 
   private pattern(key: string, phrase: string, elements: Element[]): Pattern {
-    const p: Pattern = { id: this.patterns.length, key, phrase, elements };
+    const p: Pattern = { id: this.patterns.length, key, phrase, elements, regionMask: ALL_REGIONS };
     this.patterns.push(p);
     const list = this.byKey.get(key);
     if (list) list.push(p);
@@ -369,8 +386,16 @@ export class Lexicon {
     // An anchor that is the first word itself adds nothing: the start positions are its positions.
     const starts = p.starts;
     const same = starts && !starts.cls && !anchor.party && [...anchor.literals].every((l) => starts.literals.has(l)) && anchor.prefixes.every((x) => starts.prefixes.includes(x));
-    if (!same) p.anchor = anchor;
+    if (same) return;
+    // Patterns with the same anchor share one object, so that where it stands is worked out once per text.
+    const key = `${[...anchor.literals].sort().join(' ')}|${[...anchor.prefixes].sort().join(' ')}|${anchor.party}`;
+    let shared = this.anchors.get(key);
+    if (!shared) this.anchors.set(key, (shared = { ...anchor, id: this.anchors.size }));
+    p.anchor = shared;
   }
+
+  /** The distinct anchors, by their words. */
+  private readonly anchors = new Map<string, Anchor>();
 
   /** The rarest required element of a sequence as an anchor; undefined when a match could hold none (all optional, or slots only). */
   private anchorOf(elements: readonly Element[], depth: number): Anchor | undefined {
@@ -412,7 +437,7 @@ export class Lexicon {
       const norms = wordsOf(tokenize(form));
       if (norms.length === 0) return;
       const elements: Element[] = norms.map((n) => ({ t: 'word', literals: new Set([n]), prefixes: [], capital: true, optional: false }));
-      const pattern: Pattern = { id: -1, key: 'party', phrase: form, elements };
+      const pattern: Pattern = { id: -1, key: 'party', phrase: form, elements, regionMask: ALL_REGIONS };
       const list = this.partyIndex.get(norms[0]!) ?? [];
       list.push({ pattern, strong, party: party.name });
       this.partyIndex.set(norms[0]!, list);
@@ -431,7 +456,12 @@ export class Lexicon {
     }
     const keys = this.firstKeys(p.elements, 0, 0);
     const slot = e0?.t === 'slot' && !e0.optional ? e0.slot : undefined;
-    p.starts = keys ?? (slot === 'money' ? { literals: new Set(['£', '$', '€']), prefixes: [] } : { literals: new Set(), prefixes: [], cls: slot === 'party-any' ? 'party' : (slot ?? 'any') });
+    const starts: Starts = keys ?? (slot === 'money' ? { literals: new Set(['£', '$', '€']), prefixes: [] } : { literals: new Set(), prefixes: [], cls: slot === 'party-any' ? 'party' : (slot ?? 'any') });
+    // Patterns that start alike share one start set, so that where they can start is looked up once per text.
+    const startsKey = `${[...starts.literals].join(' ')}|${starts.prefixes.join(' ')}|${starts.cls ?? ''}`;
+    let shared = this.startSets.get(startsKey);
+    if (!shared) this.startSets.set(startsKey, (shared = { ...starts, id: this.startSets.size }));
+    p.starts = shared;
     if (p.starts.cls) {
       this.startByClass.push(p);
       return;
@@ -451,6 +481,8 @@ export class Lexicon {
     }
   }
 
+  /** The distinct start sets, by their words. */
+  private readonly startSets = new Map<string, Starts>();
   /** Patterns by the words and prefixes they can start with, and those that start with a slot. */
   private readonly startWord = new Map<string, number[]>();
   private readonly startPrefix = new Map<string, { prefix: string; ids: number[] }[]>();
@@ -523,7 +555,20 @@ export class Lexicon {
         }
       }
       for (const p of this.startByClass) live[p.id] = 1;
-      state = { at, numbers, capitals, live, prefixed: new Map(), raw: new Map(), hits: new Map(), bySentence: new Map(), published: new Map(), publishedBySentence: new Map(), refs: new Map() };
+      // Flat arrays of what the scan reads at every position, so that it need not visit the token and sentence objects.
+      const nextWord = new Int32Array(tokens.length);
+      let following = tokens.length;
+      for (let k = tokens.length - 1; k >= 0; k--) {
+        nextWord[k] = following;
+        if (!tokens[k]!.joiner) following = k;
+      }
+      const sentenceRegion = new Uint8Array(model.sentences.length);
+      const sentenceLast = new Int32Array(model.sentences.length);
+      for (const s of model.sentences) {
+        sentenceRegion[s.index] = REGION_BIT[s.region];
+        sentenceLast[s.index] = s.last;
+      }
+      state = { at, numbers, capitals, live, prefixed: new Map(), raw: new Map(), hits: new Map(), bySentence: new Map(), published: new Map(), publishedBySentence: new Map(), refs: new Map(), anchorSentences: new Map(), startLists: new Map(), nextWord, sentenceRegion, sentenceLast };
       this.states.set(model, state);
     }
     return state;
@@ -531,13 +576,20 @@ export class Lexicon {
 
   /** Where a pattern can start: lists of token positions, each in order. */
   private startPositions(model: TextModel, state: ModelState, p: Pattern): readonly (readonly number[])[] {
-    switch (p.starts!.cls) {
+    const id = p.starts!.id!;
+    let known = state.startLists.get(id);
+    if (!known) state.startLists.set(id, (known = this.startPositionsOf(model, state, p.starts!)));
+    return known;
+  }
+
+  private startPositionsOf(model: TextModel, state: ModelState, starts: Starts): readonly (readonly number[])[] {
+    switch (starts.cls) {
       case 'number':
         return [state.numbers];
       case 'capital':
         return [state.capitals];
       case 'party':
-        return [(state.partyStarts ??= state.capitals.filter((k) => this.partyIndex.has(model.tokens[k]!.norm)))];
+        return [this.partyStarts(model, state)];
       case 'start':
         return [(state.sentenceStarts ??= model.sentences.flatMap((s) => range(s.first, Math.min(s.last, s.first + 5)).filter((k) => !model.tokens[k]!.joiner)))];
       case 'any':
@@ -546,20 +598,64 @@ export class Lexicon {
         break;
     }
     const lists: number[][] = [];
-    for (const l of p.starts!.literals) {
+    for (const l of starts.literals) {
       const positions = state.at.get(l);
       if (positions) lists.push(positions);
     }
-    for (const prefix of p.starts!.prefixes) {
-      let found = state.prefixed.get(prefix);
-      if (!found) {
-        found = [];
-        for (const [norm, positions] of state.at) if (norm.startsWith(prefix)) found.push(positions);
-        state.prefixed.set(prefix, found);
-      }
-      for (const positions of found) lists.push(positions);
-    }
+    for (const prefix of starts.prefixes) for (const positions of this.prefixedPositions(state, prefix)) lists.push(positions);
     return lists;
+  }
+
+  /**
+   * The sentences that hold an anchor, in order: from the text's word index, so that the cost
+   * follows how often the anchor's words occur, not the length of every sentence tried.
+   */
+  private anchorSentences(model: TextModel, state: ModelState, anchor: Anchor): number[] {
+    const id = anchor.id!;
+    const known = state.anchorSentences.get(id);
+    if (known) return known;
+    const marks: number[] = [];
+    const { sentenceOf } = model;
+    // A hyphen that joins two words is not in the word index: an anchor that is a hyphen reads the sentences themselves.
+    if (anchor.literals.has('-')) {
+      for (const s of model.sentences) if (this.holdsAnchor(model, anchor, s)) marks.push(s.index);
+      state.anchorSentences.set(id, marks);
+      return marks;
+    }
+    const add = (positions: readonly number[]) => {
+      for (const k of positions) marks.push(sentenceOf[k]!);
+    };
+    for (const l of anchor.literals) {
+      const positions = state.at.get(l);
+      if (positions) add(positions);
+    }
+    for (const prefix of anchor.prefixes) for (const positions of this.prefixedPositions(state, prefix)) add(positions);
+    if (anchor.party) add(this.partyStarts(model, state));
+    let out = marks;
+    if (out.length > 1) {
+      out.sort((a, b) => a - b);
+      let w = 1;
+      for (let r = 1; r < out.length; r++) if (out[r] !== out[w - 1]) out[w++] = out[r]!;
+      out.length = w;
+    }
+    state.anchorSentences.set(id, out);
+    return out;
+  }
+
+  /** The position lists of the text's words that start with a prefix. */
+  private prefixedPositions(state: ModelState, prefix: string): number[][] {
+    let found = state.prefixed.get(prefix);
+    if (!found) {
+      found = [];
+      for (const [norm, positions] of state.at) if (norm.startsWith(prefix)) found.push(positions);
+      state.prefixed.set(prefix, found);
+    }
+    return found;
+  }
+
+  /** Capitalised words that can start a party's name. */
+  private partyStarts(model: TextModel, state: ModelState): number[] {
+    return (state.partyStarts ??= state.capitals.filter((k) => this.partyIndex.has(model.tokens[k]!.norm)));
   }
 
   /** Whether a sentence holds a pattern's anchor word. */
@@ -600,27 +696,31 @@ export class Lexicon {
 
   /** Try a pattern at each of the positions (in order); push what matches. */
   private scan(model: TextModel, p: Pattern, positions: readonly number[], out: Hit[]): void {
-    const { tokens } = model;
-    let anchorSentence = -1;
-    let anchorHeld = false;
-    for (const k of positions) {
-      const sentence = model.sentenceOf[k]!;
-      const s = model.sentences[sentence]!;
-      if (p.regions && !p.regions.has(s.region)) continue;
-      if (p.second) {
-        let next = k + 1;
-        while (next < s.last && tokens[next]!.joiner) next += 1;
-        if (next >= s.last) continue;
+    const { tokens, sentenceOf } = model;
+    const { nextWord, sentenceRegion, sentenceLast } = this.state(model);
+    const mask = p.regionMask;
+    const second = p.second;
+    // The sentences that hold the anchor, walked in step with the positions (both in text order),
+    // worked out at the first position that passes the cheaper tests.
+    let anchored: number[] | undefined;
+    let a = 0;
+    for (let i = 0; i < positions.length; i++) {
+      const k = positions[i]!;
+      const sentence = sentenceOf[k]!;
+      if ((sentenceRegion[sentence]! & mask) === 0) continue;
+      if (second) {
+        const next = nextWord[k]!;
+        if (next >= sentenceLast[sentence]!) continue;
         const norm = tokens[next]!.norm;
-        if (!p.second.literals.has(norm) && !(p.second.prefixes.length > 0 && p.second.prefixes.some((x) => norm.startsWith(x)))) continue;
+        if (!second.literals.has(norm) && !(second.prefixes.length > 0 && second.prefixes.some((x) => norm.startsWith(x)))) continue;
       }
       if (p.anchor) {
-        if (sentence !== anchorSentence) {
-          anchorSentence = sentence;
-          anchorHeld = this.holdsAnchor(model, p.anchor, s);
-        }
-        if (!anchorHeld) continue;
+        anchored ??= this.anchorSentences(model, this.state(model), p.anchor);
+        if (anchored.length === 0) return;
+        while (a < anchored.length && anchored[a]! < sentence) a += 1;
+        if (anchored[a] !== sentence) continue;
       }
+      const s = model.sentences[sentence]!;
       const end = this.matchFrom(model, p.elements, 0, k, s, 0);
       if (end > k) out.push({ entry: p.key, sentence, first: k, last: end, start: tokens[k]!.start, end: tokens[end - 1]!.end });
     }
@@ -658,12 +758,21 @@ export class Lexicon {
     }
     let ends: number[] = NO_ENDS;
     if (e.t === 'group') {
-      ends = [];
+      // Most groups end one way or not at all: a list of ends is made only when there are two.
+      let one = -1;
+      let many: number[] | undefined;
       for (const seq of e.sequences) {
         const end = this.matchFrom(model, seq, 0, k, s, depth);
-        if (end > k && !ends.includes(end)) ends.push(end);
+        if (end <= k || end === one) continue;
+        if (one === -1) one = end;
+        else if (!many) many = [one, end];
+        else if (!many.includes(end)) many.push(end);
       }
-      ends.sort((a, b) => b - a);
+      if (many) ends = many.sort((a, b) => b - a);
+      else if (one !== -1) {
+        const rest = this.matchFrom(model, elements, ei + 1, one, s, depth);
+        if (rest >= 0) return rest;
+      }
     } else if (depth < 4) {
       ends = this.refEnds(model, e.id, k, s, depth);
     }
@@ -749,10 +858,12 @@ export class Lexicon {
     const candidates = this.partyIndex.get(t.norm);
     if (!candidates) return undefined;
     let best: { end: number; party: string } | undefined;
+    const sentence = model.sentences[model.sentenceOf[k]!]!;
+    // A copy with an earlier end only when the limit cuts the sentence short.
+    const s = limit < sentence.last ? { ...sentence, last: limit } : sentence;
     for (const c of candidates) {
       if (!c.strong && !anyForm) continue;
-      const s = model.sentences[model.sentenceOf[k]!]!;
-      const end = this.matchFrom(model, c.pattern.elements, 0, k, { ...s, last: Math.min(s.last, limit) }, 0);
+      const end = this.matchFrom(model, c.pattern.elements, 0, k, s, 0);
       if (end > k && (!best || end > best.end)) best = { end, party: c.party };
     }
     return best;
@@ -928,6 +1039,9 @@ function reportEnd(model: TextModel, from: number, last: number): number {
   }
   return last;
 }
+
+const REGION_BIT: Record<Region, number> = { own: 1, signature: 2, quoted: 4 };
+const ALL_REGIONS = 7;
 
 function anchorScore(a: Anchor): number {
   let score = Number.POSITIVE_INFINITY;
