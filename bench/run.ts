@@ -7,8 +7,9 @@
  * Then (bench/send-handler.ts) the send-time handler from event to `completed` against check()
  * alone, and (bench/taskpane-load.ts) the taskpane's initial JavaScript and its first findings in
  * Chromium against a blank Fluent UI page; and (bench/directory.ts) checks with a directory of
- * thousands of officers and councillors against the sample policy. bench/README.md says what
- * each one times.
+ * thousands of officers and councillors against the sample policy; and (bench/growth.ts) check()
+ * on realistic drafts from 1 KB to 1 MB against parseEml, its growth, and 6 to 2,000 councillors.
+ * bench/README.md says what each one times.
  *
  * Targets (PASS/FAIL is printed; the exit status stays 0 so a slow machine does not fail CI):
  * - typical draft: check median ≤ 0.5 × parse median;
@@ -117,6 +118,10 @@ async function breakdown(policies: [string, ResolvedPolicy][]) {
 }
 
 await main();
+
+// Realistic drafts from 1 KB to 1 MB, growth, and councillors in the policy (bench/growth.ts).
+const { growthBench } = await import('./growth.ts');
+await growthBench();
 
 // Outlook's send-time handler and the taskpane's first load, each against a baseline of its own.
 const { sendHandlerBench } = await import('./send-handler.ts');
