@@ -19,7 +19,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 /** A quote on one line, cut with an ellipsis when it is long. */
 function oneLine(quote: string): string {
-  const flat = quote.replace(/\s*\r?\n\s*/g, ' ').trim();
+  const flat = quote.replace(/(?<!\s)\s*\r?\n\s*/g, ' ').trim();
   return flat.length > QUOTE_LIMIT ? `${flat.slice(0, QUOTE_LIMIT - 1)}…` : flat;
 }
 

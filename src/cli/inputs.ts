@@ -44,7 +44,7 @@ async function walk(dir: string, shownAs: string, into: InputEntry[]): Promise<v
     // Hidden folders and installed packages are never drafts.
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    const file = shownAs === '.' ? entry.name : `${shownAs.replace(/\/+$/, '')}/${entry.name}`;
+    const file = shownAs === '.' ? entry.name : `${shownAs.replace(/(?<!\/)\/+$/, '')}/${entry.name}`;
     if (entry.isDirectory()) await walk(path, file, into);
     else if (entry.isFile() && isDraftFile(entry.name)) {
       // A folder of drafts often has its policy.json or labels.json beside them: those are not drafts.

@@ -56,7 +56,7 @@ export interface MapProtocolDeps {
 
 type ProtocolObject = { id: string; title: string; paragraphs: Record<string, { paragraph: string; summary: string; section?: string }[]> };
 
-const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '') || 'own-protocol';
+const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|(?<!-)-+$/g, '').slice(0, 40).replace(/(?<!-)-+$/, '') || 'own-protocol';
 
 function describe(rule: string, proposals: readonly Proposal[]): string {
   const lines = [`${rule}:`];

@@ -103,7 +103,7 @@ async function validateCommand(argv: readonly string[], io: CliIO, say: (m: stri
 }
 
 function resolvePath(cwd: string, file: string): string {
-  return /^(?:[A-Za-z]:)?[\\/]/.test(file) ? file : `${cwd.replace(/[\\/]+$/, '')}/${file}`;
+  return /^(?:[A-Za-z]:)?[\\/]/.test(file) ? file : `${cwd.replace(/(?<![\\/])[\\/]+$/, '')}/${file}`;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;

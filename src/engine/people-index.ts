@@ -327,18 +327,35 @@ export function mentionsName(text: string, name: string): boolean {
 // ---- Names as the directory and display names write them ----
 
 const TITLE_PREFIX = /^\s*(?:cllr\.?|councillor|mr|mrs|ms|miss|mx|dr|prof)\s+/i;
-const TITLE_SUFFIX = /[\s,|\u2013\u2014-]+(?:(?:ward|borough|district|county|town|parish|city|elected)\s+)?(?:cllr\.?|councillor)\s*$/i;
+// The lookbehind starts the match only where the run of separators starts (linear on a long run).
+const TITLE_SUFFIX = /(?<![\s,|\u2013\u2014-])[\s,|\u2013\u2014-]+(?:(?:ward|borough|district|county|town|parish|city|elected)\s+)?(?:cllr\.?|councillor)\s*$/i;
 
 // What bareName has to take off: brackets, quotes, a comma, a title before or after the name.
 const NOT_PLAIN = /[()"',]|cllr|councillor|^\s*(?:mr|mrs|ms|miss|mx|dr|prof)\s/i;
+
+/**
+ * Each "(…)" replaced by a space, as `replace(/\([^)]*\)/g, ' ')` would, without rescanning the rest
+ * of the text from every "(" that has no ")" after it.
+ */
+function withoutBrackets(text: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('(', from);
+    const close = open === -1 ? -1 : text.indexOf(')', open + 1);
+    if (close === -1) return out + text.slice(from);
+    out += `${text.slice(from, open)} `;
+    from = close + 1;
+  }
+}
 
 /** "Cllr Jane Smith (Councillor)" → "jane smith", for matching display names to the directory. */
 export function bareName(name: string): string {
   // Most directory names are plain ("Jane Smith"): only spacing and case to fix.
   if (!NOT_PLAIN.test(name)) return name.replace(/\s+/g, ' ').trim().toLowerCase();
-  let n = name.replace(/\([^)]*\)/g, ' ').replace(/["']/g, '').replace(TITLE_SUFFIX, '');
-  // "Smith, Jane" → "Jane Smith"
-  const comma = /^\s*([^,]+),\s*([^,]+)$/.exec(n);
+  let n = withoutBrackets(name).replace(/["']/g, '').replace(TITLE_SUFFIX, '');
+  // "Smith, Jane" → "Jane Smith" (each part starts after its spaces: one way to read a run of them)
+  const comma = /^\s*([^,\s][^,]*|\s),\s*([^,\s][^,]*|\s)$/.exec(n);
   if (comma) n = `${comma[2]} ${comma[1]}`;
   while (TITLE_PREFIX.test(n)) n = n.replace(TITLE_PREFIX, '');
   return n.replace(/\s+/g, ' ').trim().toLowerCase();

@@ -48,17 +48,24 @@ const INFERRED_COUNCIL_DOMAIN = /(?:^|\.)gov\.(?:uk|wales|scot)$/i;
 // "Cllr" or "Councillor", with an optional kind ("Ward Councillor"), but not a team or post that
 // serves councillors ("Councillor Services", "Councillor Support Officer", "Councillor's PA").
 const TITLE_WORD = String.raw`(?:(?:ward|borough|district|county|town|parish|city|elected)\s+)?(?:cllr\.?|councillor)(?!['’]s\b|\s+(?:support|services?|liaison|enquiries|team|pa|assistant|secretary|officer|admin\w*|office|development|allowances?|training|portal|hub)\b)`;
-const COUNCILLOR_TITLE = new RegExp(
-  [
-    // "Cllr Jane Smith", "Councillor J. Smith"
-    String.raw`^\s*${TITLE_WORD}\s+\S`,
-    // "Jane Smith (Cllr)", "Jane Smith (Councillor, Castle ward)", "Jane Smith (Ward Councillor)"
-    String.raw`\(\s*${TITLE_WORD}\b[^)]*\)\s*$`,
-    // "Jane Smith Cllr", "Smith, Jane Cllr", "Jane Smith - Councillor", "Jane Smith | Ward Councillor"
-    String.raw`(?:^|[\s,|\u2013\u2014-])${TITLE_WORD}\s*$`,
-  ].join('|'),
-  'i',
-);
+// "Cllr Jane Smith", "Councillor J. Smith"
+const TITLE_FIRST = new RegExp(String.raw`^\s*${TITLE_WORD}\s+\S`, 'i');
+// "Jane Smith Cllr", "Smith, Jane Cllr", "Jane Smith - Councillor", "Jane Smith | Ward Councillor"
+const TITLE_LAST = new RegExp(String.raw`(?:^|[\s,|\u2013\u2014-])${TITLE_WORD}\s*$`, 'i');
+// "Jane Smith (Cllr)", "Jane Smith (Councillor, Castle ward)", "Jane Smith (Ward Councillor)"
+const TITLE_OPENS_BRACKET = new RegExp(String.raw`\(\s*${TITLE_WORD}\b`, 'i');
+
+/**
+ * The title opens the brackets that end the name: what `\(\s*TITLE\b[^)]*\)\s*$` finds, read
+ * without rescanning the rest of the name from every "(" (the name ends with ")" and spaces; the
+ * title opens a bracket after the ")" before that one).
+ */
+function titleInClosingBrackets(name: string): boolean {
+  const text = name.trimEnd();
+  if (!text.endsWith(')')) return false;
+  const from = text.lastIndexOf(')', text.length - 2) + 1;
+  return TITLE_OPENS_BRACKET.test(text.slice(from, -1));
+}
 
 function emailDomain(email: string): string {
   const at = email.lastIndexOf('@');
@@ -68,7 +75,7 @@ function emailDomain(email: string): string {
 export { bareName };
 
 export function isTitledCouncillor(name: string | undefined): boolean {
-  return !!name && COUNCILLOR_TITLE.test(name);
+  return !!name && (TITLE_FIRST.test(name) || titleInClosingBrackets(name) || TITLE_LAST.test(name));
 }
 
 /**

@@ -34,14 +34,26 @@ export interface BodyLayout {
   quoted: QuotedMessage[];
 }
 
-/** Same-length normalisation: curly quotes, dashes and odd spaces become ASCII. */
+// Every character normaliseChars replaces, and what it becomes.
+const TO_NORMALISE = /[\u2018\u2019\u201B\u2032\u201C\u201D\u201F\u2033\u2010-\u2015\u2212\u00A0\u2000-\u200A\u202F\u205F\u3000\r]/g;
+function normalChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code === 0x2018 || code === 0x2019 || code === 0x201b || code === 0x2032) return "'";
+  if (code === 0x201c || code === 0x201d || code === 0x201f || code === 0x2033) return '"';
+  if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212) return '-';
+  if (code === 13) return '\n';
+  return ' ';
+}
+
+/**
+ * Same-length normalisation: curly quotes, dashes and odd spaces become ASCII. One pass, and a
+ * text with nothing to replace is returned as it is (no copy).
+ */
 export function normaliseChars(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
-    .replace(/\r/g, '\n');
+  TO_NORMALISE.lastIndex = 0;
+  if (!TO_NORMALISE.test(text)) return text;
+  TO_NORMALISE.lastIndex = 0;
+  return text.replace(TO_NORMALISE, normalChar);
 }
 
 interface Line {
@@ -67,10 +79,12 @@ export function splitLines(text: string, from = 0, to = text.length): Line[] {
 
 // Markers that open quoted history, as Outlook, Gmail, Apple Mail and Thunderbird write them.
 const ORIGINAL_MESSAGE = /^\s*-{2,}\s*original message\s*-{2,}\s*$/i;
+// "Forwarded by …" takes the rest of its line, then only spaces after the line ends (one way to read them).
 const FORWARD_MARKER =
-  /^\s*(?:-{2,}\s*forwarded message\s*-{2,}|-{2,}\s*forwarded by .*|begin forwarded message:?|-{2,}\s*forwarded e-?mail\s*-{2,})\s*$/i;
+  /^\s*(?:-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:?|-{2,}\s*forwarded e-?mail\s*-{2,})\s*$|^\s*-{2,}\s*forwarded by .*(?:[\n\r\u2028\u2029]\s*)?$/i;
 const UNDERSCORE_RULE = /^\s*_{10,}\s*$/;
-const HEADER_LINE = /^\s*(from|sent|date|to|cc|subject)\s*:\s*(.*)$/i;
+// `(?!\s)`: the spaces after the colon are read whole, never shared with the value.
+const HEADER_LINE = /^\s*(from|sent|date|to|cc|subject)\s*:\s*(?!\s)(.*)$/i;
 // Gmail: "On Fri, 12 Feb 2027 at 14:03, Name <a@b> wrote:"; Apple: "On 26 Feb 2027, at 12:14, Name <a@b> wrote:".
 const WROTE_LINE = /^\s*on\b.{4,200}\bwrote:\s*$/i;
 
@@ -187,7 +201,10 @@ export function layoutBody(body: string): BodyLayout {
       consumed = next;
     } else if (WROTE_LINE.test(t) || (/^\s*on\b.{4,200}$/i.test(t) && /^\s*wrote:\s*$/i.test(lines[i + 1]?.text ?? ''))) {
       const joined = WROTE_LINE.test(t) ? t : `${t} ${lines[i + 1]!.text}`;
-      const m = /,\s*([^,]*?<[^<>]+>|[^\s,]+@[^\s,]+)\s*wrote:\s*$/i.exec(joined) ?? /,\s*([^,]+?)\s*wrote:\s*$/i.exec(joined);
+      // The name after the last comma: "<address>" (its "<" the last before the ">"), a bare address
+      // (its first "@" after the first character), or words. `(?!\s)` reads the spaces after the comma
+      // whole, and each part is read one way only (no backtracking over a long line).
+      const m = /,\s*(?!\s)([^,]*<[^<>]+>|[^\s,][^\s,@]*@[^\s,]+)\s*wrote:\s*$/i.exec(joined) ?? /,\s*(?!\s)([^,]*?[^\s,])\s*wrote:\s*$/i.exec(joined);
       const fromText = m?.[1] ?? '';
       const from = parseAddressList(fromText)[0] ?? nameOnly(fromText);
       consumed = WROTE_LINE.test(t) ? i + 1 : i + 2;
@@ -217,8 +234,9 @@ function trimEndIndex(text: string, end: number): number {
 }
 
 // Sign-offs that open a signature block, in British usage.
+// `(?!\s)` after a run of spaces: the run is read whole, not split between two `\s*`.
 const SIGN_OFF =
-  /^\s*(?:(?:with\s+)?(?:kind|best|warm|warmest|many|all\s+the\s+best|good)?\s*(?:regards|wishes|thanks|thank\s+you)|yours\s+(?:sincerely|faithfully|truly|ever)|cheers|sincerely|thanks(?:\s+again)?|regards|best|ta|speak\s+soon)\s*[,.!]?\s*$/i;
+  /^\s*(?!\s)(?:(?:with\s+(?!\s))?(?:kind|best|warm|warmest|many|all\s+the\s+best|good)?\s*(?:regards|wishes|thanks|thank\s+you)|yours\s+(?:sincerely|faithfully|truly|ever)|cheers|sincerely|thanks(?:\s+again)?|regards|best|ta|speak\s+soon)\s*(?:[,.!]\s*)?$/i;
 
 /**
  * The signature block of the writer's own words: from the sign-off line ("Kind regards")

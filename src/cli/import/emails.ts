@@ -6,7 +6,10 @@
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 
 const EMAIL_FORMAT = fullFormats.email as RegExp;
-const CANDIDATE = /[^\s<>()",;:[\]]+@[^\s<>()"',;:[\]]+/g;
+// A candidate starts where a run of address characters starts (the lookbehind): the search does not
+// re-read a long run from each of its characters. The same matches: in a run, the first part takes
+// everything up to the run's last usable "@", so a run never holds a second candidate.
+const CANDIDATE = /(?<![^\s<>()",;:[\]])[^\s<>()",;:[\]]+@[^\s<>()"',;:[\]]+/g;
 
 /** Is this a well-formed address, by the policy schema's own rule? */
 export function isEmail(text: string): boolean {
@@ -19,7 +22,7 @@ export function emailsIn(text: string | undefined): { emails: string[]; malforme
   const malformed: string[] = [];
   for (const m of (text ?? '').matchAll(CANDIDATE)) {
     // An apostrophe belongs in an address (michael.o'brien@…) but not around one ('jane@…').
-    const candidate = m[0].replace(/^'+|'+$/g, '').replace(/^mailto:/i, '').replace(/[.]+$/, '').toLowerCase();
+    const candidate = m[0].replace(/^'+|(?<!')'+$/g, '').replace(/^mailto:/i, '').replace(/(?<!\.)\.+$/, '').toLowerCase();
     if (isEmail(candidate)) {
       if (!emails.includes(candidate)) emails.push(candidate);
     } else if (!malformed.includes(candidate)) malformed.push(candidate);

@@ -18,9 +18,20 @@ const has = (w: string, phrase: string) => w.includes(` ${phrase} `);
 /** Each post on its own: "Chairman of X and Vice-Chairman of Y; Cabinet Member" → three posts. */
 function postsOf(text: string): string[] {
   return text
-    .split(/;|\)\s*\(|\n|\s+and\s+(?=(?:the\s+)?(?:deputy|vice|chair|leader|cabinet|executive|portfolio|lord|mayor|member)\b)/i)
+    .split(/;|\)\s*\(|\n|(?<!\s)\s+and\s+(?=(?:the\s+)?(?:deputy|vice|chair|leader|cabinet|executive|portfolio|lord|mayor|member)\b)/i)
     .map((p) => p.replace(/[()]/g, ' ').trim())
     .filter(Boolean);
+}
+
+/**
+ * "Liberal Democrat - Deputy Leader" → "Liberal Democrat": what comes before the first dash or colon
+ * with spaces round it, in a post that is one line and trimmed. (Found with one search from the
+ * start of each run of spaces, not by a pattern that retries the rest of the post at every dash.)
+ */
+function beforeSpacedDash(post: string): string | undefined {
+  if (/[\n\r\u2028\u2029]/.test(post)) return undefined;
+  const dash = /(?<!\s)\s+[-–—:]\s+(?=\S)/.exec(post);
+  return dash && dash.index > 0 ? post.slice(0, dash.index) : undefined;
 }
 
 /**
@@ -33,8 +44,8 @@ export function councillorRolesFromPosts(text: string | undefined, party?: strin
   for (const post of postsOf(text ?? '')) {
     const w = words(post);
     // "Liberal Democrat - Deputy Leader": a post in the party group, named by the party.
-    const dash = post.match(/^(.+?)\s+[-–—:]\s+(.+)$/);
-    const partyPrefix = dash && party && words(party).trim().split(' ')[0] === words(dash[1]!).trim().split(' ')[0];
+    const partyWords = beforeSpacedDash(post);
+    const partyPrefix = partyWords !== undefined && party && words(party).trim().split(' ')[0] === words(partyWords).trim().split(' ')[0];
     const groupPost = has(w, 'group') || Boolean(partyPrefix);
     if (has(w, 'opposition') && has(w, 'leader') && !has(w, 'deputy')) {
       roles.add('opposition-leader');

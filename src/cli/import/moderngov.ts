@@ -131,7 +131,7 @@ export function importModernGov(xml: string, source: string, domains: readonly s
 export function moderngovUrl(given: string): string {
   const url = new URL(given);
   if (!/getcouncillorsbyward/i.test(url.pathname)) {
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}/mgWebService.asmx/GetCouncillorsByWard`;
+    url.pathname = `${url.pathname.replace(/(?<!\/)\/+$/, '')}/mgWebService.asmx/GetCouncillorsByWard`;
   }
   return url.toString();
 }

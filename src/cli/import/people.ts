@@ -26,12 +26,19 @@ export type Notes = string[];
 // Titles a directory puts before a name, in English and Welsh (Cynghorydd, Cyng.).
 const TITLES = /^(?:(?:councillor|cllr|(?:deputy\s+)?(?:lord\s+)?mayor|cynghorydd|cyng|the\s+(?:rt\.?\s+)?(?:hon|worshipful)|rt\.?\s+hon|mr|mrs|ms|miss|mx|dr|revd|rev|reverend|prof|professor)\.?\s+)+/i;
 // Letters after a name: MBE, OBE, JP, DL and the like, as a run of upper-case words at the end.
-const POSTNOMINALS = /(?:,?\s+(?:(?:[A-Z]\.){2,4}|(?:MBE|OBE|CBE|KBE|DBE|BEM|JP|DL|QPM|FRSA|MP|MS|MSP|AM|MLA|PhD|BSc|BA|MA|MSc|LLB|Hons|RN|CC)\.?))+$/;
+// One at a time from the end (a pattern for the whole run would re-read it from every space); the
+// match starts at the comma or where the spaces start.
+const POSTNOMINAL_AT_END = /(?:,|(?<![,\s]))\s+(?:(?:[A-Z]\.){2,4}|(?:MBE|OBE|CBE|KBE|DBE|BEM|JP|DL|QPM|FRSA|MP|MS|MSP|AM|MLA|PhD|BSc|BA|MA|MSc|LLB|Hons|RN|CC)\.?)$/;
+
+function withoutPostnominals(name: string): string {
+  for (let m = POSTNOMINAL_AT_END.exec(name); m; m = POSTNOMINAL_AT_END.exec(name)) name = name.slice(0, m.index);
+  return name;
+}
 
 /** "Cllr Jane Smith MBE" → "Jane Smith": the name without its title, as the policy wants it. */
 export function cleanName(raw: string | undefined): string {
   let name = (raw ?? '').replace(/\s+/g, ' ').trim();
-  name = name.replace(TITLES, '').replace(POSTNOMINALS, '').trim();
+  name = withoutPostnominals(name.replace(TITLES, '')).trim();
   return name;
 }
 

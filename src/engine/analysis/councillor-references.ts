@@ -22,15 +22,17 @@ export interface CouncillorReference {
 }
 
 export const TITLED_NAME = /\b(?:Cllr\.?|Councillor|councillor|Cllrs\.?)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})/;
-// Offices only councillors hold (PRODUCT.md councillor roles), as releases write them.
+// Offices only councillors hold (PRODUCT.md councillor roles), as releases write them. A run of
+// spaces is read whole (`\s+(?!\s)`) and the free words before the office's noun are at most 40
+// characters, so that no pattern backtracks over a long run of spaces.
 export const OFFICES: { role: CouncillorRole; re: RegExp }[] = [
   { role: 'opposition-leader', re: /\bLeader\s+of\s+the\s+Opposition\b|\bOpposition\s+(?:Group\s+)?Leader\b/i },
-  { role: 'group-leader', re: /\bLeader\s+of\s+the\s+[\w\s'-]{1,40}?Group\b|\bGroup\s+Leader\b/i },
+  { role: 'group-leader', re: /\bLeader\s+of\s+the\s+(?:(?!\s)[\w\s'-]{1,40}?|(?<=\s\s))Group\b|\bGroup\s+Leader\b/i },
   { role: 'deputy-leader', re: /\bDeputy\s+Leader\b(?!\s+of\s+the\s+[\w\s'-]{1,40}?Group)/i },
-  { role: 'leader', re: /\b(?<!Deputy\s)Leader\s+of\s+(?:the\s+)?(?:[\w\s-]{0,40}\s)?(?:Council|Authority|Administration)\b|\bCouncil\s+Leader\b|^(?:the\s+)?Leader$/i },
+  { role: 'leader', re: /\b(?<!Deputy\s)Leader\s+of\s+(?!\s)(?:the\s+(?!\s))?(?:[\w\s-]{1,41}(?<=\s))?(?:Council|Authority|Administration)\b|\bCouncil\s+Leader\b|^(?:the\s+)?Leader$/i },
   { role: 'cabinet', re: /\b(?:Cabinet|Executive|Lead)\s+(?:Member|Councillor|Lead)\b|\bPortfolio\s+Holder\b/i },
   { role: 'vice-chair', re: /\bVice[- ]?Chair(?:man|woman|person)?\b/i },
-  { role: 'chair', re: /\b(?<!Vice[- ]?)Chair(?:man|woman|person)?(?:\s+of\s+(?:the\s+)?[\w\s&'-]{0,40}?|,\s+)(?:Committee|Board|Panel|Council|Sub-Committee|Cabinet)\b|\b(?:Committee|Planning|Licensing|Scrutiny)\s+Chair(?:man|woman)?\b/i },
+  { role: 'chair', re: /\b(?<!Vice[- ]?)Chair(?:man|woman|person)?(?:\s+of\s+(?!\s)(?:the\s+(?!\s))?[\w\s&'-]{0,40}?|,\s+)(?:Committee|Board|Panel|Council|Sub-Committee|Cabinet)\b|\b(?:Committee|Planning|Licensing|Scrutiny)\s+Chair(?:man|woman)?\b/i },
   { role: 'deputy-mayor', re: /\bDeputy\s+(?:Lord\s+)?Mayor\b/i },
   { role: 'mayor', re: /\b(?<!Deputy\s)(?:Lord\s+)?Mayor\b(?!'s)/i },
 ];
@@ -97,7 +99,7 @@ export function councillorIn(phrase: string, policy: ResolvedPolicy): Councillor
 export function describeCouncillor(ref: CouncillorReference, phrase: string): string {
   if (ref.entry) return `Cllr ${ref.entry.name}`;
   if (ref.name) return `Cllr ${ref.name}`;
-  return phrase.trim().replace(/^[,\s]+|[,:\s]+$/g, '');
+  return phrase.trim().replace(/^[,\s]+/, '').replace(/(?<![,:\s])[,:\s]+$/, '');
 }
 
 /** Whether a phrase is a councillor's name alone, titled ("Cllr Jane Doe", "the Leader Cllr Jane Doe") or from the directory. */

@@ -49,14 +49,28 @@ const WHOLE_AREA =
 const placeCache = new WeakMap<ResolvedPolicy['council'], PhraseIndex<true> | null>();
 const ACROSS_BEFORE = /\b(?:across|throughout|all\s+(?:of|over))\s+$/i;
 
+const KIND_AT_END = /(?<!\s)\s+(?:metropolitan\s+)?(?:district|borough|city|county|town|parish|unitary)$/i;
+
+/**
+ * "Westmoor Metropolitan Borough Council" → "Westmoor": "council" off the end, then each kind of
+ * council before it, one word at a time from the end (one pattern over the whole chain would
+ * re-read it from every space).
+ */
+function withoutCouncilKind(name: string): string {
+  const council = /(?<!\s)\s+council$/i.exec(name);
+  if (!council) return name;
+  let rest = name.slice(0, council.index);
+  for (let kind = KIND_AT_END.exec(rest); kind; kind = KIND_AT_END.exec(rest)) rest = rest.slice(0, kind.index);
+  return rest;
+}
+
 /** "across Westmoor", "throughout Harrowfield": the council's name without "District Council", "London Borough of" and the like. */
 function namesWholePlace(policy: ResolvedPolicy, text: string): boolean {
   let place = placeCache.get(policy.council);
   if (place === undefined) {
-    const name = policy.council.name
-      .replace(/^(?:the\s+)?(?:(?:royal|london)\s+)?(?:borough|district|city|county|metropolitan\s+borough)\s+(?:council\s+)?of\s+/i, '')
-      .replace(/\s+(?:(?:metropolitan\s+)?(?:district|borough|city|county|town|parish|unitary)\s+)*council$/i, '')
-      .trim();
+    const name = withoutCouncilKind(
+      policy.council.name.replace(/^(?:the\s+)?(?:(?:royal|london)\s+)?(?:borough|district|city|county|metropolitan\s+borough)\s+(?:council\s+)?of\s+/i, ''),
+    ).trim();
     // Looked up by words (people-index.ts): no pattern is built from the policy's text.
     place = name && !/council/i.test(name) ? new PhraseIndex([[name, true as const]]) : null;
     placeCache.set(policy.council, place);

@@ -29,7 +29,8 @@ function isResident(person: Person): boolean {
 }
 
 // Outlook's quoted headers write "From: Name [mailto:name@example.org]": the address inside.
-const ADDRESS = /[^\s<>[\]:;,"']+@[^\s<>[\]:;,"']+/;
+// The lookbehind starts a match only where a run of address characters starts (linear on a long run).
+const ADDRESS = /(?<![^\s<>[\]:;,"'])[^\s<>[\]:;,"']+@[^\s<>[\]:;,"']+/;
 const addr = (m: Mailbox | undefined) => (ADDRESS.exec(m?.email ?? '')?.[0] ?? '').toLowerCase();
 
 /** The quoted message's author as a mailbox with a clean address. */

@@ -32,7 +32,10 @@ const COUNCIL_NAME_LINE =
 // A public-sector web or email address in a signature: www.northbridge.gov.uk, x@y.gov.wales.
 const GOV_ADDRESS = /(?:^|[\s:<(])(?:https?:\/\/)?(?:www\.)?[\w.-]*\.gov\.(?:uk|wales|scot)\b/i;
 // An HTML logo becomes "[<alt text>]" in the derived text (src/engine/html-text.ts).
-const LOGO = /\[[^\]\n]{0,80}\b(?:logo|crest|council|coat\s+of\s+arms)\b[^\]\n]{0,80}\]/i;
+// Found from its closing bracket, looking back: the search tries each "]" once rather than reading
+// ahead from every "[". Group 1 is the bracket up to the "]": the same leftmost "[" as reading
+// forwards, as the lookbehind takes the first word and the furthest "[" within 80 characters of it.
+const LOGO = /\](?<=(\[[^\]\n]{0,80}\b(?:logo|crest|council|coat\s+of\s+arms)\b[^\]\n]{0,80})\])/i;
 
 const markerCache = new WeakMap<ResolvedPolicy, FoldedPhrase[]>();
 
@@ -76,11 +79,12 @@ function findCouncilBranding(ctx: RuleContext): BrandingLine[] {
       if (trimmed.length > 120 || (/[.!?]$/.test(trimmed) && trimmed.split(/\s+/).length > 8)) continue;
       const lead = text.length - text.trimStart().length;
       const whole = { start: l.start + lead, end: l.start + lead + trimmed.length };
-      const logo = LOGO.exec(text);
-      if (logo) {
-        const start = l.start + logo.index;
-        const partial = trimmed.length > logo[0].length;
-        out.push({ start, end: start + logo[0].length, quote: body.slice(start, start + logo[0].length), reason: 'logo', line: { start: l.start, end: l.end }, partial });
+      const close = LOGO.exec(text);
+      if (close) {
+        const length = close[1]!.length + 1;
+        const start = l.start + close.index - close[1]!.length;
+        const partial = trimmed.length > length;
+        out.push({ start, end: start + length, quote: body.slice(start, start + length), reason: 'logo', line: { start: l.start, end: l.end }, partial });
         continue;
       }
       let reason: BrandingLine['reason'] | undefined;

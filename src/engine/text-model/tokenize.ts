@@ -137,7 +137,7 @@ class Tokens {
   }
 }
 
-const TRAILING = /[.,;:!?)\]}>"'\u2019\u201d]+$/;
+const TRAILING = /(?<![.,;:!?)\]}>"'\u2019\u201d])[.,;:!?)\]}>"'\u2019\u201d]+$/;
 
 function splitRun(text: string, start: number, end: number, out: Tokens, maybeAddress: boolean): number {
   if (maybeAddress && address(text, start, end, out)) return end;
