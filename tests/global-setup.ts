@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from '../scripts/build.ts';
+import { buildCli, cliBuildIsCurrent } from '../scripts/build-cli.ts';
 
 export const TEST_BASE_URL = 'https://addin.test.example/';
 const ARTIFACTS = resolve(import.meta.dirname, '../test-artifacts');
@@ -27,6 +28,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
   mkdirSync(runDir, { recursive: true });
   const siteDir = join(runDir, 'site');
   await buildSite(TEST_BASE_URL, siteDir);
+  // The command line as it ships (plain JavaScript, bin/protocol-check.js runs it), when the sources are newer.
+  if (!cliBuildIsCurrent()) await buildCli();
   await build({
     configFile: false,
     publicDir: false,

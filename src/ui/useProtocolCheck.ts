@@ -61,6 +61,10 @@ function loadFreeMail(): Promise<FreeMailLookup> {
   return maintainedFreeMailList;
 }
 
+// Started as soon as the panel's code runs, so the list downloads while the page fetches the
+// policy rather than after it.
+if (typeof window !== 'undefined') void loadFreeMail();
+
 export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): ProtocolCheckState {
   const [status, setStatus] = useState<ProtocolCheckState['status']>('checking');
   const [findings, setFindings] = useState<Finding[]>([]);
@@ -82,9 +86,14 @@ export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): Proto
         // The dismissals kept with this draft (another draft, or a pane reopened, has its own).
         const stored = await store.load().catch(() => []);
         setDismissals((now) => (JSON.stringify(now) === JSON.stringify(stored) ? now : stored));
-        // Skip the work when nothing changed (the host may poll).
+        // Skip the work when nothing changed (the host may poll). A host that gives back the
+        // same Draft object for an unchanged item (Outlook's) is answered without serialising it.
+        if (!force && draft === lastDraft.current && lastChecked.current) return;
         const signature = JSON.stringify(draft) + (policy.source ?? '');
-        if (!force && signature === lastChecked.current) return;
+        if (!force && signature === lastChecked.current) {
+          lastDraft.current = draft;
+          return;
+        }
         lastChecked.current = signature;
         lastDraft.current = draft;
         // The send date the writer gave (the preview and Teams forms), else now.

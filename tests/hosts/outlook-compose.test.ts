@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkAsCli } from '../helpers/check-as-cli.ts';
 import type { Edit } from '../../src/engine/types.ts';
-import { OutlookComposeHost, type VisibilitySource } from '../../src/hosts/outlook/compose-host.ts';
+import { IDLE_AFTER_MS, IDLE_POLL_FACTOR, OutlookComposeHost, type VisibilitySource } from '../../src/hosts/outlook/compose-host.ts';
 import { embeddedDefaultPolicy } from '../../src/policy/resolve.ts';
 import { EditRefused } from '../../src/ui/host.ts';
 import { planUndo, undoEdits } from '../../src/ui/undo.ts';
@@ -105,6 +105,55 @@ describe('reading the compose item', () => {
       listeners.forEach((l) => l());
       await vi.advanceTimersByTimeAsync(120);
       expect(onChange).toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('an unchanged item costs no conversion', () => {
+  it('gives back the same Draft while nothing changed, and a new one after any change', async () => {
+    const host = makeItem();
+    const first = await host.read();
+    expect(await host.read()).toBe(first);
+    // One character of the body.
+    item.bodyValue = item.bodyValue.replace('Monday', 'Tuesday');
+    const edited = await host.read();
+    expect(edited).not.toBe(first);
+    expect(edited.body).toContain('Tuesday 3 May');
+    expect(await host.read()).toBe(edited);
+    // A recipient changed in place, the subject, the body type.
+    item.cc.setAsync([{ displayName: 'Cllr New', emailAddress: 'new@westmoor.gov.uk' } as Office.EmailAddressDetails]);
+    const withCc = await host.read();
+    expect(withCc.cc).toEqual([{ name: 'Cllr New', email: 'new@westmoor.gov.uk' }]);
+    item.cc.setAsync([{ displayName: 'Cllr Newer', emailAddress: 'new@westmoor.gov.uk' } as Office.EmailAddressDetails]);
+    expect((await host.read()).cc).toEqual([{ name: 'Cllr Newer', email: 'new@westmoor.gov.uk' }]);
+    item.subjectValue = 'Repairs';
+    expect((await host.read()).subject).toBe('Repairs');
+    item.bodyType = 'text';
+    item.bodyValue = 'Dear Cllr Hart';
+    const asText = await host.read();
+    expect(asText.bodyHtml).toBeUndefined();
+    expect(asText.body).toBe('Dear Cllr Hart');
+  });
+
+  it('looks less often once the item has rested, and often again after a change', async () => {
+    vi.useFakeTimers();
+    try {
+      const host = makeItem();
+      await host.read();
+      const onChange = vi.fn(() => void host.read());
+      const stop = host.subscribe(onChange);
+      expect(host.nextPollMs()).toBe(50);
+      await vi.advanceTimersByTimeAsync(IDLE_AFTER_MS + 100);
+      expect(host.nextPollMs()).toBe(50 * IDLE_POLL_FACTOR);
+      const before = onChange.mock.calls.length;
+      await vi.advanceTimersByTimeAsync(50 * IDLE_POLL_FACTOR * 5);
+      expect(onChange.mock.calls.length - before).toBeLessThanOrEqual(6);
+      item.bodyValue += '<p>More</p>';
+      await vi.advanceTimersByTimeAsync(50 * IDLE_POLL_FACTOR + 10);
+      expect(host.nextPollMs()).toBe(50);
+      stop();
     } finally {
       vi.useRealTimers();
     }

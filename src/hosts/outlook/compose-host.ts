@@ -15,8 +15,16 @@ import { itemDismissals } from './item-dismissals.ts';
 
 /** Outlook's limit for body.setAsync. */
 const MAX_BODY = 1_000_000;
-/** How often to look for body edits while the pane is visible (there is no body-changed event). */
-export const POLL_MS = 1500;
+/**
+ * How often to look for body edits while the pane is visible (there is no body-changed event):
+ * often enough that findings follow a pause in typing within about half a second. An unchanged
+ * look costs microseconds (the raw body is compared before any conversion, see `read`).
+ */
+export const POLL_MS = 500;
+/** After this long without a change the pane looks less often, and at once again after a change. */
+export const IDLE_AFTER_MS = 15_000;
+/** How much less often an idle pane looks: every POLL_MS × IDLE_POLL_FACTOR. */
+export const IDLE_POLL_FACTOR = 4;
 
 const toMailbox = (d: Office.EmailAddressDetails): Mailbox => ({ ...(d.displayName && d.displayName !== d.emailAddress ? { name: d.displayName } : {}), email: d.emailAddress });
 const toDetails = (m: Mailbox) => ({ displayName: m.name ?? m.email, emailAddress: m.email });
@@ -27,8 +35,36 @@ export interface VisibilitySource {
   onChange(listener: () => void): () => void;
 }
 
+/** What Outlook gave on the last read, before any conversion. */
+interface RawRead {
+  from: Mailbox | undefined;
+  recipients: Office.EmailAddressDetails[][];
+  subject: string;
+  body: { type: 'html' | 'text'; value: string };
+  composeType: Draft['composeType'];
+}
+
+const sameDetails = (a: Office.EmailAddressDetails[], b: Office.EmailAddressDetails[]): boolean =>
+  a.length === b.length && a.every((d, i) => d.emailAddress === b[i]!.emailAddress && d.displayName === b[i]!.displayName);
+
+function sameRead(a: RawRead, b: RawRead): boolean {
+  return (
+    a.body.value === b.body.value &&
+    a.body.type === b.body.type &&
+    a.subject === b.subject &&
+    a.composeType === b.composeType &&
+    a.from?.email === b.from?.email &&
+    a.from?.name === b.from?.name &&
+    a.recipients.every((list, i) => sameDetails(list, b.recipients[i]!))
+  );
+}
+
 export class OutlookComposeHost implements DraftHost {
   readonly dismissals: DismissalStore;
+  /** The last read as Outlook gave it and the Draft made from it: an unchanged item gives the same Draft object back. */
+  private last: { raw: RawRead; draft: Draft } | undefined;
+  /** When the item last changed (for the idle poll). */
+  private changedAt = Date.now();
 
   constructor(
     private readonly item: Office.MessageCompose,
@@ -45,9 +81,8 @@ export class OutlookComposeHost implements DraftHost {
     return { type: 'text', value: await officeCall<string>((cb) => this.item.body.getAsync(Office.CoercionType.Text, cb)) };
   }
 
-  private async readRecipients(field: RecipientField): Promise<Mailbox[]> {
-    const list = await officeCall<Office.EmailAddressDetails[]>((cb) => this.item[field].getAsync(cb));
-    return list.map(toMailbox);
+  private async readRecipients(field: RecipientField): Promise<Office.EmailAddressDetails[]> {
+    return officeCall<Office.EmailAddressDetails[]>((cb) => this.item[field].getAsync(cb));
   }
 
   private async readFrom(): Promise<Mailbox | undefined> {
@@ -69,6 +104,12 @@ export class OutlookComposeHost implements DraftHost {
     }
   }
 
+  /**
+   * The item as a Draft. What Outlook returns is compared with the last read first (strings by
+   * identity of content, recipients field by field), so an unchanged item costs no HTML
+   * conversion and returns the very same Draft object, which callers can compare by identity.
+   * The Draft is shared between reads: treat it as read-only.
+   */
   async read(): Promise<Draft> {
     const [from, to, cc, bcc, subject, body, composeType] = await Promise.all([
       this.readFrom(),
@@ -79,37 +120,62 @@ export class OutlookComposeHost implements DraftHost {
       this.readBody(),
       this.readComposeType(),
     ]);
-    return {
+    // Copies of the recipient lists: a later change must not reach back into what was read.
+    const copy = (list: Office.EmailAddressDetails[]) => list.map((d) => ({ displayName: d.displayName, emailAddress: d.emailAddress }) as Office.EmailAddressDetails);
+    const raw: RawRead = { from, recipients: [copy(to), copy(cc), copy(bcc)], subject, body, composeType };
+    if (this.last && sameRead(this.last.raw, raw)) return this.last.draft;
+    const draft: Draft = {
       ...(from ? { from } : {}),
-      to,
-      cc,
-      bcc,
+      to: to.map(toMailbox),
+      cc: cc.map(toMailbox),
+      bcc: bcc.map(toMailbox),
       subject,
       // The engine's offsets are into this text; for HTML it is derived the same way html-edit maps it.
       body: body.type === 'html' ? htmlToText(body.value).text : body.value,
       ...(body.type === 'html' ? { bodyHtml: body.value } : {}),
       ...(composeType ? { composeType } : {}),
     };
+    if (this.last) this.changedAt = Date.now();
+    this.last = { raw, draft };
+    return draft;
+  }
+
+  /** The wait before the next look: POLL_MS, or IDLE_POLL_FACTOR times it once the item has rested IDLE_AFTER_MS. */
+  nextPollMs(now = Date.now()): number {
+    return now - this.changedAt >= IDLE_AFTER_MS ? this.pollMs * IDLE_POLL_FACTOR : this.pollMs;
   }
 
   subscribe(onChange: () => void): () => void {
-    let timer: ReturnType<typeof setInterval> | undefined;
+    // One timer at a time, re-armed after each look, so the wait can grow while the item rests;
+    // none while the pane is hidden.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      timer = setTimeout(() => {
+        timer = undefined;
+        onChange();
+        if (this.visibility.isVisible()) arm();
+      }, this.nextPollMs());
+    };
     const start = () => {
-      if (!timer && this.visibility.isVisible()) timer = setInterval(onChange, this.pollMs);
+      if (!timer && this.visibility.isVisible()) arm();
     };
     const stop = () => {
-      if (timer) clearInterval(timer);
+      if (timer) clearTimeout(timer);
       timer = undefined;
     };
     const stopVisibility = this.visibility.onChange(() => {
       if (this.visibility.isVisible()) {
+        this.changedAt = Date.now();
         onChange();
         start();
       } else stop();
     });
     start();
     // RecipientsChanged misses address-book picks, so the poll re-reads recipients too.
-    const handler = () => onChange();
+    const handler = () => {
+      this.changedAt = Date.now();
+      onChange();
+    };
     this.item.addHandlerAsync?.(Office.EventType.RecipientsChanged, handler);
     return () => {
       stop();
