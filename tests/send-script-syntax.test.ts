@@ -16,7 +16,7 @@ const SITE_DIR = inject('siteDir');
 const manifest = JSON.parse(readFileSync(join(SITE_DIR, 'manifest.json'), 'utf8'));
 const xml = readFileSync(join(SITE_DIR, 'manifest.xml'), 'utf8');
 
-function parseAt(source: string, ecmaVersion: 2016 | 2019, file: string) {
+function parseAt(source: string, ecmaVersion: 2016 | 2019 | 2020, file: string) {
   return parse(source, { ecmaVersion, sourceType: 'script', locations: true, sourceFile: file });
 }
 

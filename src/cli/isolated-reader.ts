@@ -66,6 +66,16 @@ export class IsolatedReader {
     return this.readIn(worker, fileName, bytes);
   }
 
+  /** Read and parse a draft already in memory (one message of an mbox export); the bytes are handed over to the worker. */
+  async readBytes(fileName: string, bytes: Uint8Array): Promise<Draft> {
+    if (bytes.length === 0) throw new InputError('the message is empty');
+    const starting = this.start();
+    this.current?.ref();
+    const worker = await starting;
+    if (!worker) return parseDraftBytes(fileName, bytes);
+    return this.readIn(worker, fileName, bytes);
+  }
+
   /** Stop the worker; the reader can still be used (a new worker is started). */
   async close(): Promise<void> {
     const worker = this.current;

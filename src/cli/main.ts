@@ -23,6 +23,7 @@ import { formatText } from './format-text.ts';
 import { expandInputs } from './inputs.ts';
 import { IsolatedReader } from './isolated-reader.ts';
 import { defaultPolicy, loadPolicyFile } from './load.ts';
+import { runAuditCommand } from './audit-command.ts';
 import { runPolicyCommand } from './policy-command.ts';
 import type { FileResult } from './results.ts';
 
@@ -59,6 +60,8 @@ export function packageVersion(): string {
 export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps = {}): Promise<number> {
   // `protocol-check policy …`: the monitoring officer's commands (a folder named policy: ./policy).
   if (argv[0] === 'policy') return runPolicyCommand(argv.slice(1), io);
+  // `protocol-check audit …`: the monitoring officer's report on overrides (audit-command.ts).
+  if (argv[0] === 'audit') return runAuditCommand(argv.slice(1), io);
   const say = (message: string) => io.stderr.write(`protocol-check: ${message}\n`);
   let options;
   try {

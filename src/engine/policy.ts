@@ -108,6 +108,18 @@ export type SendTimeMode = 'softBlock' | 'promptUser' | 'block' | 'off';
 
 export type RuleSetting = 'off' | { severity: Severity };
 
+/** Contract 8: the override record on the mail, sealed to the monitoring officer's key (docs/audit.md). */
+export interface AuditSettings {
+  /** X25519 public key, base64 (protocol-check audit keygen). No key: no record at all. */
+  publicKey?: string;
+  /** Reason codes a user may choose; "false-positive" and "other" are always offered. */
+  reasons?: string[];
+  /** Whether the free text given with a reason goes into the sealed record (default false). */
+  includeReasonText?: boolean;
+  /** Rule ids or severities that cannot be sent anyway without a reason. */
+  requireReasonFor?: string[];
+}
+
 /** Contract 4, as written in policy.json. Every field but `council` is optional. */
 export interface PolicyFile {
   council: { name: string; domains?: string[]; protocol?: PackId | OwnProtocol; nation?: Nation };
@@ -123,6 +135,7 @@ export interface PolicyFile {
   sendTime?: { mode?: SendTimeMode };
   rules?: Partial<Record<RuleId, RuleSetting>>;
   vocabulary?: Vocabulary;
+  audit?: AuditSettings;
 }
 
 export interface ResolvedElection extends ElectionEntry {
@@ -157,6 +170,8 @@ export interface ResolvedPolicy {
   rules: Partial<Record<RuleId, RuleSetting>>;
   /** Additions to and ignores of named lexicon entries (contract 4, `vocabulary`). */
   vocabulary: Vocabulary;
+  /** The override record's settings (contract 8), when the policy has an `audit` part. */
+  audit?: AuditSettings;
   /**
    * True for the embedded default (contract 5): no directory, so people are inferred from
    * gov.uk/gov.wales/gov.scot addresses and "Cllr"/"Councillor" display names.

@@ -10,9 +10,8 @@
  * broken part (one councillor, one date, one rule setting) and keeps the rest; docs/policy.md
  * lists what is dropped for each kind of problem.
  */
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import { addDays, ELECTION_NATIONS, isKnownTimeZone, noticeRuleFor, workingDaysBefore } from '../engine/calendar.ts';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { addDays, ELECTION_NATIONS, noticeRuleFor, workingDaysBefore } from '../engine/calendar.ts';
 import type { ElectionType, Nation, PolicyFile, ResolvedPolicy } from '../engine/policy.ts';
 import { PACK_IDS, RULE_IDS } from '../engine/types.ts';
 import { closestName } from './closest.ts';
@@ -20,6 +19,8 @@ import { LEXICON_ENTRY_IDS, phraseProblem } from '../engine/lexicon/index.ts';
 import { parseJson } from './json-syntax.ts';
 import { describeJsonKind, jsonKindOf } from './file-kind.ts';
 import schema from './policy.schema.json' with { type: 'json' };
+// Compiled from policy.schema.json at build time (scripts/gen-policy-validator.ts): no schema is compiled at run time.
+import { validate as compiledValidator } from './policy-validator.generated.ts';
 import { resolvePolicy } from './resolve.ts';
 
 export interface PolicyProblem {
@@ -47,20 +48,14 @@ export function formatProblem(p: PolicyProblem): string {
   return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
 }
 
-// ---- The validator (compiled once) ----
+// ---- The validator (generated from the schema at build time) ----
 
 type Segment = string | number;
 
-let validator: ReturnType<Ajv2020['compile']> | undefined;
+type CompiledValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 function validate(data: unknown): ErrorObject[] {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    addFormats(ajv, ['email', 'date', 'hostname']);
-    // IANA names are checked against the time zones this JavaScript engine knows.
-    ajv.addFormat('iana-time-zone', { type: 'string', validate: (tz: string) => isKnownTimeZone(tz) });
-    validator = ajv.compile(schema);
-  }
+  const validator = compiledValidator as CompiledValidator;
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }
 
@@ -136,6 +131,7 @@ function expectedOf(raw: SchemaNode | undefined): string {
   const node = resolveRef(raw);
   if (typeof node.format === 'string') return FORMAT_WORDS[node.format] ?? `a ${node.format}`;
   if (node.pattern && String(node.pattern).includes(':[0-5]')) return 'a 24-hour time written HH:MM, such as 08:00';
+  if (node.pattern && String(node.pattern).includes('{43}=')) return 'an X25519 public key as protocol-check audit keygen writes it (44 characters of base64, ending in =)';
   if (node.pattern && String(node.pattern).startsWith('^[a-z0-9]')) return 'a short id of lower-case letters, digits and hyphens, such as ashcombe';
   if (Array.isArray(node.enum)) return oneOf(node.enum as string[]);
   if (node.anyOf) return '"off" or {"severity": "error", "warning" or "info"}';
@@ -292,6 +288,16 @@ function semanticProblems(root: Record<string, unknown>): Drafted[] {
         message: `expected a date on or before polling day (${e.pollingDay}), got "${e.periodStart}"; the period start will be computed instead`,
       });
     }
+  }
+  // audit.requireReasonFor names rule ids or severities (contract 8).
+  const requireReasonFor = (file as { audit?: { requireReasonFor?: unknown } }).audit?.requireReasonFor;
+  if (Array.isArray(requireReasonFor)) {
+    const known = [...RULE_IDS, 'error', 'warning', 'info'];
+    requireReasonFor.forEach((id, i) => {
+      if (typeof id !== 'string' || known.includes(id)) return;
+      const near = closestName(id, known);
+      out.push({ segments: ['audit', 'requireReasonFor', i], message: `there is no rule or severity called "${id}"${near ? `; did you mean ${near}?` : '; give a rule id (see docs/rules) or error, warning or info'}` });
+    });
   }
   const own = file.council?.protocol;
   if (own && typeof own === 'object' && typeof own.id === 'string' && (PACK_IDS as readonly string[]).includes(own.id)) {

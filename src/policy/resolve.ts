@@ -114,6 +114,7 @@ export function resolvePolicy(file: PolicyFile, source = 'policy.json', inferPeo
     sendTime: { mode: file.sendTime?.mode ?? 'softBlock' },
     rules: { ...(file.rules ?? {}) },
     vocabulary: { ...(file.vocabulary ?? {}) },
+    ...(file.audit ? { audit: { ...file.audit, ...(file.audit.reasons ? { reasons: [...file.audit.reasons] } : {}), ...(file.audit.requireReasonFor ? { requireReasonFor: [...file.audit.requireReasonFor] } : {}) } } : {}),
     inferPeople,
     source,
   };

@@ -4,6 +4,8 @@
  * happens inside the handlers, and Office.actions.associate runs at the top level, as in the
  * send-time script, so the same pattern works wherever Outlook loads it.
  */
+// First: the sealing library needs a TextEncoder as it loads (text-encoder-shim.ts).
+import './text-encoder-shim.ts';
 import { loadRuntimePolicy } from '../policy-runtime.ts';
 import { handleMobileEvent } from './mobile-notify.ts';
 

@@ -4,6 +4,8 @@
  * runtime where Office.onReady does not run for events, so all start-up work happens inside
  * the handler, and Office.actions.associate runs at the top level of the script.
  */
+// First: the sealing library needs a TextEncoder as it loads (text-encoder-shim.ts).
+import './text-encoder-shim.ts';
 import { loadRuntimePolicy } from '../policy-runtime.ts';
 import { handleMessageSend } from './send-handler.ts';
 

@@ -19,6 +19,7 @@ import { htmlToText } from '../../engine/html-text.ts';
 import { problemsOf, type Problem } from '../../ui/problems.ts';
 import { problemTitle } from '../../ui/strings.ts';
 import { readItemDismissals } from './item-dismissals.ts';
+import { stampForSend } from '../../audit/stamp.ts';
 
 /** Our own work's budget (contract 7): past this the email goes unchecked, with a notice. */
 export const SEND_CHECK_TIME_LIMIT_MS = 3000;
@@ -217,10 +218,14 @@ export async function handleMessageSend(event: Pick<Office.AddinCommands.Event, 
         if (notice) log(`Policy notice: ${notice}`);
         if (policy.sendTime.mode === 'off') return { allowEvent: true };
         // The moment of sending is now: this runs as the user presses Send.
-        const findings = check(draft, policy, { now: deps.now?.() ?? new Date(), freeMail: maintainedFreeMail });
+        const now = deps.now?.() ?? new Date();
+        const findings = check(draft, policy, { now, freeMail: maintainedFreeMail });
         // What the user dismissed in the taskpane for this draft, kept on the item.
         const dismissed = new Set((await readItemDismissals(deps.item)).map((d) => d.key));
-        return decide(findings, policy.sendTime.mode, { dismissed, draft, markdown: supportsMarkdown() });
+        const outcome = decide(findings, policy.sendTime.mode, { dismissed, draft, markdown: supportsMarkdown() });
+        // The sealed override record (contract 8), set before the send stops so that Send Anyway carries it.
+        await stampForSend(deps.item, policy, findings, outcome, { now, canSendAnyway: policy.sendTime.mode !== 'block', log });
+        return outcome;
       })(),
       deps.timeLimitMs ?? SEND_CHECK_TIME_LIMIT_MS,
     );
