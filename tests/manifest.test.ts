@@ -51,7 +51,9 @@ describe('manifest.xml, the add-in-only manifest for Mac and phones', () => {
     const taskpane = ext.runtimes.find((r: { id: string }) => r.id === 'taskpane_runtime');
     expect(attr(/<bt:Url id="Taskpane.Url" DefaultValue="([^"]+)"/g)).toEqual([taskpane.code.page, taskpane.code.page]);
     const send = ext.runtimes.find((r: { id: string }) => r.id === 'send_runtime');
-    expect(attr(/<bt:Url id="SendCheck.Page" DefaultValue="([^"]+)"/g)).toEqual([send.code.page, send.code.page]);
+    // Outlook allows one runtime: the XML manifest's page beside the send page runs the send handler and the phone events.
+    const eventsPage = new URL('outlook-events.html', send.code.page).href;
+    expect(attr(/<bt:Url id="Events.Page" DefaultValue="([^"]+)"/g)).toEqual([eventsPage, eventsPage]);
     const control = ext.ribbons[0].tabs[0].groups[0].controls[0];
     expect(attr(/<Control xsi:type="Button" id="([^"]+)"/g)).toEqual([control.id, control.id]);
     const events = ext.autoRunEvents.flatMap((g: { events: { actionId: string }[] }) => g.events.map((e) => e.actionId));

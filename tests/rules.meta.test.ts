@@ -1,7 +1,8 @@
 /**
- * A meta-test in the typescript-eslint style: every catalogue id has its module, its tests and
- * its doc; the id matches the filename; the doc has the fixed headings in order; and every
- * paragraph a rule cites exists in that pack's text.
+ * A meta-test in the typescript-eslint style: every catalogue id has its module, its tests, its
+ * user page (docs/rules/) and its developer page (docs/developers/rules/); the id matches the
+ * filename; each page has its fixed headings in order; and every paragraph a rule cites exists
+ * in that pack's text.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +22,8 @@ const PACK_FILES: Record<(typeof PACK_IDS)[number], string> = {
   'surrey-heath': 'surrey-heath.txt',
 };
 const DOC_HEADINGS = ['What it catches', 'Flagged', 'Not flagged', 'The fix', 'Citations', 'Configuration', 'When it does not apply'];
+/** The page a councillor or officer reads from "About this rule" and `--explain`. */
+const USER_HEADINGS = ['What it means', 'For example', 'What is fine', 'What to do', 'The protocol'];
 
 const packText = new Map<string, string>();
 function textOf(pack: (typeof PACK_IDS)[number]): string {
@@ -77,7 +80,8 @@ describe('rule catalogue', () => {
       it('has a module, a test file and a doc named by its id', () => {
         expect(existsSync(join(ROOT, 'src/engine/rules', `${id}.ts`))).toBe(true);
         expect(existsSync(join(ROOT, 'src/engine/rules', `${id}.test.ts`)), 'test file').toBe(true);
-        expect(existsSync(join(ROOT, 'docs/rules', `${id}.md`)), 'doc').toBe(true);
+        expect(existsSync(join(ROOT, 'docs/rules', `${id}.md`)), 'user page').toBe(true);
+        expect(existsSync(join(ROOT, 'docs/developers/rules', `${id}.md`)), 'developer page').toBe(true);
         expect(rule.meta.id).toBe(id);
       });
 
@@ -87,8 +91,20 @@ describe('rule catalogue', () => {
         expect(Object.values(rule.meta.citations).flat().length).toBeGreaterThan(0);
       });
 
-      it('documents itself with the fixed headings in order', () => {
+      it('has a user page in plain words: a title that says what is wrong, the fixed headings, every paragraph it cites', () => {
         const doc = readFileSync(join(ROOT, 'docs/rules', `${id}.md`), 'utf8');
+        const title = /^# (.+)$/m.exec(doc)?.[1] ?? '';
+        expect(title).not.toBe(id);
+        expect(title).not.toMatch(/`/);
+        const headings = [...doc.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim());
+        expect(headings).toEqual(USER_HEADINGS);
+        // No implementation notes, severities in code font or corpus references for users.
+        expect(doc).not.toMatch(/`|corpus|How it recognises|catalogue|\bregex|lexicon/i);
+        for (const c of Object.values(rule.meta.citations).flat()) expect(doc, `cites ${c!.paragraph}`).toContain(`paragraph ${c!.paragraph}:`);
+      });
+
+      it('documents itself for developers with the fixed headings in order', () => {
+        const doc = readFileSync(join(ROOT, 'docs/developers/rules', `${id}.md`), 'utf8');
         expect(doc.startsWith(`# ${id}`)).toBe(true);
         const headings = [...doc.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim());
         const positions = DOC_HEADINGS.map((h) => headings.indexOf(h));

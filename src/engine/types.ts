@@ -27,6 +27,8 @@ export const RULE_IDS = [
   'out-of-hours',
   'discourteous-tone',
   'officer-party-work',
+  // Added after the catalogue (an extension, PRODUCT.md contracts): a product placeholder left unfilled.
+  'leftover-placeholder',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -18,6 +18,7 @@ import { FindingCard } from './FindingCard.tsx';
 import './panel.css';
 import type { DraftHost, ThemeName } from './host.ts';
 import { problemsOf } from './problems.ts';
+import { inPublicityWords } from './publicity-words.ts';
 import { problemTitle, SEVERITY_LABELS, strings } from './strings.ts';
 import { useProtocolCheck } from './useProtocolCheck.ts';
 
@@ -71,7 +72,8 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
   const groupHeading = headingLevel === 1 ? 'h2' : 'h3';
   const cardHeading = headingLevel === 1 ? 3 : 4;
 
-  const problems = problemsOf(state.findings);
+  // A release or post is published, not sent: its problems in publicity words (publicity-words.ts).
+  const problems = publicity ? problemsOf(state.findings).map((p) => inPublicityWords(p, state.draft?.publicity)) : problemsOf(state.findings);
   const visible = problems.filter((p) => !state.dismissed.has(p.key));
   const dismissed = problems.filter((p) => state.dismissed.has(p.key));
   const count = (sev: Severity) => visible.filter((p) => p.severity === sev).length;

@@ -29,14 +29,14 @@ export function sentenceAround(suggestion: Suggestion, name: PlaceholderName): s
 
 /** Tidy what the user wrote so that it reads well in the sentence: one line, no closing full stop. */
 export function tidyWords(words: string): string {
-  return words.replace(/\s+/g, ' ').trim().replace(/[.\s]+$/, '');
+  return words.replace(/\s+/g, ' ').trim().replace(/(?<![.\s])[.\s]+$/, '');
 }
 
 /** Whether the words can go in: not empty, and not another placeholder. */
 export function wordsProblem(words: string): 'empty' | 'placeholder' | undefined {
   const tidy = tidyWords(words);
   if (!tidy) return 'empty';
-  if (/\[[^\]]*\]/.test(tidy)) return 'placeholder';
+  if (/\[[^[\]]*\]/.test(tidy)) return 'placeholder';
   return undefined;
 }
 

@@ -25,6 +25,7 @@ export const RULE_TITLES: Record<RuleId, string> = {
   'out-of-hours': 'Arrives outside working hours',
   'discourteous-tone': 'Wording that could read as discourteous',
   'officer-party-work': 'Officer asked to help with party work',
+  'leftover-placeholder': 'Gap for your own words not filled in',
 };
 
 /** Titles that name the person, for the rules about one recipient. */

@@ -171,10 +171,10 @@ describe('--policy', () => {
 });
 
 describe('--explain', () => {
-  it('prints the rule\'s page', () => {
+  it('prints the rule\'s page as plain text, without Markdown marks', () => {
     const run = fake(['--explain', 'silent-copy'], { FAKE_DOCS_DIR: join(tree.dir, 'docs') });
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('# silent-copy\n\n## What it catches\n\nTest page.\n');
+    expect(run.stdout).toBe('silent-copy\n\nWhat it catches\n\nTest page.\n');
   });
 
   it('says when a rule has no page yet', () => {
@@ -199,7 +199,14 @@ describe('--explain', () => {
       expected = undefined;
     }
     if (expected === undefined) expect(run.status).toBe(2);
-    else expect(run.stdout.trimEnd()).toBe(expected.trimEnd());
+    else {
+      // The user page, in plain words: its title and headings without Markdown marks.
+      expect(run.status).toBe(0);
+      expect(run.stdout.split('\n')[0]).toBe(/^# (.+)$/m.exec(expected)![1]);
+      expect(run.stdout).toContain('\nWhat it means\n');
+      expect(run.stdout).toContain('\nWhat to do\n');
+      expect(run.stdout).not.toMatch(/^#|`|\*\*/m);
+    }
   });
 });
 

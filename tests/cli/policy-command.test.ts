@@ -87,7 +87,7 @@ describe('protocol-check policy show', () => {
     expect(out).toContain('Nation: Scotland (Scottish bank holidays');
     expect(out).toContain('Protocol: your own, "Eastmoor Member/Officer Protocol" (cited as eastmoor)');
     expect(out).toMatch(/Rules citing your protocol's paragraphs \(1\):\n {4}silent-copy \(7\.3\)\n/);
-    expect(out).toMatch(/Rules citing other councils' protocols as good practice \(18\):\n {4}personal-email\n/);
+    expect(out).toMatch(/Rules citing other councils' protocols as good practice \(19\):\n {4}personal-email\n/);
     expect(out).toMatch(/ {2}Saltings \(2\):\n {4}Gareth Price <cllr\.gareth\.price@eastmoor\.gov\.uk>: Conservative; chair; 1 personal address\n/);
     expect(out).toContain('  Council elections 2027 (local): polling day 6 May 2027\n    pre-election period from 24 March 2027 to polling day (computed: the latest day for the notice of election, the 28th working day before polling day, not counting Saturdays and Sundays, Scottish bank holidays, Christmas Eve, Good Friday, Easter Monday or the policy\'s nonWorkingDays)');
     expect(out).toContain('  Saltings by-election (local; wards Saltings): polling day 16 September 2027\n    pre-election period from 9 August 2027 to polling day (given in the policy)');

@@ -16,6 +16,7 @@ import { RULES_BY_ID } from '../../src/engine/rules/index.ts';
 import type { Draft, Edit, Evidence, Finding, Mailbox, RuleId, Severity } from '../../src/engine/types.ts';
 import { parseAddressList } from '../../src/engine/text.ts';
 import { embeddedDefaultPolicy, resolvePolicy } from '../../src/policy/resolve.ts';
+import { fillPlaceholders, placeholdersIn } from '../../src/ui/placeholders.ts';
 import { checkAsCli } from './check-as-cli.ts';
 
 /** A draft written the short way: recipients as "Name <email>; …" strings. */
@@ -119,7 +120,10 @@ export function assertFixesWork(draft: Draft, policy: ResolvedPolicy, now: strin
   const all = checkAsCli(draft, policy, { now });
   const errorsBefore = all.filter((f) => f.severity === 'error');
   for (const finding of findings) {
-    for (const suggestion of finding.suggestions.filter((s) => s.edits.length > 0)) {
+    for (const raw of finding.suggestions.filter((s) => s.edits.length > 0)) {
+      // As the panel applies it: a fix that needs the user's words gets them first (a raw
+      // "[reason]" left in the draft is leftover-placeholder's to stop).
+      const suggestion = placeholdersIn(raw).length ? fillPlaceholders(raw, { reason: 'they lead on housing for the ward' }) : raw;
       const fixed = applyEdits(draft, suggestion.edits);
       const after = checkAsCli(fixed, policy, { now });
       const label = `${finding.rule} "${suggestion.title}"`;

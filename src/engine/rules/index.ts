@@ -19,6 +19,7 @@ import legalProceedings from "./legal-proceedings.ts";
 import outOfHours from "./out-of-hours.ts";
 import discourteousTone from "./discourteous-tone.ts";
 import officerPartyWork from "./officer-party-work.ts";
+import leftoverPlaceholder from "./leftover-placeholder.ts";
 
 export const RULES: readonly Rule[] = [
   silentCopy,
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   outOfHours,
   discourteousTone,
   officerPartyWork,
+  leftoverPlaceholder,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

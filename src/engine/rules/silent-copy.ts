@@ -33,16 +33,20 @@ const COPY_VERB =
   /\b(?<![\w-])(?:cop(?:y|ies|ied|ying)|blind[- ]?cop(?:y|ies|ied|ying)|b?cc(?:'?d|'?ed|'?ing)?|includ(?:e|es|ed|ing)|add(?:s|ed|ing)?|loop(?:s|ed|ing)?\s+in|shar(?:e|es|ed|ing)|pass(?:ed|ing)?\s+(?:this|it)\s+(?:on|to)|forward(?:s|ed|ing)?)(?![\w-])/i;
 
 // Words that say why: a reason clause, a purpose, or a placeholder the writer will fill in.
+// A placeholder ("[reason]") is found from its "]", looking back, so that the search does not read
+// ahead from every "[".
 const REASON =
-  /(?<![\w-])(?:because|since|as\s+(?!well\b|such\b|soon\b|usual\b)\w|so\s+(?:that|she|he|they|you|both|all|each)|for\s+(?:(?:his|her|their|your)\s+)?(?:information|awareness|reference|interest)|fyi|to\s+keep\s+\w+\s+(?:informed|updated|up\s+to\s+date|in\s+the\s+(?:loop|picture))|given\s+(?:that|his|her|their|the)|who\s+\w+|in\s+case|in\s+(?:his|her|their)\s+(?:capacity|role)|\[[^\]\n]{1,40}\])/i;
+  /(?<![\w-])(?:because|since|as\s+(?!well\b|such\b|soon\b|usual\b)\w|so\s+(?:that|she|he|they|you|both|all|each)|for\s+(?:(?:his|her|their|your)\s+)?(?:information|awareness|reference|interest)|fyi|to\s+keep\s+\w+\s+(?:informed|updated|up\s+to\s+date|in\s+the\s+(?:loop|picture))|given\s+(?:that|his|her|their|the)|who\s+\w+|in\s+case|in\s+(?:his|her|their)\s+(?:capacity|role))|\](?<=\[[^\]\n]{1,40}\])/i;
 
 // A follow-on sentence that gives the reason ("She asked me the same question last week.").
 const REASON_LEAD = /^\s*(?:(?:this|that)\s+is\s+(?:because|so)|the\s+reason|(?:she|he|they)\s+(?:is|are|has|have|had|asked|needs?|chairs?|leads?|holds?|raised))/i;
 
-const NEGATION_BEFORE = /(?:\b(?:not|never|no)\b|n't\b)[^.]{0,30}$/i;
+// Read back from the end of the text (`$` first): a negation at most 30 characters before it, no full stop between.
+const NEGATION_BEFORE = /$(?<=(?:\b(?:not|never|no)\b|n't\b)[^.]{0,30})/i;
 
 // Ward-wide copies disclosed as a group: "your ward colleagues", "all three ward members", "both ward councillors".
-const WARD_GROUP = /(?<![\w-])(?:(?:your|the|other|fellow|both|all(?:\s+(?:two|three|four|of\s+the))?)\s+)*ward\s+(?:councillors?|colleagues?|members?|cllrs)(?![\w-])|all\s+(?:two|three|four)\s+of\s+you/i;
+// Only tested, never located: the words before "ward" (your, the, all three) change no answer, so they are not read.
+const WARD_GROUP = /(?<![\w-])ward\s+(?:councillors?|colleagues?|members?|cllrs)(?![\w-])|all\s+(?:two|three|four)\s+of\s+you/i;
 
 // Role titles a disclosure may use instead of a name ("the Cabinet Member for Housing").
 const ROLE_PHRASES: [RegExp, string[]][] = [
