@@ -27,7 +27,7 @@ import { LEXICON_FILES } from '../src/engine/lexicon/index.ts';
 import { RULES } from '../src/engine/rules/index.ts';
 import type { Draft } from '../src/engine/types.ts';
 import { embeddedDefaultPolicy } from '../src/policy/resolve.ts';
-import { pad } from './stats.ts';
+import { fittedExponent, pad } from './stats.ts';
 import { seeded } from './fixtures.ts';
 
 const SIZES = [10_000, 50_000, 200_000];
@@ -109,20 +109,8 @@ function fastest(runs: number, run: () => unknown): number {
   return best;
 }
 
-/** The growth exponent: the least-squares slope of log(time) against log(size) over the three sizes. */
-function exponent(times: readonly number[]): number {
-  const xs = SIZES.map(Math.log);
-  const ys = times.map((t) => Math.log(Math.max(t, 0.01)));
-  const mx = xs.reduce((a, b) => a + b) / xs.length;
-  const my = ys.reduce((a, b) => a + b) / ys.length;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < xs.length; i++) {
-    num += (xs[i]! - mx) * (ys[i]! - my);
-    den += (xs[i]! - mx) ** 2;
-  }
-  return num / den;
-}
+/** The growth exponent over the three sizes (times under 0.01 ms count as 0.01 ms). */
+const exponent = (times: readonly number[]): number => fittedExponent(SIZES, times, 0.01);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 /** Attacks the issue saw, as bodies of the given size. */

@@ -28,7 +28,7 @@ import { parseEml } from '../src/mail/eml.ts';
 import { resolvePolicy } from '../src/policy/resolve.ts';
 import { withSyntheticDirectory } from '../tests/helpers/synthetic-directory.ts';
 import { realisticDraft, type RealisticKind } from './realistic.ts';
-import { ms, pad, stats } from './stats.ts';
+import { fittedExponent, ms, pad, stats } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NOW = new Date('2027-04-14T10:20:00+01:00'); // inside the sample election's period
@@ -58,20 +58,7 @@ async function median(rounds: number, run: () => unknown): Promise<number> {
   return stats(samples).median;
 }
 
-/** Least-squares slope of log(time) against log(size). */
-export function fittedExponent(sizes: readonly number[], times: readonly number[]): number {
-  const xs = sizes.map(Math.log);
-  const ys = times.map((t) => Math.log(Math.max(t, 1e-3)));
-  const mx = xs.reduce((a, b) => a + b) / xs.length;
-  const my = ys.reduce((a, b) => a + b) / ys.length;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < xs.length; i++) {
-    num += (xs[i]! - mx) * (ys[i]! - my);
-    den += (xs[i]! - mx) ** 2;
-  }
-  return num / den;
-}
+export { fittedExponent } from './stats.ts';
 
 const checkOf = (draft: Draft, policy: ResolvedPolicy) => () => check(draft, policy, { now: NOW, freeMail: maintainedFreeMail });
 const sizeLabel = (bytes: number) => (bytes >= 1000 * KB ? `${bytes / (1000 * KB)} MB` : `${bytes / KB} KB`);
