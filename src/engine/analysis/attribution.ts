@@ -56,6 +56,9 @@ const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|we|we're|we've|our|my|us)\b/;
 // structural: "<name> is <office>." — a column's byline written as a sentence. Bounded name, no backtracking across prose.
 const IS_OFFICE = /^([A-Z][\w'-]*(?: [A-Z][\w'-]*){1,3}) is (?:the )?((?:Deputy )?Leader of [^.]{1,80}|Cabinet Member for [^.]{1,80}|(?:Lord )?Mayor of [^.]{1,80}|(?:a |the )?councillor for [^.]{1,80})\.?$/;
 
+// A byline after a sentence on the same line: `… proud of it. - Cllr X`.
+const SIGNED = /[.!?]\s+(-{1,3})\s*(?=\S)/;
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -240,24 +243,28 @@ function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesp
     const text = line.text.trimEnd();
     const lead = text.length - text.trimStart().length;
     const t = text.trimStart();
+    // A dash before a speaker phrase at `nameAt` in t: an attribution when the phrase names a
+    // councillor. `dashAt` is where the dash starts; `wholeLine`: the phrase must end the line.
+    const addDashed = (dashAt: number, nameAt: number, wholeLine: boolean, notSender: boolean): boolean => {
+      const length = speakerPhraseLength(t.slice(nameAt), ctx.policy);
+      if (!length || (wholeLine && nameAt + length < t.trimEnd().length - 1)) return false;
+      const speaker = t.slice(nameAt, nameAt + length);
+      const ref = councillorIn(speaker, ctx.policy);
+      // A councillor signing off their own email is not a byline.
+      if (!ref || (notSender && ref.entry && ref.entry.email.toLowerCase() === ctx.sender?.email.toLowerCase())) return false;
+      const start = line.start + lead + dashAt;
+      add(start, line.start + lead + nameAt + length, speaker, ref, `${body.slice(start, line.start + lead + nameAt)}${spokesperson}`);
+      return true;
+    };
     // A long line can still end with a column's byline: `… a long last paragraph. - Cllr X, Leader`.
     // Only its last 200 characters are read for that, so nothing scans long prose twice.
     if (t.length > 300) {
       const tailAt = t.length - 200;
-      const tail = t.slice(tailAt);
-      const signedTail = /[.!?]\s+(-{1,3})\s*(?=\S)/.exec(tail);
-      if (!signedTail || !FIRST_PERSON.test(t)) return;
-      const nameAt = signedTail.index + signedTail[0].length;
-      const length = speakerPhraseLength(tail.slice(nameAt), ctx.policy);
-      if (nameAt + length < tail.trimEnd().length - 1) return;
-      const speaker = tail.slice(nameAt, nameAt + length);
-      const ref = length ? councillorIn(speaker, ctx.policy) : undefined;
-      // A councillor signing off their own email is not a byline.
-      if (!ref || (ref.entry && ref.entry.email.toLowerCase() === ctx.sender?.email.toLowerCase())) return;
-      const dashAt = tailAt + signedTail.index + signedTail[0].indexOf('-');
-      const start = line.start + lead + dashAt;
-      const end = line.start + lead + tailAt + nameAt + length;
-      add(start, end, speaker, ref, `${body.slice(start, line.start + lead + tailAt + nameAt)}${spokesperson}`);
+      const signedTail = SIGNED.exec(t.slice(tailAt));
+      if (signedTail && FIRST_PERSON.test(t)) {
+        const at = tailAt + signedTail.index;
+        addDashed(at + signedTail[0].indexOf('-'), at + signedTail[0].length, true, true);
+      }
       return;
     }
     const opensQuote = (l: { text: string } | undefined) => !!l && l.text.trimStart().startsWith('"');
@@ -265,22 +272,12 @@ function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesp
 
     // Below the quotation: `— Cllr X, Leader`, on its own line or after the closing mark on the same line.
     // Or a byline after a column's last sentence on the same line: `… I am proud of it. - Cllr X, Leader`.
-    const signed = /[.!?]\s+(-{1,3})\s*(?=\S)/.exec(t);
+    const signed = SIGNED.exec(t);
     const dash = /^-{1,3}(?!-)\s*/.exec(t) ?? /"[.,!?]*\s+(-{1,3})\s*(?=\S)/.exec(t) ?? (signed && FIRST_PERSON.test(t.slice(0, signed.index)) ? signed : null);
     if (dash && (dash.index === 0 ? closesQuote(lines[i - 1]) : true)) {
-      const dashAt = dash.index === 0 ? 0 : dash.index + dash[0].indexOf('-');
-      const nameAt = dash.index + dash[0].length;
       // A hyphen line followed by another is a list ("- Cllr A", "- Cllr B" attending), not an attribution.
       const list = /^-\s/.test(t) && /^\s*-\s/.test(lines[i + 1]?.text ?? '');
-      const length = list ? 0 : speakerPhraseLength(t.slice(nameAt), ctx.policy);
-      const speaker = t.slice(nameAt, nameAt + length);
-      const ref = length ? councillorIn(speaker, ctx.policy) : undefined;
-      if (ref) {
-        const start = line.start + lead + dashAt;
-        const end = line.start + lead + nameAt + length;
-        add(start, end, speaker, ref, `${body.slice(start, line.start + lead + nameAt)}${spokesperson}`);
-        return;
-      }
+      if (!list && addDashed(dash.index === 0 ? 0 : dash.index + dash[0].indexOf('-'), dash.index + dash[0].length, false, false)) return;
     }
 
     // Above the quotation: `Quote from Cllr X, Cabinet Member for Housing:` or `Cllr X, Leader of the Council:`,

@@ -199,16 +199,21 @@ function writesForElectoralServices(ctx: RuleContext): boolean {
  */
 function leafletCallUnderPartyTitle(ctx: RuleContext): PartyContentSignal[] {
   const model = ctx.text;
-  const partyNamed = model.sentences.some((s) => (s.region === 'signature' || s.region === 'own') && ctx.lexicon.partiesIn(model, s).length > 0);
+  const { lexicon } = ctx;
+  // Leaflet talk that asks for something (most drafts have none: nothing more is read).
+  const asks = lexicon.hits(model, 'campaigning.leaflet-talk').filter((h) => {
+    const s = model.sentences[h.sentence]!;
+    return s.region === 'own' && (s.question || s.request);
+  });
+  if (asks.length === 0) return [];
+  const partyNamed = model.sentences.some((s) => (s.region === 'signature' || s.region === 'own') && lexicon.partiesIn(model, s).length > 0);
   if (!partyNamed) return [];
   const own = model.sentences.filter((s) => s.region === 'own');
-  for (let i = 0; i < own.length; i++) {
-    const s = own[i]!;
-    if (!(s.question || s.request)) continue;
-    const hit = ctx.lexicon.inSentence(model, s.index, ['campaigning.leaflet-talk'])[0];
+  for (const hit of asks) {
     // A call for hands (helpers, "anyone free", "4 more bodies") in this sentence or the next two, not a request for the council's leaflets.
-    const hands = own.slice(i, i + 3).some((n) => ctx.lexicon.inSentence(model, n.index, ['campaigning.volunteer-talk']).length > 0);
-    if (hit && hands) return [{ kind: 'electioneering', cue: hit.entry, start: hit.start, end: hit.end, quote: model.text.slice(hit.start, hit.end) }];
+    const i = own.findIndex((s) => s.index === hit.sentence);
+    const hands = own.slice(i, i + 3).some((n) => lexicon.inSentence(model, n.index, ['campaigning.volunteer-talk']).length > 0);
+    if (hands) return [{ kind: 'electioneering', cue: hit.entry, start: hit.start, end: hit.end, quote: model.text.slice(hit.start, hit.end) }];
   }
   return [];
 }
