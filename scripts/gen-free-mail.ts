@@ -7,11 +7,11 @@
  * of the package reaches the next build; tests/free-mail-set.test.ts checks the file is current
  * and that every listed domain is still recognised.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { CORE_FREE_MAIL_DOMAINS } from '../src/engine/free-mail.ts';
 import { encodeDomainSet } from '../src/engine/free-mail-set.ts';
+import { writeIfChanged } from './write-if-changed.ts';
 
 const root = resolve(import.meta.dirname, '..');
 export const FREE_MAIL_SET_PATH = resolve(root, 'src/engine/free-mail-set.generated.ts');
@@ -57,18 +57,7 @@ export function freeMailSetSource(): string {
 
 /** Write the generated set if it differs from what is on disk; true when it was written. */
 export function writeFreeMailSet(): boolean {
-  const source = freeMailSetSource();
-  let current = '';
-  try {
-    current = readFileSync(FREE_MAIL_SET_PATH, 'utf8');
-  } catch {
-    /* not yet generated */
-  }
-  if (current === source) return false;
-  const temporary = `${FREE_MAIL_SET_PATH}.${process.pid}.tmp`;
-  writeFileSync(temporary, source);
-  renameSync(temporary, FREE_MAIL_SET_PATH);
-  return true;
+  return writeIfChanged(FREE_MAIL_SET_PATH, freeMailSetSource());
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

@@ -9,12 +9,13 @@
  * hash of the schema it came from, and tests/policy/validator-generated.test.ts checks it.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { POLICY_FORMATS } from '../src/policy/policy-formats.ts';
+import { writeIfChanged } from './write-if-changed.ts';
 
 const root = resolve(import.meta.dirname, '..');
 export const SCHEMA_PATH = resolve(root, 'src/policy/policy.schema.json');
@@ -57,19 +58,7 @@ export function policyValidatorSource(schemaText = readFileSync(SCHEMA_PATH, 'ut
 
 /** Write the generated validator if it differs from what is on disk; true when it was written. */
 export function writePolicyValidator(): boolean {
-  const source = policyValidatorSource();
-  let current = '';
-  try {
-    current = readFileSync(GENERATED_PATH, 'utf8');
-  } catch {
-    /* not yet generated */
-  }
-  if (current === source) return false;
-  // Through a temporary file, so that a test run reading it never sees half a file.
-  const temporary = `${GENERATED_PATH}.${process.pid}.tmp`;
-  writeFileSync(temporary, source);
-  renameSync(temporary, GENERATED_PATH);
-  return true;
+  return writeIfChanged(GENERATED_PATH, policyValidatorSource());
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
