@@ -85,7 +85,8 @@ function toBase64(bytes: Uint8Array, url: boolean): string {
 }
 
 function fromBase64(text: string): Uint8Array | undefined {
-  const clean = text.trim().replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  let clean = text.trim().replace(/-/g, '+').replace(/_/g, '/');
+  while (clean.endsWith('=')) clean = clean.slice(0, -1);
   if (!/^[A-Za-z0-9+/]*$/.test(clean) || clean.length % 4 === 1) return undefined;
   const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
@@ -200,9 +201,11 @@ function isRecord(value: unknown): value is AuditRecord {
  * "other-key" means the record was sealed to another key (or altered on the way).
  */
 export function openStamp(headerValue: string, privateKey: string): OpenResult {
-  const match = /^\s*v=1\s*;\s*([A-Za-z0-9_\-\s]+?)\s*$/.exec(headerValue);
-  if (!match) return { ok: false, why: 'not-a-stamp' };
-  const bytes = fromBase64(match[1]!.replace(/\s+/g, ''));
+  // "v=1;" and then the sealed bytes in base64url, which folding may have broken with white space.
+  const semicolon = headerValue.indexOf(';');
+  const sealed = headerValue.slice(semicolon + 1).replace(/\s+/g, '');
+  if (semicolon < 0 || headerValue.slice(0, semicolon).replace(/\s+/g, '') !== 'v=1' || !/^[A-Za-z0-9_-]+$/.test(sealed)) return { ok: false, why: 'not-a-stamp' };
+  const bytes = fromBase64(sealed);
   const secret = decodeKey(privateKey);
   if (!bytes || bytes.length < 32 + 16 + PAD_TO || !secret) return { ok: false, why: 'damaged' };
   const ephemeralPublic = bytes.subarray(0, 32);

@@ -91,15 +91,72 @@ const WROTE_LINE = /^\s*on\b.{4,200}\bwrote:\s*$/i;
 /** Parse "Name <a@b>; Other <c@d>" or bare addresses, as quoted headers and the preview write them. */
 export function parseAddressList(value: string): Mailbox[] {
   const result: Mailbox[] = [];
-  // Outlook's quoted headers write "Name [mailto:address]".
-  const re = /(?:"?([^"<>;,[\]]*?)"?\s*)?(?:<([^<>\s]+@[^<>\s]+)>|\[mailto:([^\]\s]+@[^\]\s]+)\])|([^\s<>;,"[\]]+@[^\s<>;,"[\]]+)/g;
-  for (const m of value.matchAll(re)) {
-    const email = (m[2] ?? m[3] ?? m[4] ?? '').trim();
-    if (!email) continue;
-    const name = m[1]?.trim().replace(/^["']|["']$/g, '');
-    result.push(name ? { name, email } : { email });
-  }
+  for (const piece of addressPieces(value)) readAddresses(piece, result);
   return result;
+}
+
+/** A header value cut at the commas and semicolons that separate addresses (not those inside quotes or brackets). */
+function addressPieces(value: string): string[] {
+  const pieces: string[] = [];
+  let quoted = false;
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === '<' || ch === '[') depth++;
+    else if ((ch === '>' || ch === ']') && depth > 0) depth--;
+    else if ((ch === ',' || ch === ';') && depth === 0) {
+      pieces.push(value.slice(from, i));
+      from = i + 1;
+    }
+  }
+  pieces.push(value.slice(from));
+  return pieces;
+}
+
+const ADDRESS_CHARS = /^[^\s<>;,"[\]@]+@[^\s<>;,"[\]]+$/;
+
+/** A display name without the quotation marks and spaces around it. */
+function withoutQuotes(name: string): string {
+  let start = 0;
+  let end = name.length;
+  while (start < end && /["'\s]/.test(name[start]!)) start++;
+  while (end > start && /["'\s]/.test(name[end - 1]!)) end--;
+  return name.slice(start, end);
+}
+
+/**
+ * The mailboxes in one piece of an address list: "Name <address>", Outlook's quoted-header
+ * "Name [mailto:address]", or bare addresses. Read by looking for the brackets (linear: no
+ * pattern backtracks over the name).
+ */
+function readAddresses(piece: string, out: Mailbox[]): void {
+  let nameFrom = 0;
+  let at = 0;
+  while (at < piece.length) {
+    const angle = piece.indexOf('<', at);
+    const mailto = piece.indexOf('[mailto:', at);
+    const open = angle < 0 ? mailto : mailto < 0 ? angle : Math.min(angle, mailto);
+    if (open < 0) break;
+    const isAngle = open === angle;
+    const close = piece.indexOf(isAngle ? '>' : ']', open);
+    if (close < 0) break;
+    const email = piece.slice(open + (isAngle ? 1 : 8), close).trim();
+    if (!ADDRESS_CHARS.test(email)) {
+      at = open + 1;
+      continue;
+    }
+    const name = withoutQuotes(piece.slice(nameFrom, open));
+    out.push(name ? { name, email } : { email });
+    nameFrom = at = close + 1;
+  }
+  // What is left holds no whole bracket: bare addresses, separated by spaces, quotes or a stray bracket.
+  for (const word of piece.slice(nameFrom).split(/[\s"<>[\]]+/)) {
+    const email = word.startsWith('mailto:') ? word.slice(7) : word;
+    if (ADDRESS_CHARS.test(email)) out.push({ email });
+  }
 }
 
 function parseQuotedHeaders(lines: Line[], from: number): { headers: Record<string, string>; next: number } {

@@ -21,14 +21,31 @@ function noun(kind: string | undefined): string {
   return kind?.trim() || 'draft';
 }
 
+/** "… would arrive at <when>, <why>." → when and why (read by position: the time may hold commas). */
+function arrivalIn(message: string): { when: string; why: string } | undefined {
+  const lead = 'would arrive at ';
+  const from = message.indexOf(lead);
+  if (from < 0) return undefined;
+  const rest = message.slice(from + lead.length);
+  const outside = rest.indexOf(', outside working hours (');
+  const closed = rest.indexOf(', which is not a working day.');
+  const cut = outside >= 0 && (closed < 0 || outside < closed) ? outside : closed;
+  if (cut <= 0) return undefined;
+  if (cut === outside) {
+    const end = rest.indexOf(').', cut);
+    return end < 0 ? undefined : { when: rest.slice(0, cut), why: rest.slice(cut + 2, end + 1) };
+  }
+  return { when: rest.slice(0, cut), why: 'which is not a working day' };
+}
+
 /** A message about an email, in publicity words; undefined when there is nothing to change. */
 function messageFor(f: Finding, kind: string): string | undefined {
   const m = f.message;
   if (f.rule === 'out-of-hours') {
     // "This email to X would arrive at 21:40 on …, outside working hours (08:00 to 18:00). …"
-    const at = /would arrive at (.+?), (outside working hours \([^)]*\)|which is not a working day)\./.exec(m);
+    const at = arrivalIn(m);
     if (!at) return undefined;
-    return `This ${kind} is dated ${at[1]}, ${at[2]}. If it is for councillors or officers, publish it when they are at work, unless it is urgent.`;
+    return `This ${kind} is dated ${at.when}, ${at.why}. If it is for councillors or officers, publish it when they are at work, unless it is urgent.`;
   }
   let out = m.replace(/\bThis email\b/g, `This ${kind}`).replace(/\bthis email\b/g, `this ${kind}`);
   if (f.rule === 'letterhead-for-party-matters') {

@@ -222,6 +222,15 @@ runRuleTests('letterhead-for-party-matters', {
       draft: { from: 'Cllr Jo Bell <jo.bell@hotmail.co.uk>', to: 'Eastfield team <eastfield@example-libdems.org.uk>', subject: 'Leaflets', body: leafletBody },
       expect: [{ messageId: 'councilBranding', evidence: { field: 'body', quote: 'Eastleigh Borough Council' }, edits: [[cut(leafletBody, '\nEastleigh Borough Council', 'Eastleigh Borough Council')]] }],
     },
+    ...['Royal Borough of Kingston upon Thames', 'Cyngor Sir Ddinbych', 'City of York Council, West Offices, Station Rise, York YO1 6GA'].map((line) => {
+      const body = leafletBody.replace('Eastleigh Borough Council', line);
+      return {
+        name: `a Focus leaflet round from Hotmail, signed "${line}" (embedded default)`,
+        policy: D,
+        draft: { from: 'Cllr Jo Bell <jo.bell@hotmail.co.uk>', to: 'Eastfield team <eastfield@example-libdems.org.uk>', subject: 'Leaflets', body },
+        expect: [{ messageId: 'councilBranding', evidence: { field: 'body' as const, quote: line } }],
+      };
+    }),
     {
       name: 'a fundraising supper from a party address with the town council logo (town council)',
       policy: H,

@@ -26,9 +26,18 @@ interface BrandingLine extends Span {
 }
 
 // "Northbridge District Council", "Royal Borough of Kingston upon Thames", "Cornwall Council",
-// "Little Wittering Parish Council": the styles of English, Welsh and Scottish councils' names.
-const COUNCIL_NAME_LINE =
-  /^(?:[A-Z][\w'&.-]*(?:\s+(?:and|upon|on|under|in|of|the|with|-|[A-Z][\w'&.-]*))*\s+(?:(?:Metropolitan\s+)?Borough|District|County|City|Town|Parish|Community|Regional|Unitary)?\s*Council|(?:London|Royal)\s+Borough\s+of\s+[A-Z][\w' -]+|City\s+of\s+[A-Z][\w' -]+\s+Council|Cyngor\s+[A-Z][\w' -]+)\b[^\n]{0,80}$/;
+// "Little Wittering Parish Council", "City of York Council", "Cyngor Sir Ddinbych": the styles of
+// English, Welsh and Scottish councils' names at the start of a line. The words before "Council"
+// are capitalised or small joining words; the rest of the line is measured apart
+// (isCouncilNameLine), so that no part of the pattern can read the same letters two ways.
+const COUNCIL_NAME_START =
+  /^(?:[A-Z][\w'&.-]*(?:\s+(?:and|upon|on|under|in|of|the|with|-|[A-Z][\w'&.-]*))*\s+Council\b|(?:London|Royal)\s+Borough\s+of\s+[A-Z][\w' -]*|Cyngor\s+[A-Z][\w' -]*)/;
+
+/** A line that starts with a council's name and has at most 80 characters after it (an address, a phone number). */
+function isCouncilNameLine(line: string): boolean {
+  const name = COUNCIL_NAME_START.exec(line);
+  return !!name && line.length - name[0].length <= 80;
+}
 // A public-sector web or email address in a signature: www.northbridge.gov.uk, x@y.gov.wales.
 const GOV_ADDRESS = /(?:^|[\s:<(])(?:https?:\/\/)?(?:www\.)?[\w.-]*\.gov\.(?:uk|wales|scot)\b/i;
 // An HTML logo becomes "[<alt text>]" in the derived text (src/engine/html-text.ts).
@@ -89,7 +98,7 @@ function findCouncilBranding(ctx: RuleContext): BrandingLine[] {
       }
       let reason: BrandingLine['reason'] | undefined;
       if (marker?.(trimmed)) reason = 'marker';
-      else if (COUNCIL_NAME_LINE.test(trimmed)) reason = 'council name';
+      else if (isCouncilNameLine(trimmed)) reason = 'council name';
       else if (GOV_ADDRESS.test(trimmed)) reason = 'council web or email address';
       if (reason) out.push({ ...whole, quote: body.slice(whole.start, whole.end), reason, line: { start: l.start, end: l.end }, partial: false });
     }
