@@ -11,7 +11,7 @@ const WIDTH = 78;
 /** Inline Markdown to words: code spans, emphasis and links lose their marks (a web link keeps its address). */
 function inline(text: string): string {
   return text
-    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_, words: string, href: string) => (/^https?:/.test(href) ? `${words} (${href})` : words))
+    .replace(/\[([^[\]]+)\]\(([^()\s]+)\)/g, (_, words: string, href: string) => (/^https?:/.test(href) ? `${words} (${href})` : words))
     .replace(/`([^`]+)`/g, '$1')
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/(^|[\s(])[*_]([^*_\s][^*_]*)[*_](?=[\s.,;:)!?]|$)/g, '$1$2');
@@ -61,7 +61,7 @@ export function markdownToText(markdown: string): string {
       blank();
       continue;
     }
-    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+    const heading = /^(#{1,6})\s(.*)$/.exec(line);
     if (heading) {
       flush();
       blank();
@@ -70,10 +70,10 @@ export function markdownToText(markdown: string): string {
       if (heading[1] === '#') out.push('');
       continue;
     }
-    const bullet = /^(\s*)[-*]\s+(.*)$/.exec(line);
+    const bullet = /^([ \t]*)[-*]\s(.*)$/.exec(line);
     if (bullet) {
       flush();
-      let words = bullet[2]!;
+      let words = bullet[2]!.trim();
       while (i + 1 < lines.length && /^\s{2,}\S/.test(lines[i + 1]!) && !/^\s*[-*]\s/.test(lines[i + 1]!)) words += ` ${lines[++i]!.trim()}`;
       const indent = bullet[1]!.length ? '    ' : '  ';
       out.push(...wrap(inline(words), `${indent}• `, `${indent}  `));
