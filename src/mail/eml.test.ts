@@ -140,3 +140,53 @@ describe('rfc5322ToIso', () => {
     expect(rfc5322ToIso('31 Feb 2027 10:00 +0000')).toBeUndefined();
   });
 });
+
+describe('a plain single-part body with very many lines (issue 16: memory)', () => {
+  const head = 'From: Sam Officer <sam.officer@eastmoor.gov.uk>\nTo: Cllr Ann Lee <cllr.ann.lee@eastmoor.gov.uk>\nSubject: Update\nMIME-Version: 1.0\n';
+
+  it('reads 200 KB of blank lines and the words after them, with the headers as before', async () => {
+    const draft = await parseEml(new TextEncoder().encode(`${head}Content-Type: text/plain; charset=utf-8\n\n${'\n'.repeat(200_000)}Thanks, Sam\n`));
+    expect(draft.to).toEqual([{ name: 'Cllr Ann Lee', email: 'cllr.ann.lee@eastmoor.gov.uk' }]);
+    expect(draft.subject).toBe('Update');
+    expect(draft.body.length).toBe(200_000 + 'Thanks, Sam\n'.length);
+    expect(draft.body.endsWith('\nThanks, Sam\n')).toBe(true);
+  });
+
+  it('decodes the body in its own charset, and an HTML body as HTML', async () => {
+    const latin = new Uint8Array([...new TextEncoder().encode(`${head}Content-Type: text/plain; charset=iso-8859-1\n\n${'\n'.repeat(20_000)}Caf`), 0xe9, 0x0a]);
+    expect((await parseEml(latin)).body.endsWith('Café\n')).toBe(true);
+    const html = await parseEml(new TextEncoder().encode(`${head}Content-Type: text/html; charset=utf-8\n\n<p>Dear Cllr Lee,</p>${'\n'.repeat(20_000)}<p>The bins.</p>\n`));
+    expect(html.bodyHtml).toContain('<p>The bins.</p>');
+    expect(html.body).toContain('The bins.');
+  });
+
+  it('decodes every plain single-part corpus and fixture message exactly as postal-mime does', async () => {
+    const { default: PostalMime } = await import('postal-mime');
+    const { plainBodyOf } = await import('./eml.ts');
+    const { join } = await import('node:path');
+    const { statSync } = await import('node:fs');
+    const root = new URL('../../tests/', import.meta.url).pathname;
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith('.eml')) files.push(path);
+      }
+    };
+    walk(join(root, 'corpus'));
+    walk(join(root, 'fixtures'));
+    let compared = 0;
+    for (const file of files) {
+      const bytes = new Uint8Array(readFileSync(file));
+      let raw = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) raw += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      const ours = plainBodyOf(raw, bytes, 0); // every message, not only those with very many lines
+      if (!ours) continue;
+      const theirs = await PostalMime.parse(bytes);
+      expect(ours.body.replace(/\r\n?/g, '\n'), file).toBe(((ours.html ? theirs.html : theirs.text) ?? '').replace(/\r\n?/g, '\n'));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
+});

@@ -190,6 +190,43 @@ function checkMimeTree(raw: string, start: number, end: number, depth: number): 
 }
 
 /**
+ * Body lines above which a plain single-part body is decoded here rather than by postal-mime,
+ * which keeps each line as a chunk of its own until the end: 200 KB of blank lines cost it 350 MB.
+ */
+export const MANY_BODY_LINES = 10_000;
+
+/**
+ * A message with one text part, no transfer encoding and no format=flowed has a body that is
+ * just its bytes in the part's charset. For such a message with very many lines, the headers
+ * (which postal-mime still reads) and the body decoded here; otherwise undefined.
+ */
+export function plainBodyOf(raw: string, source: string | Uint8Array, manyLines = MANY_BODY_LINES): { head: string | Uint8Array; body: string; html: boolean } | undefined {
+  const headEnd = raw.search(/\r?\n\r?\n/);
+  if (headEnd === -1) return undefined;
+  const bodyStart = raw.indexOf('\n', raw.indexOf('\n', headEnd) + 1) + 1;
+  let lines = 0;
+  for (let at = raw.indexOf('\n', bodyStart); at !== -1 && lines <= manyLines; at = raw.indexOf('\n', at + 1)) lines++;
+  if (lines <= manyLines) return undefined;
+  // The top-level headers, unfolded: only the two that decide how the body is written.
+  const headers = raw.slice(0, headEnd).replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/);
+  const value = (name: string) => headers.find((h) => h.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim() ?? '';
+  const type = value('content-type').toLowerCase();
+  const encoding = value('content-transfer-encoding').toLowerCase();
+  if (type && !/^text\/(?:plain|html)\s*(?:;|$)/.test(type)) return undefined;
+  if (/format\s*=\s*"?flowed/.test(type) || !['', '7bit', '8bit', 'binary'].includes(encoding)) return undefined;
+  const charset = /charset\s*=\s*"?([\w.:-]+)/.exec(type)?.[1] ?? 'utf-8';
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset);
+  } catch {
+    decoder = new TextDecoder('windows-1252'); // a label the runtime does not know, as postal-mime falls back
+  }
+  const head = typeof source === 'string' ? source.slice(0, bodyStart) : source.subarray(0, bodyStart);
+  const bytes = typeof source === 'string' ? source.slice(bodyStart) : decoder.decode(source.subarray(bodyStart));
+  return { head, body: bytes, html: type.startsWith('text/html') };
+}
+
+/**
  * Parse an `.eml` into a Draft.
  *
  * @param source the raw message (bytes, or a string already decoded)
@@ -201,7 +238,9 @@ export async function parseEml(original: string | Uint8Array): Promise<Draft> {
   const source = withoutByteOrderMark(original);
   const raw = toLatin1(source);
   assertLooksLikeEmail(raw);
-  const email = await PostalMime.parse(source);
+  const plain = plainBodyOf(raw, source);
+  const email = await PostalMime.parse(plain ? plain.head : source);
+  if (plain) email[plain.html ? 'html' : 'text'] = plain.body;
   const header = (name: string) => email.headers.find((h) => h.key === name.toLowerCase())?.value;
 
   const from = mailboxes(email.from ? [email.from as Addr] : [])[0];
