@@ -28,6 +28,13 @@ describe('manifest.json', () => {
     expect(runtime.code.page).toMatch(/\/taskpane\.html$/);
   });
 
+  it('calls the product by one name wherever Outlook or Teams shows it (ribbon group, button, tooltip title, Teams tab)', () => {
+    const group = manifest.extensions[0].ribbons[0].tabs[0].groups[0];
+    const button = group.controls[0];
+    const names = [manifest.name.short, group.label, button.label, button.supertip.title, ...manifest.staticTabs.map((t: { name: string }) => t.name)];
+    expect(new Set(names)).toEqual(new Set(['Protocol Checker']));
+  });
+
   it('declares the send-time check as a softBlock messageSending event', () => {
     const event = manifest.extensions[0].autoRunEvents[0].events[0];
     expect(event).toEqual({ type: 'messageSending', actionId: 'onMessageSendHandler', options: { sendMode: 'softBlock' } });

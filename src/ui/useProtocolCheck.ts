@@ -54,7 +54,7 @@ function loadFreeMail(): Promise<FreeMailLookup> {
   maintainedFreeMailList ??= import('../engine/free-mail-full.ts').then(
     (list) => list.maintainedFreeMail,
     (error: unknown) => {
-      console.warn('Protocol check: the full free-mail list did not load; using the core list.', error);
+      console.warn('Protocol Checker: the full free-mail list did not load; using the core list.', error);
       return coreFreeMail;
     },
   );
@@ -101,7 +101,7 @@ export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): Proto
         setDraft(draft);
         setStatus('ready');
       } catch (error) {
-        console.error('Protocol check failed', error);
+        console.error('Protocol Checker: the check failed', error);
         setStatus('failed');
       }
     },

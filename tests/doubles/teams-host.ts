@@ -200,7 +200,7 @@ export function hostPageHtml(options: TeamsHostOptions): string {
 <style>html,body{margin:0;height:100%;overflow:hidden}iframe{display:block;border:0;width:100%;height:100%}</style>
 <script>${script}</script>
 </head>
-<body><iframe id="tab" title="Protocol check" src="${options.contentUrl.replaceAll('"', '&quot;')}" allow="clipboard-read; clipboard-write"></iframe></body>
+<body><iframe id="tab" title="Protocol Checker" src="${options.contentUrl.replaceAll('"', '&quot;')}" allow="clipboard-read; clipboard-write"></iframe></body>
 </html>
 `;
 }
