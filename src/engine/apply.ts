@@ -39,7 +39,7 @@ export function applyTextEdits(text: string, edits: (ReplaceTextEdit | InsertTex
   );
   for (const s of spans) {
     if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end < s.start || s.end > text.length) {
-      throw new EditError(`The edit's range ${s.start}–${s.end} is outside the text (length ${text.length}).`, s.edit);
+      throw new EditError(`The edit’s range ${s.start}–${s.end} is outside the text (length ${text.length}).`, s.edit);
     }
   }
   const sorted = [...spans].sort((a, b) => b.start - a.start || b.end - a.end);
@@ -93,13 +93,13 @@ export function applyEdits(draft: Draft, edits: readonly Edit[], options: ApplyO
         textEdits[edit.field].push(edit);
         break;
       case 'scheduleDelivery': {
-        if (Number.isNaN(Date.parse(edit.at))) throw new EditError(`"${edit.at}" is not a date and time.`, edit);
+        if (Number.isNaN(Date.parse(edit.at))) throw new EditError(`“${edit.at}” is not a date and time.`, edit);
         next.deliverAt = edit.at;
         break;
       }
       default: {
         const unknown: never = edit;
-        throw new EditError(`Unknown edit kind "${(unknown as Edit).kind}".`, unknown);
+        throw new EditError(`Unknown edit kind “${(unknown as Edit).kind}”.`, unknown);
       }
     }
   }

@@ -56,7 +56,7 @@ function describe(e: Exposure): string {
     case 'quoted':
       return 'in the message you are passing on';
     case 'attachment':
-      return `the attachment "${e.attachment}"`;
+      return `the attachment “${e.attachment}”`;
   }
 }
 
@@ -141,8 +141,8 @@ export default defineRule<MessageId>({
       ],
     },
     messages: {
-      markedToOutsider: 'This sends material marked "{marking}" ({where}) to {recipients}, outside the council. Confidential and exempt information is for councillors and officers only.',
-      passedOnToOutsider: 'This passes on material marked "{marking}" ({where}) to {recipients}, outside the council. Confidential correspondence must not go to complainants or other third parties.',
+      markedToOutsider: 'This sends material marked “{marking}” ({where}) to {recipients}, outside the council. Confidential and exempt information is for councillors and officers only.',
+      passedOnToOutsider: 'This passes on material marked “{marking}” ({where}) to {recipients}, outside the council. Confidential correspondence must not go to complainants or other third parties.',
     },
     fixable: true,
   },

@@ -19,8 +19,8 @@ export default defineRule({
       ],
     },
     messages: {
-      caseOfficer: 'This asks {officers} about legal proceedings ("{quote}"). Send questions about the case to the responsible director instead.',
-      unknownOfficer: 'This asks {officers} about legal proceedings ("{quote}"). Unless they are the responsible director, send the question to the director instead.',
+      caseOfficer: 'This asks {officers} about legal proceedings (“{quote}”). Send questions about the case to the responsible director instead.',
+      unknownOfficer: 'This asks {officers} about legal proceedings (“{quote}”). Unless they are the responsible director, send the question to the director instead.',
     },
     fixable: false,
   },

@@ -193,8 +193,8 @@ export default defineRule<MessageId>({
       'surrey-heath': [{ paragraph: '7.5', summary: 'The Council’s communications work must not produce material aimed at winning support for a political party.' }],
     },
     messages: {
-      councilAccount: 'This email is about {content} ("{cue}") and is sent from a council account ({sender}). Council email is for council business only.',
-      councilBranding: 'This email is about {content} ("{cue}") and carries the council’s branding ("{branding}").',
+      councilAccount: 'This email is about {content} (“{cue}”) and is sent from a council account ({sender}). Council email is for council business only.',
+      councilBranding: 'This email is about {content} (“{cue}”) and carries the council’s branding (“{branding}”).',
     },
     fixable: true,
   },

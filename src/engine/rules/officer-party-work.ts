@@ -103,7 +103,7 @@ export default defineRule<MessageId>({
       ],
     },
     messages: {
-      campaign: 'This asks an officer to help with party or campaign work ("{quote}"). Officers cannot help with campaign material or party business.',
+      campaign: 'This asks an officer to help with party or campaign work (“{quote}”). Officers cannot help with campaign material or party business.',
       groupMeeting: 'This invites {officers} to a party group meeting directly. Ask {route}.',
     },
     fixable: true,

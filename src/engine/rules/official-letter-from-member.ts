@@ -136,9 +136,9 @@ export default defineRule<MessageId>({
       'surrey-heath': [{ paragraph: '7.3', summary: 'Official letters go out in an officer’s name; any letter giving instructions or taking on obligations for the council must never be in a member’s name.' }],
     },
     messages: {
-      instructsOnBehalf: 'This gives an instruction for the Council in your name as a councillor ("{quote}"). Instructions on the Council’s behalf go out from the responsible officer.',
-      commitsCouncil: 'This commits the Council in your name as a councillor ("{quote}"). Promises on the Council’s behalf go out from the responsible officer.',
-      agreesContract: 'This agrees a contract or price for the Council in your name as a councillor ("{quote}"). Only an officer with delegated authority can do that.',
+      instructsOnBehalf: 'This gives an instruction for the Council in your name as a councillor (“{quote}”). Instructions on the Council’s behalf go out from the responsible officer.',
+      commitsCouncil: 'This commits the Council in your name as a councillor (“{quote}”). Promises on the Council’s behalf go out from the responsible officer.',
+      agreesContract: 'This agrees a contract or price for the Council in your name as a councillor (“{quote}”). Only an officer with delegated authority can do that.',
     },
     fixable: true,
   },

@@ -90,7 +90,7 @@ export default defineRule<MessageId>({
       sameForOtherGroups: 'This briefs one political group ({group}). If another group asks about the same subject, do not turn it down; keep to facts and options on council business.',
       oneGroupBriefing: 'This briefs one political group ({group}). Treat every group even-handedly, keep to facts and options, and make no political recommendation.',
       nonCouncillorsCopied: 'This briefing for a political group is copied to {name}, who is not a councillor. Officers brief only councillors; people who are not councillors should not receive it or be present.',
-      nonCouncillorsPresent: 'People who are not councillors are expected at this group briefing ("{quote}"). Officers brief only councillors: ask the group to make sure only councillors are present, or leave.',
+      nonCouncillorsPresent: 'People who are not councillors are expected at this group briefing (“{quote}”). Officers brief only councillors: ask the group to make sure only councillors are present, or leave.',
     },
     fixable: true,
   },

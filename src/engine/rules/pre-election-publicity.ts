@@ -77,7 +77,7 @@ export default defineRule<MessageId>({
       ],
       'surrey-heath': [
         { paragraph: '7.5', summary: 'The communications team works for the whole Council within the publicity code, which bars material designed to win support for a party.' },
-        { paragraph: '7.6', summary: "Quotations from members in council press releases are limited to certain office holders and never give the member's party." },
+        { paragraph: '7.6', summary: "Quotations from members in council press releases are limited to certain office holders and never give the member’s party." },
       ],
       'tower-hamlets': [
         {
@@ -89,10 +89,10 @@ export default defineRule<MessageId>({
     },
     messages: {
       quotesCouncillor: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election} (until {pollingDay}), and quotes {councillor}. Quote a council spokesperson instead.',
-      praisesCouncillor: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election}, and presents {councillor} favourably ("{cue}").',
-      partyLabel: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election}, and carries the party label "{label}".',
-      partyCampaigning: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election}, and promotes a party ("{cue}").',
-      controversialTopic: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election}, and deals with "{topic}", which the council treats as controversial.',
+      praisesCouncillor: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election}, and presents {councillor} favourably (“{cue}”).',
+      partyLabel: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election}, and carries the party label “{label}”.',
+      partyCampaigning: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election}, and promotes a party (“{cue}”).',
+      controversialTopic: 'This {kind} is {dateSource} {date}, inside the pre-election period for {election}, and deals with “{topic}”, which the council treats as controversial.',
       approachingPeriod: 'This {kind} is {dateSource} {date}, {daysBefore} days before the pre-election period for {election} starts on {periodStart}, and {what}.',
     },
     fixable: true,
@@ -157,10 +157,10 @@ export default defineRule<MessageId>({
       reports.push({
         messageId: approaching ? 'approachingPeriod' : 'partyLabel',
         ...(approaching ? { severity: 'warning' as const } : {}),
-        data: { ...base, label: label.quote.trim(), what: `carries the party label "${label.quote.trim()}"` },
+        data: { ...base, label: label.quote.trim(), what: `carries the party label “${label.quote.trim()}”` },
         evidence: { field: 'body', start: label.start, end: label.end, quote: label.quote },
         suggestions: [
-          { title: `Remove the party label "${label.quote.trim()}"`, edits: [{ kind: 'replaceText', field: 'body', start: label.removal.start, end: label.removal.end, text: label.removal.text }] },
+          { title: `Remove the party label “${label.quote.trim()}”`, edits: [{ kind: 'replaceText', field: 'body', start: label.removal.start, end: label.removal.end, text: label.removal.text }] },
           holdAdvice(timing),
         ],
       });
@@ -174,7 +174,7 @@ export default defineRule<MessageId>({
         reports.push({
           messageId: approaching ? 'approachingPeriod' : 'partyCampaigning',
           ...(approaching ? { severity: 'warning' as const } : {}),
-          data: { ...base, cue: signal.quote, what: `promotes a party ("${signal.quote}")` },
+          data: { ...base, cue: signal.quote, what: `promotes a party (“${signal.quote}”)` },
           evidence: { field: 'body', start: signal.start, end: signal.end, quote: signal.quote },
           suggestions: [holdAdvice(timing), { title: 'Take out the words that promote a party or its candidates', edits: [] }],
         });
@@ -194,7 +194,7 @@ export default defineRule<MessageId>({
         reports.push({
           messageId: approaching ? 'approachingPeriod' : 'controversialTopic',
           severity: 'warning',
-          data: { ...base, topic: hit.topic, what: `deals with "${hit.topic}", which the council treats as controversial` },
+          data: { ...base, topic: hit.topic, what: `deals with “${hit.topic}”, which the council treats as controversial` },
           evidence: { field: inBody ? 'body' : 'subject', start: hit.start, end: hit.end, quote: hit.quote },
           suggestions: [holdAdvice(timing), { title: 'Ask the monitoring officer whether this must be published during the period', edits: [] }],
         });

@@ -81,7 +81,7 @@ export default defineRule<MessageId>({
     messages: {
       unapprovedSpeaker: 'This {kind} quotes {councillor}, who is not {allowed}: the protocol limits council press releases to quotes from those office holders.',
       ceremonialOnly: 'This {kind} quotes {councillor} as Mayor, but the protocol allows the Mayor to be quoted only about ceremonial events.',
-      partyLabel: 'This {kind} names a councillor’s party ("{label}"). Council press releases do not give party affiliations.',
+      partyLabel: 'This {kind} names a councillor’s party (“{label}”). Council press releases do not give party affiliations.',
       notThroughComms: 'This {kind} goes to the media straight from {sender}, not through the communications team.',
     },
     fixable: true,
@@ -134,7 +134,7 @@ export default defineRule<MessageId>({
         messageId: 'partyLabel',
         data: { kind, label: label.quote.trim() },
         evidence: { field: 'body', start: label.start, end: label.end, quote: label.quote },
-        suggestions: [{ title: `Remove the party label "${label.quote.trim()}"`, edits: [{ kind: 'replaceText', field: 'body', start: label.removal.start, end: label.removal.end, text: label.removal.text }] }],
+        suggestions: [{ title: `Remove the party label “${label.quote.trim()}”`, edits: [{ kind: 'replaceText', field: 'body', start: label.removal.start, end: label.removal.end, text: label.removal.text }] }],
       });
     }
 
