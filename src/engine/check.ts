@@ -100,13 +100,14 @@ export function check(draft: Draft, policy: ResolvedPolicy, options: CheckOption
     if (reports.length === 0) continue;
     const citations = citationsFor(rule, policy);
     for (const report of reports) {
-      const template = rule.meta.messages[report.messageId];
+      const publicity = draft.publicity ? rule.meta.publicityMessages?.[report.messageId] : undefined;
+      const template = publicity ?? rule.meta.messages[report.messageId];
       if (template === undefined) throw new Error(`${rule.meta.id}: no message with id "${report.messageId}"`);
       findings.push({
         rule: rule.meta.id,
         severity: typeof setting === 'object' ? setting.severity : (report.severity ?? rule.meta.defaultSeverity),
         messageId: report.messageId,
-        message: formatMessage(template, report.data),
+        message: formatMessage(template, publicity ? { publication: draft.publicity!, ...report.data } : report.data),
         citations,
         evidence: report.evidence,
         suggestions: report.suggestions,

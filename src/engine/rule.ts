@@ -32,6 +32,12 @@ export interface RuleMeta<MessageId extends string = string> {
   citations: Partial<Record<PackId, CitationSpec[]>>;
   /** Message templates by id; `{name}` placeholders are filled from the report's `data`. */
   messages: Record<MessageId, string>;
+  /**
+   * The same messages for publicity (the draft's `publicity` is set: the writer said it is a press
+   * release, statement, newsletter or post, which is published rather than sent). `{publication}`
+   * is filled with that kind. A message without a variant here is used as it is.
+   */
+  publicityMessages?: Partial<Record<MessageId, string>>;
   /** Whether some suggestion carries edits the add-in can apply. */
   fixable: boolean;
 }

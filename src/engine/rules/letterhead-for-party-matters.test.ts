@@ -1,6 +1,8 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { checkAsCli } from '../../../tests/helpers/check-as-cli.ts';
+import { makeDraft, runRuleTests } from '../../../tests/helpers/rule-tester.ts';
+import { RULES_BY_ID } from './index.ts';
 import { itFiresOnItsCorpusLabels } from '../../../tests/helpers/corpus.ts';
-import { runRuleTests } from '../../../tests/helpers/rule-tester.ts';
 import { embeddedDefaultPolicy, resolvePolicy } from '../../policy/resolve.ts';
 import type { PolicyFile } from '../policy.ts';
 
@@ -603,4 +605,16 @@ runRuleTests('letterhead-for-party-matters', {
 
 describe('letterhead-for-party-matters on the Northbridge corpus', () => {
   itFiresOnItsCorpusLabels('letterhead-for-party-matters');
+});
+
+describe('letterhead-for-party-matters in a release or post (publicity words)', () => {
+  it('says the council publicity comes from a council account, and asks for the party content to go rather than another account', () => {
+    const release = makeDraft({ from: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', to: 'Brookside Labour <brookside@westmoorlabour.org.uk>', subject: 'Saturday', body: canvassBody });
+    const findings = checkAsCli({ ...release, publicity: 'newsletter' }, W, { rules: [RULES_BY_ID.get('letterhead-for-party-matters')!] });
+    expect(findings.map((f) => f.message.slice(0, 17))).toEqual(['This newsletter i', 'This newsletter i']);
+    expect(findings[0]!.message).toContain('comes from a council account (aled.price@westmoor.gov.uk). Council publicity is for council business only.');
+    const titles = findings.flatMap((f) => f.suggestions.map((s) => s.title));
+    expect(titles.some((t) => /party or personal account/.test(t))).toBe(false);
+    expect(titles).toContain('Council publicity cannot promote a party: take out the party content, or leave it to the party to publish');
+  });
 });

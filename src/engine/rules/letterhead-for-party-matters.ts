@@ -196,6 +196,10 @@ export default defineRule<MessageId>({
       councilAccount: 'This email is about {content} (“{cue}”) and is sent from a council account ({sender}). Council email is for council business only.',
       councilBranding: 'This email is about {content} (“{cue}”) and carries the council’s branding (“{branding}”).',
     },
+    publicityMessages: {
+      councilAccount: 'This {publication} is about {content} (“{cue}”) and comes from a council account ({sender}). Council publicity is for council business only.',
+      councilBranding: 'This {publication} is about {content} (“{cue}”) and carries the council’s branding (“{branding}”).',
+    },
     fixable: true,
   },
 
@@ -210,6 +214,10 @@ export default defineRule<MessageId>({
     if (!signal) return [];
     const data = { content: KIND_WORDS[signal.kind], cue: signal.quote };
     const reports: RuleReport<MessageId>[] = [];
+    // A release or post is the council's own publicity: the party content has to go, or the party publishes it.
+    const elsewhere = ctx.draft.publicity
+      ? { title: 'Council publicity cannot promote a party: take out the party content, or leave it to the party to publish', edits: [] }
+      : undefined;
 
     // town-council 2.6; tower-hamlets 9.3: a council account is for council business only. No edit
     // can change the account a message is sent from, so this is advice.
@@ -218,7 +226,7 @@ export default defineRule<MessageId>({
         messageId: 'councilAccount',
         data: { ...data, sender: sender.email },
         evidence: { field: 'from', recipient: sender.email },
-        suggestions: [{ title: 'Send this from a party or personal account instead of your council account', edits: [] }],
+        suggestions: [elsewhere ?? { title: 'Send this from a party or personal account instead of your council account', edits: [] }],
       });
     }
 
@@ -235,7 +243,7 @@ export default defineRule<MessageId>({
             title: 'Remove the council signature block, keeping your sign-off and name',
             edits: removeBrandingEdits(ctx, branding).map((e) => ({ kind: 'replaceText' as const, field: 'body' as const, ...e })),
           },
-          { title: 'Send this from a party or personal account without council branding', edits: [] },
+          elsewhere ?? { title: 'Send this from a party or personal account without council branding', edits: [] },
         ],
       });
     }

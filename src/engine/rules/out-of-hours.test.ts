@@ -203,6 +203,14 @@ describe('out-of-hours citations and wording', () => {
     expect(finding?.suggestions[0]?.title).toBe('Schedule delivery for 08:00 on Wednesday 10 February 2027');
   });
 
+  it('speaks of a press release as dated and published, with nothing to schedule', () => {
+    const release = { ...draft, publicity: 'press release' as const };
+    const [finding] = checkAsCli(release, westmoor, { rules: [rule] });
+    expect(finding?.message).toBe('This press release is dated 21:40 on Tuesday 9 February 2027, outside working hours (08:00 to 18:00). If it is for councillors or officers, publish it when they are at work, unless it is urgent.');
+    expect(finding?.suggestions.map((s) => s.title)).toEqual(['If it cannot wait, say in the headline that it is urgent']);
+    expect(finding?.suggestions.flatMap((s) => s.edits)).toEqual([]);
+  });
+
   it('can be turned off or raised in the policy', () => {
     const off = resolvePolicy({ council: { name: 'W', domains: ['westmoor.gov.uk'] }, rules: { 'out-of-hours': 'off' } });
     expect(checkAsCli(draft, off).filter((f) => f.rule === 'out-of-hours')).toEqual([]);

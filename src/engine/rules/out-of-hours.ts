@@ -81,6 +81,11 @@ export default defineRule<MessageId>({
       outsideHours: 'This email to {who} would arrive at {when}, outside working hours ({start} to {end}). Unless it is urgent, send it when they are at work.',
       nonWorkingDay: 'This email to {who} would arrive at {when}, which is not a working day. Unless it is urgent, send it when they are at work.',
     },
+    // A release or post is published, not delivered: it is dated, and nothing can be scheduled.
+    publicityMessages: {
+      outsideHours: 'This {publication} is dated {when}, outside working hours ({start} to {end}). If it is for councillors or officers, publish it when they are at work, unless it is urgent.',
+      nonWorkingDay: 'This {publication} is dated {when}, which is not a working day. If it is for councillors or officers, publish it when they are at work, unless it is urgent.',
+    },
     fixable: true,
   },
 
@@ -111,10 +116,12 @@ export default defineRule<MessageId>({
         end: policy.workingHours.end,
       },
       evidence: { field: 'date', quote: ctx.draft.deliverAt ?? ctx.draft.date ?? arrival.toISOString() },
-      suggestions: [
-        { title: `Schedule delivery for ${describeMoment(nextLocal)}`, edits: [{ kind: 'scheduleDelivery', at: next.toISOString() }] },
-        { title: 'If it cannot wait, mark it as high importance or put "Urgent" in the subject', edits: [] },
-      ],
+      suggestions: ctx.draft.publicity
+        ? [{ title: 'If it cannot wait, say in the headline that it is urgent', edits: [] }]
+        : [
+            { title: `Schedule delivery for ${describeMoment(nextLocal)}`, edits: [{ kind: 'scheduleDelivery', at: next.toISOString() }] },
+            { title: 'If it cannot wait, mark it as high importance or put “Urgent” in the subject', edits: [] },
+          ],
     };
     return [report];
   },

@@ -141,7 +141,7 @@ export default defineRule<MessageId>({
         severity: 'warning',
         data: { email: sender.email },
         evidence: { field: 'from', recipient: sender.email },
-        suggestions: [{ title: sender.councillor?.email ? `Send this from your council account (${sender.councillor.email})` : 'Send this from your council account', edits: [] }],
+        suggestions: [{ title: `${ctx.draft.publicity ? 'Publish' : 'Send'} this from your council account${sender.councillor?.email ? ` (${sender.councillor.email})` : ''}`, edits: [] }],
       });
     }
     return reports;
