@@ -73,7 +73,7 @@ function citationsFor(rule: Rule, policy: ResolvedPolicy): Citation[] {
   const own = policy.council.protocol;
   const toCitations = (pack: (typeof PACK_IDS)[number], otherCouncil: boolean): Citation[] =>
     (rule.meta.citations[pack] ?? []).map((c) => ({ pack, ...c, ...(otherCouncil ? { otherCouncil: true } : {}) }));
-  const ownParagraphs = ownProtocol?.paragraphs[rule.meta.id];
+  const ownParagraphs = ownProtocol?.paragraphs[rule.meta.id] ?? (rule.meta.citesParagraphsOf ? ownProtocol?.paragraphs[rule.meta.citesParagraphsOf] : undefined);
   if (ownProtocol && ownParagraphs?.length) return ownParagraphs.map((c) => ({ pack: ownProtocol.id, title: ownProtocol.title, ...c }));
   if (own && rule.meta.citations[own]?.length) return toCitations(own, false);
   return PACK_IDS.flatMap((pack) => toCitations(pack, !!own || !!ownProtocol));

@@ -30,6 +30,11 @@ export interface RuleMeta<MessageId extends string = string> {
   defaultSeverity: Severity;
   /** Paragraphs per pack. A pack with no entry has no paragraph for this rule. */
   citations: Partial<Record<PackId, CitationSpec[]>>;
+  /**
+   * The rule whose paragraphs a council's own protocol lists for this one, when this rule rests on
+   * the same paragraphs (leftover-placeholder on silent-copy's). Default: this rule's own id.
+   */
+  citesParagraphsOf?: RuleId;
   /** Message templates by id; `{name}` placeholders are filled from the report's `data`. */
   messages: Record<MessageId, string>;
   /**

@@ -117,6 +117,22 @@ describe('leftover-placeholder with the whole engine', () => {
     expect(after).toContain('silent-copy');
   });
 
+  it("cites the council's own protocol where it lists the paragraphs on copying councillors in, not other councils'", () => {
+    const own = resolvePolicy(
+      {
+        ...WESTMOOR,
+        council: {
+          ...WESTMOOR.council,
+          protocol: { id: 'westmoor', title: 'Westmoor Member/Officer Protocol', paragraphs: { 'silent-copy': [{ paragraph: '5.2', summary: 'Say who else a councillor’s correspondence goes to.' }] } },
+        },
+      },
+      'own.json',
+    );
+    const draft = makeDraft({ from: officer, to: cllrBrown, subject: 'Bins', body: `Dear Cllr Brown,\n\n${OLD_FIX}` });
+    const gap = checkAsCli(draft, own).find((f) => f.rule === 'leftover-placeholder');
+    expect(gap?.citations.map((c) => [c.pack, c.paragraph, c.otherCouncil])).toEqual([['westmoor', '5.2', undefined]]);
+  });
+
   it('can be turned off by the policy like any other rule', () => {
     const quiet = resolvePolicy({ ...WESTMOOR, rules: { 'leftover-placeholder': 'off' } }, 'quiet.json');
     const draft = makeDraft({ from: officer, to: cllrBrown, subject: 'Bins', body: `Dear Cllr Brown,\n\n${OLD_FIX}` });

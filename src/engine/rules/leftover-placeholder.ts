@@ -99,6 +99,7 @@ export default defineRule<MessageId>({
     // The placeholder stands where the disclosure says why someone was copied in: the same
     // paragraphs that ask for that disclosure apply to it.
     citations: silentCopy.meta.citations,
+    citesParagraphsOf: 'silent-copy',
     messages: {
       placeholder: 'The draft still says “{placeholder}”, a gap left for your own words. Write {what} in its place, or take the sentence out.',
     },
