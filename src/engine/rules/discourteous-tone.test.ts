@@ -35,6 +35,11 @@ runRuleTests('discourteous-tone', {
       draft: { from: CLLR, to: OFFICER, subject: 'URGENT: flooding on Mill Lane', body: 'Ruth, water is coming into two houses on Mill Lane. Could someone attend today?\n\nDev' },
     },
     {
+      name: "a resident's insult reported with its speaker, in quotation marks",
+      why: 'the words are the resident’s, named as the speaker, and the writer relays them to get the case looked at',
+      draft: { from: CLLR, to: OFFICER, body: 'Dear Ruth,\n\nMr Pike told me: "The man who came round was an absolute clown." Could someone else visit him next week?\n\nDev' },
+    },
+    {
       name: "quoting a resident's angry words",
       why: "the capitals and insult are the resident's, relayed by the writer",
       draft: { from: CLLR, to: OFFICER, body: 'Dear Ruth,\n\nMrs Ode wrote to me: "YOU PEOPLE ARE USELESS AND NOBODY EVER ANSWERS THE PHONE." Could we look at her case together?\n\nDev' },
@@ -152,6 +157,20 @@ runRuleTests('discourteous-tone', {
     },
   ],
   invalid: [
+    {
+      name: 'a post the councillor asks a community page to publish, in quotation marks, calling the chief executive a clown',
+      draft: {
+        from: CLLR,
+        to: 'Page admins <admins@quaysidecommunity.org.uk>',
+        body: 'Hi both,\n\nCould you put this up for me?\n\n"Six months and the Dock Road lights are still out. Our chief executive says it is not a priority. Buffoonery of the highest order."\n\nCheers,\nDev',
+      },
+      expect: [{ messageId: 'insult', evidence: { field: 'body' as const, quote: 'Buffoonery of the highest order' } }],
+    },
+    {
+      name: 'a verbless insult after a complaint about an officer',
+      draft: { from: CLLR, to: 'Jo <jo.noticeboard@gmail.com>', body: 'Jo, please post this.\n\nThe housing officer told a mum the mould was her own fault. An absolute idiot.\n\nDev' },
+      expect: [{ messageId: 'insult', evidence: { field: 'body' as const, quote: 'An absolute idiot' } }],
+    },
     (() => {
       const body = 'Ruth,\n\nTHE BINS ON DOCK ROAD HAVE NOT BEEN EMPTIED FOR THREE WEEKS.\n\nI HAVE ASKED YOU TWICE NOW AND NOTHING HAS HAPPENED.\n\nDev';
       const first = 'THE BINS ON DOCK ROAD HAVE NOT BEEN EMPTIED FOR THREE WEEKS';
