@@ -1,8 +1,9 @@
 /**
  * The findings panel: a sticky summary (counts by severity that jump to their group, the
  * dismissed count, and the result of the last action with Undo), then one compact card per
- * problem, grouped by severity, then the problems dismissed for this draft. Host-blind: it gets
- * a DraftHost.
+ * problem, grouped by severity, then the problems dismissed for this draft. Opened from the
+ * send-time dialog, the problems that stopped the send come first, with Send anyway with a
+ * reason (SendAnyway.tsx). Host-blind: it gets a DraftHost.
  *
  * Calm at the moment of action: after Apply or Dismiss the page does not scroll and focus goes
  * to the next problem (or the summary when none is left); a problem that appears above the
@@ -17,8 +18,9 @@ import { Notice, PanelButton } from './controls.tsx';
 import { FindingCard } from './FindingCard.tsx';
 import './panel.css';
 import type { DraftHost, ThemeName } from './host.ts';
-import { problemsOf } from './problems.ts';
+import { type Problem, problemsOf } from './problems.ts';
 import { inPublicityWords } from './publicity-words.ts';
+import { type SendAnywayChoice, type SendAnywayResult, StoppedSend } from './SendAnyway.tsx';
 import { problemTitle, SEVERITY_LABELS, strings } from './strings.ts';
 import { useProtocolCheck } from './useProtocolCheck.ts';
 
@@ -45,8 +47,13 @@ export interface ProtocolPanelProps {
   onCounts?: (counts: FindingCounts) => void;
   /** Publicity words (the Teams tab, for a release or post). */
   publicity?: boolean;
-  /** Problem keys to open on (the ones that stopped a send): the first is focused once it shows. */
+  /**
+   * Problem keys to open on (the ones that stopped a send): they are shown first, under "Your
+   * email has not been sent", and the first is focused once it shows.
+   */
   focusOn?: readonly string[];
+  /** Opened from the send dialog: record "Send anyway with a reason" and send (the Outlook taskpane). */
+  onSendAnyway?: (choice: SendAnywayChoice) => Promise<SendAnywayResult>;
   /** Extra content under the heading (the Teams tab's copy button, say). */
   children?: ReactNode;
 }
@@ -60,7 +67,7 @@ interface Pending {
   scrollY: number;
 }
 
-export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy = true, headingLevel = 2, onCounts, publicity = false, focusOn, children }: ProtocolPanelProps) {
+export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy = true, headingLevel = 2, onCounts, publicity = false, focusOn, onSendAnyway, children }: ProtocolPanelProps) {
   const state = useProtocolCheck(host, policy);
   const [showDismissed, setShowDismissed] = useState(false);
   const summaryRef = useRef<HTMLParagraphElement>(null);
@@ -76,6 +83,12 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
   const problems = publicity ? problemsOf(state.findings).map((p) => inPublicityWords(p, state.draft?.publicity)) : problemsOf(state.findings);
   const visible = problems.filter((p) => !state.dismissed.has(p.key));
   const dismissed = problems.filter((p) => state.dismissed.has(p.key));
+  // Opened from the send dialog: the problems that stopped the send come first, in their own section.
+  const showStopped = state.status === 'ready' && !!focusOn?.length;
+  const stopped = showStopped ? visible.filter((p) => focusOn!.includes(p.key)) : [];
+  const grouped = showStopped ? visible.filter((p) => !focusOn!.includes(p.key)) : visible;
+  // The cards in page order: where focus goes after an action.
+  const ordered = [...stopped, ...grouped];
   const count = (sev: Severity) => visible.filter((p) => p.severity === sev).length;
   const ready = state.status === 'ready';
   const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
@@ -89,7 +102,7 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
     if (state.actionCount === 0) return;
     const p = pending.current;
     pending.current = undefined;
-    const keys = visible.map((v) => v.key);
+    const keys = ordered.map((v) => v.key);
     const target = p && keys.includes(p.key) ? p.key : keys[Math.min(p?.index ?? 0, keys.length - 1)];
     const element = (target && cardHeadingOf(target)) || summaryRef.current;
     element?.focus({ preventScroll: true });
@@ -134,7 +147,7 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
   });
 
   const remember = (key: string) => {
-    pending.current = { key, index: Math.max(0, visible.findIndex((v) => v.key === key)), scrollY: window.scrollY };
+    pending.current = { key, index: Math.max(0, ordered.findIndex((v) => v.key === key)), scrollY: window.scrollY };
   };
 
   const empty = !!state.draft && !state.draft.body.trim() && !state.draft.subject.trim();
@@ -151,11 +164,33 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
             : `${strings.summary(errors, warnings, infos)}.${dismissedTail}`;
 
   const jump = (sev: Severity) => {
-    const heading = document.getElementById(`pc-group-${sev}`);
+    // A severity whose problems all stopped the send has no group of its own: go to their section.
+    const heading = document.getElementById(`pc-group-${sev}`) ?? document.querySelector<HTMLElement>('#pc-stopped .pc-group-heading');
     heading?.focus({ preventScroll: true });
     heading?.scrollIntoView({ block: 'start' });
     if (heading && stickyRef.current) window.scrollBy({ top: -stickyRef.current.offsetHeight, behavior: 'instant' });
   };
+
+  /** One problem's card, wherever it is shown. */
+  const card = (p: Problem) => (
+    <FindingCard
+      problem={p}
+      {...(state.draft ? { draft: state.draft } : {})}
+      headingLevel={cardHeading}
+      docsBase={docsBase}
+      busy={busy}
+      publicity={publicity}
+      onApply={(s) => {
+        remember(p.key);
+        setBusy(true);
+        void state.apply(s).finally(() => setBusy(false));
+      }}
+      onDismiss={(reason) => {
+        remember(p.key);
+        void state.dismiss(p.key, reason);
+      }}
+    />
+  );
 
   const notice = state.notice;
   return (
@@ -201,8 +236,19 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
         )}
       </div>
       <div ref={listRef} className="pc-groups">
+        {showStopped && (
+          <StoppedSend
+            problems={stopped}
+            renderCard={card}
+            canSendAnyway={policy.sendTime.mode !== 'block'}
+            headingLevel={headingLevel === 1 ? 2 : 3}
+            {...(policy.audit ? { audit: policy.audit } : {})}
+            {...(onSendAnyway ? { onSend: onSendAnyway } : {})}
+            onSent={() => void state.recheck()}
+          />
+        )}
         {SEVERITIES.map((sev) => {
-          const inGroup = visible.filter((p) => p.severity === sev);
+          const inGroup = grouped.filter((p) => p.severity === sev);
           if (!inGroup.length) return null;
           const Group = groupHeading;
           return (
@@ -212,25 +258,7 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
               </Group>
               <ul className="pc-findings">
                 {inGroup.map((p) => (
-                  <li key={p.key}>
-                    <FindingCard
-                      problem={p}
-                      {...(state.draft ? { draft: state.draft } : {})}
-                      headingLevel={cardHeading}
-                      docsBase={docsBase}
-                      busy={busy}
-                      publicity={publicity}
-                      onApply={(s) => {
-                        remember(p.key);
-                        setBusy(true);
-                        void state.apply(s).finally(() => setBusy(false));
-                      }}
-                      onDismiss={(reason) => {
-                        remember(p.key);
-                        void state.dismiss(p.key, reason);
-                      }}
-                    />
-                  </li>
+                  <li key={p.key}>{card(p)}</li>
                 ))}
               </ul>
             </section>

@@ -139,4 +139,32 @@ export const strings = {
     `The council policy in ${source} could not be used, so the built-in default policy is in use. ${problem}`,
   defaultPolicy: 'Using the built-in default policy: it knows no councillors or elections.',
   councilPolicy: (name: string) => `Using ${name}'s policy.`,
+  // Opened from the send-time dialog (issue 12): what stopped the email, and sending it anyway with a reason.
+  stoppedHeading: 'Your email has not been sent',
+  stoppedIntro: (n: number) => (n === 1 ? 'Protocol Checker stopped it because of this problem.' : `Protocol Checker stopped it because of these ${n} problems.`),
+  stoppedNoneLeft: 'Nothing that stopped your email is left. Select Send when you are ready.',
+  sendAnywayOpen: 'Send anyway with a reason',
+  sendAnywayLegend: 'Why are you sending it anyway?',
+  sendAnywayOwnWords: 'In your own words',
+  sendAnywayChoose: 'Choose a reason.',
+  sendAnywayWriteOwn: 'Write the reason in your own words.',
+  sendAnywayConfirm: 'Send anyway',
+  sendAnywayRecorded: 'Your choice is sealed into the email for your monitoring officer. Recipients cannot read it.',
+  sendAnywayWordsRecorded: 'Your own words are sealed into the email too.',
+  sendAnywayWordsKept: 'Your own words stay with this draft and are not added to the email.',
+  sendAnywayNotAllowed: 'Your council’s settings do not allow sending with these problems. Fix them, then select Send.',
+  sendAnywaySending: 'Sending…',
+  sendAnywaySent: 'Sent anyway.',
+  sendAnywaySendAgain: 'Select Send again: the checker will let these through.',
+  sendAnywayFailed: 'That could not be done. Your email has not been sent.',
+  sentAnywayBecause: (reason: string) => `${reason} (sent anyway)`,
 } as const;
+
+/** Reason codes (policy `audit.reasons`) as the user sees them; a council's own codes are shown as their words. */
+export const REASON_LABELS: Record<string, string> = {
+  'business-workflow': 'It is part of an agreed way of working',
+  'manager-approved': 'My manager has approved it',
+  urgent: 'It is urgent',
+  'false-positive': 'This is a false positive: the checker is wrong here',
+  other: 'Other',
+};

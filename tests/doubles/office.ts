@@ -123,6 +123,13 @@ export interface FakeItemOptions {
   customProperties?: Record<string, string>;
   /** The `contextData` a Smart Alerts dialog passed when it opened the taskpane (Mailbox 1.8's getInitializationContextAsync). */
   initializationContext?: string;
+  /**
+   * The item's internet headers (Mailbox 1.8), as set so far: pass `{}` for an Outlook that has
+   * them. Absent: an older client without `item.internetHeaders`.
+   */
+  internetHeaders?: Record<string, string>;
+  /** Whether the item can be sent from an add-in (`item.sendAsync`, Mailbox 1.15). */
+  sendAsync?: boolean;
 }
 
 /** A message being composed. Only what the add-in uses is implemented; the rest is absent, as on older clients. */
@@ -139,6 +146,10 @@ export class FakeComposeItem {
   sessionValues: Record<string, string>;
   customValues: Record<string, string>;
   readonly sessionData?: Office.SessionData;
+  /** The internet headers set on the item so far (tests read these), when it has them. */
+  internetHeaderValues: Record<string, string> | undefined;
+  /** How many times the add-in sent the item with sendAsync. */
+  sendCalls = 0;
   private readonly handlers = new Map<string, () => void>();
 
   constructor(private readonly options: FakeItemOptions) {
@@ -151,6 +162,43 @@ export class FakeComposeItem {
     this.subjectValue = options.subject ?? '';
     this.sessionValues = { ...(options.sessionData || {}) };
     this.customValues = { ...(options.customProperties ?? {}) };
+    this.internetHeaderValues = options.internetHeaders ? { ...options.internetHeaders } : undefined;
+    // Defined on the instance only where the client has them, so that `typeof item.x` tells, as
+    // in Outlook (and a test's subclass may define its own).
+    if (options.internetHeaders) {
+      const headers = () => this.internetHeaderValues!;
+      const callbackOf = (a: unknown, b: unknown) => (typeof a === 'function' ? a : b) as Callback<unknown> | undefined;
+      Object.defineProperty(this, 'internetHeaders', {
+        configurable: true,
+        enumerable: true,
+        writable: true,
+        value: {
+          getAsync: (names: string[], a?: unknown, b?: unknown) => {
+            const found = Object.fromEntries(names.filter((n) => n in headers()).map((n) => [n, headers()[n]!]));
+            queueMicrotask(() => callbackOf(a, b)?.(succeeded(found)));
+          },
+          setAsync: (values: Record<string, string>, a?: unknown, b?: unknown) => {
+            Object.assign(headers(), values);
+            queueMicrotask(() => callbackOf(a, b)?.(succeeded(undefined)));
+          },
+          removeAsync: (names: string[], a?: unknown, b?: unknown) => {
+            for (const n of names) delete headers()[n];
+            queueMicrotask(() => callbackOf(a, b)?.(succeeded(undefined)));
+          },
+        },
+      });
+    }
+    if (options.sendAsync) {
+      Object.defineProperty(this, 'sendAsync', {
+        configurable: true,
+        enumerable: true,
+        writable: true,
+        value: (a?: unknown, b?: unknown) => {
+          this.sendCalls += 1;
+          queueMicrotask(() => ((typeof a === 'function' ? a : b) as Callback<void> | undefined)?.(succeeded(undefined)));
+        },
+      });
+    }
     if (options.sessionData !== false) {
       const values = () => this.sessionValues;
       this.sessionData = {

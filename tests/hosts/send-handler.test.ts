@@ -155,8 +155,8 @@ describe('the send-time dialog (defect 14)', () => {
     expect(d.errorMessage).not.toContain('cllr.ann.lee@westmoor.gov.uk');
     expect(d.errorMessage).toMatch(/^Protocol Checker found 2 things to fix before sending:/);
     expect(d.cancelLabel).toBe('Review findings');
-    // The taskpane it opens is told which problems stopped the send.
-    expect(JSON.parse(d.contextData!)).toEqual({ stoppedBy: ['letterhead-for-party-matters|', 'discourteous-tone|'] });
+    // The taskpane it opens is told which problems stopped the send, and their rules.
+    expect(JSON.parse(d.contextData!)).toEqual({ stoppedBy: ['letterhead-for-party-matters|', 'discourteous-tone|'], rules: ['letterhead-for-party-matters', 'discourteous-tone'] });
   });
 
   it('calls warnings things to check in promptUser mode, and writes Markdown only when asked', () => {

@@ -1,7 +1,10 @@
 /**
  * The send-time check (Smart Alerts, `messageSending`): run the engine once more when the user
  * selects Send. Errors stop the send with a short list and an offer to open the taskpane;
- * warnings are mentioned but never block; clean drafts go without a prompt.
+ * warnings are mentioned but never block; clean drafts go without a prompt. Problems the user
+ * let through in the taskpane (dismissed, or sent past with a reason) do not stop it again,
+ * and the send then carries the sealed `overridden` record (overrides.ts); a new problem
+ * nobody let through still stops it.
  *
  * Fail open: if anything throws, the policy cannot be read or our own work takes longer than
  * the time limit, the email goes, with a notice. `event.completed` is called on every path.
@@ -19,6 +22,10 @@ import { htmlToText } from '../../engine/html-text.ts';
 import { problemsOf, type Problem } from '../../ui/problems.ts';
 import { problemTitle } from '../../ui/strings.ts';
 import { readItemDismissals } from './item-dismissals.ts';
+import { readItemOverride } from './item-override.ts';
+import { needsReason } from '../../ui/override-reasons.ts';
+import { type LetThrough, letThrough, overriddenRecord } from './overrides.ts';
+import { stampRecord } from './override-stamp.ts';
 import { stampForSend } from '../../audit/stamp.ts';
 
 /** Our own work's budget (contract 7): past this the email goes unchecked, with a notice. */
@@ -58,9 +65,14 @@ export interface SendDecision {
   errorMessageMarkdown?: string;
 }
 
-/** What the send-time dialog passes to the taskpane it opens (contextData). */
+/**
+ * What the send-time dialog passes to the taskpane it opens (contextData): the keys of the
+ * problems that stopped the send and their rule ids. Keys name a rule and, for the rules about
+ * one recipient, that address; never the draft's words.
+ */
 export interface SendContext {
   stoppedBy: string[];
+  rules: string[];
 }
 
 class TimeLimitReached extends Error {}
@@ -108,13 +120,15 @@ function describe(p: Problem, draft: Draft | undefined): string {
  * The words shown in Outlook's Smart Alerts dialog, at most 500 characters: each problem once,
  * by a title that says what is wrong. `markdown` bolds the titles (Mailbox 1.15).
  */
-export function sendMessage(blocking: Problem[], warnings: Problem[], canSendAnyway: boolean, options: { draft?: Draft; promptUser?: boolean; markdown?: boolean } = {}): string {
+export function sendMessage(blocking: Problem[], warnings: Problem[], canSendAnyway: boolean, options: { draft?: Draft; promptUser?: boolean; markdown?: boolean; reasonNeeded?: boolean } = {}): string {
   const n = blocking.length;
   const noun = options.promptUser ? (n === 1 ? 'thing to check' : 'things to check') : n === 1 ? 'thing to fix' : 'things to fix';
   const intro = `Protocol Checker found ${n} ${noun} before sending:`;
   const tail = [
     warnings.length ? `Also check ${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`}.` : '',
-    `Select Review findings to see why${options.promptUser ? '' : ' and fix it'}${canSendAnyway ? ', or send anyway' : ''}.`,
+    options.reasonNeeded
+      ? 'Select Review findings to see why and fix it, or to send anyway with a reason.'
+      : `Select Review findings to see why${options.promptUser ? '' : ' and fix it'}${canSendAnyway ? ', or send anyway' : ''}.`,
   ]
     .filter(Boolean)
     .join(' ');
@@ -137,10 +151,15 @@ export function sendMessage(blocking: Problem[], warnings: Problem[], canSendAny
   return clip(`${intro}\n${lines.join('\n')}\n${tail}`, MAX_ERROR_MESSAGE);
 }
 
-/** What to tell Outlook, given the findings, the problems the user dismissed and the council's send-time mode. */
-export function decide(findings: Finding[], mode: SendTimeMode, options: { dismissed?: ReadonlySet<string>; draft?: Draft; markdown?: boolean } = {}): SendDecision {
+/**
+ * What to tell Outlook, given the findings, the problems the user let through (dismissed in the
+ * panel, or sent past with a reason in the taskpane: `dismissed`) and the council's send-time
+ * mode. A problem the policy's `audit.requireReasonFor` covers takes away the dialog's own Send
+ * Anyway, so that the only way past it is the taskpane, which asks for the reason.
+ */
+export function decide(findings: Finding[], mode: SendTimeMode, options: { dismissed?: ReadonlySet<string>; draft?: Draft; markdown?: boolean; reasonNeeded?: (p: Problem) => boolean } = {}): SendDecision {
   if (mode === 'off') return { allowEvent: true };
-  // Each problem once; a problem the user dismissed on this draft (with a reason) does not stop the send.
+  // Each problem once; a problem the user let through on this draft does not stop the send.
   const problems = problemsOf(findings).filter((p) => !options.dismissed?.has(p.key));
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
@@ -148,17 +167,47 @@ export function decide(findings: Finding[], mode: SendTimeMode, options: { dismi
   const promptUser = mode === 'promptUser';
   const blocking = promptUser ? [...errors, ...warnings] : errors;
   if (blocking.length === 0) return { allowEvent: true };
-  const canSendAnyway = mode !== 'block';
-  const words = { ...(options.draft ? { draft: options.draft } : {}), promptUser };
+  const reasonNeeded = mode !== 'block' && !!options.reasonNeeded && blocking.some(options.reasonNeeded);
+  const canSendAnyway = mode !== 'block' && !reasonNeeded;
+  const words = { ...(options.draft ? { draft: options.draft } : {}), promptUser, ...(reasonNeeded ? { reasonNeeded } : {}) };
+  const context: SendContext = { stoppedBy: blocking.map((p) => p.key), rules: [...new Set(blocking.map((p) => p.rule))] };
   return {
     allowEvent: false,
     errorMessage: sendMessage(blocking, promptUser ? [] : warnings, canSendAnyway, words),
     ...(options.markdown ? { errorMessageMarkdown: sendMessage(blocking, promptUser ? [] : warnings, canSendAnyway, { ...words, markdown: true }) } : {}),
     cancelLabel: clip(REVIEW_LABEL, MAX_CANCEL_LABEL),
     commandId: TASKPANE_COMMAND_ID,
-    contextData: JSON.stringify({ stoppedBy: blocking.map((p) => p.key) } satisfies SendContext),
+    contextData: JSON.stringify(context),
     ...(canSendAnyway ? { sendModeOverride: 'promptUser' as const } : {}),
   };
+}
+
+/** The problems that would stop a send in this mode if the user had let nothing through. */
+function wouldBlock(p: Problem, mode: SendTimeMode): boolean {
+  return p.severity === 'error' || (mode === 'promptUser' && p.severity === 'warning');
+}
+
+/**
+ * Set, replace or remove the sealed record for this send (contract 8). A send that goes because
+ * the user let problems through carries `overridden`; a stopped send that the dialog lets the
+ * user send anyway carries `sent-anyway` naming everything they would send past; otherwise any
+ * earlier record is taken away. Best effort: never changes the decision.
+ */
+async function stampDecision(item: Office.MessageCompose, policy: ResolvedPolicy, findings: Finding[], outcome: SendDecision, passed: Map<string, LetThrough>, now: Date, log: (m: string) => void): Promise<void> {
+  const mode = policy.sendTime.mode;
+  const problems = problemsOf(findings);
+  const sentPast = problems.filter((p) => passed.has(p.key) && wouldBlock(p, mode));
+  if (outcome.allowEvent && sentPast.length) {
+    try {
+      await stampRecord(item, policy, overriddenRecord(sentPast.map((p) => passed.get(p.key)!), policy, now));
+    } catch (error) {
+      log(`The override record could not be written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return;
+  }
+  const context = outcome.contextData ? (JSON.parse(outcome.contextData) as SendContext) : undefined;
+  const stamped = context ? { ...outcome, contextData: JSON.stringify({ ...context, stoppedBy: [...context.stoppedBy, ...sentPast.map((p) => p.key)] }) } : outcome;
+  await stampForSend(item, policy, findings, stamped, { now, canSendAnyway: outcome.sendModeOverride === 'promptUser', log });
 }
 
 /** Whether this Outlook shows Markdown in the Smart Alerts dialog (errorMessageMarkdown, Mailbox 1.15). */
@@ -220,11 +269,12 @@ export async function handleMessageSend(event: Pick<Office.AddinCommands.Event, 
         // The moment of sending is now: this runs as the user presses Send.
         const now = deps.now?.() ?? new Date();
         const findings = check(draft, policy, { now, freeMail: maintainedFreeMail });
-        // What the user dismissed in the taskpane for this draft, kept on the item.
-        const dismissed = new Set((await readItemDismissals(deps.item)).map((d) => d.key));
-        const outcome = decide(findings, policy.sendTime.mode, { dismissed, draft, markdown: supportsMarkdown() });
+        // What the user let through in the taskpane for this draft (dismissed, or sent past with a reason), kept on the item.
+        const [dismissals, override] = await Promise.all([readItemDismissals(deps.item), readItemOverride(deps.item)]);
+        const passed = letThrough(problemsOf(findings), dismissals, override, policy);
+        const outcome = decide(findings, policy.sendTime.mode, { dismissed: new Set(passed.keys()), draft, markdown: supportsMarkdown(), reasonNeeded: (p) => needsReason(policy.audit, p.rule, p.severity) });
         // The sealed override record (contract 8), set before the send stops so that Send Anyway carries it.
-        await stampForSend(deps.item, policy, findings, outcome, { now, canSendAnyway: policy.sendTime.mode !== 'block', log });
+        await stampDecision(deps.item, policy, findings, outcome, passed, now, log);
         return outcome;
       })(),
       deps.timeLimitMs ?? SEND_CHECK_TIME_LIMIT_MS,

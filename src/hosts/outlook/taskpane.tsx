@@ -1,8 +1,9 @@
 /**
  * The Outlook compose taskpane: waits for Office, reads the council policy (contract 7) and
- * renders the findings panel over the compose item.
+ * renders the findings panel over the compose item. Opened by the send dialog's Review findings,
+ * it starts on the problems that stopped the send and offers Send anyway with a reason.
  */
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../ui/global.css';
 import type { ThemeName } from '../../ui/host.ts';
@@ -12,7 +13,9 @@ import { initialTheme } from '../../ui/theme.ts';
 import { loadRuntimePolicy, type RuntimePolicy } from '../policy-runtime.ts';
 import { OutlookComposeHost, documentVisibility } from './compose-host.ts';
 import { officeCall } from './office-async.ts';
+import { sendAnywayFromPane } from './send-anyway.ts';
 import { officeTheme } from './theme.ts';
+import type { SendAnywayChoice } from '../../ui/SendAnyway.tsx';
 
 /** The problems that stopped a send, when the Smart Alerts dialog's Review findings opened the pane (its contextData). */
 function readStoppedBy(item: Office.MessageCompose): Promise<string[]> {
@@ -37,6 +40,8 @@ function Taskpane({ item, runtime }: { item: Office.MessageCompose; runtime: Run
     void readStoppedBy(item).then(setStoppedBy);
   }, [item]);
   const [host] = useState(() => new OutlookComposeHost(item, documentVisibility));
+  // "Send anyway with a reason", offered when the send dialog opened the pane.
+  const sendAnyway = useCallback((choice: SendAnywayChoice) => sendAnywayFromPane(item, runtime.policy, choice), [item, runtime.policy]);
   const [theme, setTheme] = useState<ThemeName>(() => officeTheme(Office.context, initialTheme(location.search, (q) => matchMedia(q).matches)));
   useEffect(() => {
     // Follow Office's theme when the user changes it (OfficeThemeChanged, Mailbox 1.14; older
@@ -52,7 +57,7 @@ function Taskpane({ item, runtime }: { item: Office.MessageCompose; runtime: Run
   return (
     <ThemedApp theme={theme}>
       <main>
-        <ProtocolPanel host={host} policy={runtime.policy} policyNotice={runtime.notice} docsBase={new URL('.', location.href).href} headingLevel={1} focusOn={stoppedBy} />
+        <ProtocolPanel host={host} policy={runtime.policy} policyNotice={runtime.notice} docsBase={new URL('.', location.href).href} headingLevel={1} focusOn={stoppedBy} onSendAnyway={sendAnyway} />
       </main>
     </ThemedApp>
   );
