@@ -181,6 +181,9 @@ function parsePart(raw: string, where: string): Element[] {
   if (part.startsWith('@')) return [{ t: 'ref', id: part.slice(1), optional }];
   const capital = part.startsWith('^');
   if (capital) part = part.slice(1);
+  if (part.startsWith('(') && /\)(?:\/[a-z]+|\{[^}]*\})$/.test(part)) {
+    throw new LexiconError(`${where}: "${part}": word forms go on each word inside a group ("(jump/v|skip/v)"), not after it`);
+  }
   const grouped = part.startsWith('(') && part.endsWith(')');
   const alternatives = splitBars(grouped ? part.slice(1, -1) : part);
   // Alternatives of several words ("(put out|draft)", "[has been]"): a group of sequences.

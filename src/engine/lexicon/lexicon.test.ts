@@ -88,6 +88,8 @@ describe('the policy vocabulary', () => {
   it('names the entry and the phrase it cannot read', () => {
     expect(() => new Lexicon([file], [], { 'test.canvassing': { add: ['ca*'] } })).toThrow(LexiconError);
     expect(() => new Lexicon([file], [], { 'test.canvassing': { add: ['ca*'] } })).toThrow(/test\.canvassing.*"ca\*"/);
+    // A word form after a group (rather than on each word in it) is refused with a reason, not a stack overflow.
+    expect(() => new Lexicon([file], [], { 'test.canvassing': { add: ['(jump|skip)/v the queue'] } })).toThrow(/"\(jump\|skip\)\/v": word forms go on each word/);
   });
 });
 

@@ -49,6 +49,16 @@ const body = (sentence: string) => ({ field: 'body' as const, quote: sentence })
 runRuleTests(ID, {
   policy: westmoorPolicy,
   valid: [
+    {
+      name: 'a constituent’s renewal charge, waived “for her”',
+      draft: mail(DEV, "Mrs Hart at 4 Quay Street is 88 and has had the £45 renewal letter for the brown bin. Is there any way you could waive it for her this year?"),
+      why: 'the charge is a constituent’s, named as hers: casework, not a favour for the writer’s family',
+    },
+    {
+      name: 'a relative’s application, with the hope that it is dealt with in the normal way',
+      draft: mail(HELEN, "It's my brother-in-law's application for the annexe. I hope you can deal with it in the normal way; I have declared the link."),
+      why: 'asking for normal treatment, with the interest declared, is not asking for it to be hurried',
+    },
     { name: 'a word asked about a resident’s fine', why: 'casework for someone else, not the writer’s own charge', draft: mail(DEV, "Could you have a word with the enforcement team about Mrs Khan's fine? She says the sign was missing.") },
     {
       name: 'asking to move a site visit until the writer’s husband is home',
@@ -134,6 +144,16 @@ runRuleTests(ID, {
     },
   ],
   invalid: [
+    {
+      name: 'a mother’s renewal charge, waived “for her” (the charge named the sentence before)',
+      draft: mail(DEV, "Quick one - my mother is 88 and has just had the £45 renewal letter for the brown bin. Is there any way you could just waive it for her this year?"),
+      expect: [{ messageId: 'cancelCharge', evidence: body('Is there any way you could just waive it for her this year?') }],
+    },
+    {
+      name: 'a brother-in-law’s application, hoped through under delegated powers and kept moving',
+      draft: mail(HELEN, "It's my brother-in-law Rob's application for the annexe. It would be lovely if it could go through under delegated powers rather than waiting for the October committee."),
+      expect: [{ messageId: 'expedite', evidence: body('It would be lovely if it could go through under delegated powers rather than waiting for the October committee.') }],
+    },
     {
       name: 'the writer’s own parking tickets asked to “quietly disappear”',
       draft: mail(DEV, "I'd be grateful if the two parking tickets I picked up outside the depot could quietly disappear."),

@@ -58,7 +58,8 @@ function benefitsWriter(ctx: RuleContext, kind: ActionKind, s: Sentence, previou
     // "My son is having his party in the hall. Could the booking charge be waived?"
     if (here(CHARGE) && before(OWN_LINK)) return true;
     if (!pointsBack) return false;
-    return before(OWN_CHARGE) || (here(FOR_ME) && before(CHARGE));
+    // "My mother has had the £45 renewal letter. Could you waive it for her?"
+    return before(OWN_CHARGE) || (here(FOR_ME) && before(CHARGE)) || (before(OWN_LINK) && (here(CHARGE) || before(CHARGE)));
   }
   if (here(OWN_LINK)) return true;
   if (here(SOMEONE_ELSE)) return false;
