@@ -109,3 +109,8 @@ export function memoised<T>(ctx: RuleContext, key: string, compute: () => T): T 
   ctx.memo.set(key, value);
   return value;
 }
+
+/** What the writer does with the draft: a release or post is published, an email is sent. */
+export function sendVerb(ctx: RuleContext): 'publish' | 'send' {
+  return ctx.draft.publicity ? 'publish' : 'send';
+}

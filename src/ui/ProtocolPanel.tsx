@@ -19,7 +19,6 @@ import { FindingCard } from './FindingCard.tsx';
 import './panel.css';
 import type { DraftHost, ThemeName } from './host.ts';
 import { type Problem, problemsOf } from './problems.ts';
-import { inPublicityWords } from './publicity-words.ts';
 import { type SendAnywayChoice, type SendAnywayResult, StoppedSend } from './SendAnyway.tsx';
 import { problemTitle, SEVERITY_LABELS, strings } from './strings.ts';
 import { useProtocolCheck } from './useProtocolCheck.ts';
@@ -79,8 +78,8 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
   const groupHeading = headingLevel === 1 ? 'h2' : 'h3';
   const cardHeading = headingLevel === 1 ? 3 : 4;
 
-  // A release or post is published, not sent: its problems in publicity words (publicity-words.ts).
-  const problems = publicity ? problemsOf(state.findings).map((p) => inPublicityWords(p, state.draft?.publicity)) : problemsOf(state.findings);
+  // A release or post is published, not sent: the engine words its findings so (publicityMessages).
+  const problems = problemsOf(state.findings);
   const visible = problems.filter((p) => !state.dismissed.has(p.key));
   const dismissed = problems.filter((p) => state.dismissed.has(p.key));
   // Opened from the send dialog: the problems that stopped the send come first, in their own section.

@@ -5,7 +5,7 @@
  */
 import { findMarkings, type Marking } from '../analysis/confidentiality.ts';
 import type { Recipient } from '../people.ts';
-import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
+import { defineRule, sendVerb, type RuleContext, type RuleReport } from '../rule.ts';
 import type { Evidence, Mailbox, Suggestion } from '../types.ts';
 
 /** The keys of `meta.messages`: the only ids a report may name. */
@@ -103,13 +103,13 @@ function evidenceFor(e: Exposure): Evidence {
   return { field: first.field, recipient: first.person.email };
 }
 
-function suggestionsFor(exposed: Recipient[]): Suggestion[] {
+function suggestionsFor(ctx: RuleContext, exposed: Recipient[]): Suggestion[] {
   return [
     {
       title: exposed.length === 1 ? `Remove ${label(exposed[0]!)} from ${exposed[0]!.field === 'to' ? 'To' : exposed[0]!.field === 'cc' ? 'Cc' : 'Bcc'}` : `Remove the ${exposed.length} recipients outside the council`,
       edits: exposed.map((r) => ({ kind: 'removeRecipient' as const, field: r.field, email: r.mailbox.email })),
     },
-    { title: 'Ask the Monitoring Officer whether this can be shared before you send it', edits: [] },
+    { title: `Ask the Monitoring Officer whether this can be shared before you ${sendVerb(ctx)} it`, edits: [] },
     { title: 'Take out the confidential material and send only what has been published', edits: [] },
   ];
 }
@@ -161,7 +161,7 @@ export default defineRule<MessageId>({
         messageId: first.where === 'quoted' ? 'passedOnToOutsider' : 'markedToOutsider',
         data: { marking: first.marking.label, where: describe(first), recipients: listNames(exposed) },
         evidence: evidenceFor(first),
-        suggestions: suggestionsFor(exposed),
+        suggestions: suggestionsFor(ctx, exposed),
       },
     ];
   },

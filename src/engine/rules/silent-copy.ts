@@ -5,7 +5,7 @@
  * is a copy the original writer cannot see, whatever the forward says.
  */
 import type { Person, Recipient } from '../people.ts';
-import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
+import { defineRule, sendVerb, type RuleContext, type RuleReport } from '../rule.ts';
 import type { Span } from '../text.ts';
 import type { Suggestion } from '../types.ts';
 import {
@@ -145,9 +145,9 @@ function insertDisclosure(ctx: RuleContext, person: Person) {
   return { kind: 'insertText' as const, field: 'body' as const, at, text };
 }
 
-function seniorAdvice(person: Person): Suggestion {
+function seniorAdvice(ctx: RuleContext, person: Person): Suggestion {
   // district-model 13.2.1 and surrey-heath 7.1: when unsure, ask a senior officer first.
-  return { title: `Ask a senior officer whether ${titledName(person)} needs to see this before you send it`, edits: [] };
+  return { title: `Ask a senior officer whether ${titledName(person)} needs to see this before you ${sendVerb(ctx)} it`, edits: [] };
 }
 
 function addresseeNames(addressed: Person[]): string {
@@ -255,7 +255,7 @@ export default defineRule<MessageId>({
           evidence: { field: r.field, recipient: r.mailbox.email },
           suggestions: [
             { title: `Remove ${name} from ${r.field === 'to' ? 'To' : 'Cc'}`, edits: [{ kind: 'removeRecipient', field: r.field, email: r.mailbox.email }] },
-            { title: `Ask ${titledName(forwardOf)} whether they agree to their message going to ${name} before you send it`, edits: [] },
+            { title: `Ask ${titledName(forwardOf)} whether they agree to their message going to ${name} before you ${sendVerb(ctx)} it`, edits: [] },
           ],
         });
         continue;
@@ -271,7 +271,7 @@ export default defineRule<MessageId>({
         suggestions: [
           { title: `Say in the email that ${name} is copied in and why`, edits: [insertDisclosure(ctx, person)] },
           { title: `Remove ${name} from Cc`, edits: [{ kind: 'removeRecipient', field: 'cc', email: r.mailbox.email }] },
-          seniorAdvice(person),
+          seniorAdvice(ctx, person),
         ],
       });
     }
@@ -292,7 +292,7 @@ function blindCopyReport(ctx: RuleContext, r: Recipient, name: string, addressee
           { title: `Move ${name} from Bcc to Cc`, edits: [move] }
         : { title: `Move ${name} from Bcc to Cc and say why they are copied`, edits: [move, insertDisclosure(ctx, r.person)] },
       { title: `Remove ${name} from Bcc`, edits: [{ kind: 'removeRecipient', field: 'bcc', email: r.mailbox.email }] },
-      seniorAdvice(r.person),
+      seniorAdvice(ctx, r.person),
     ],
   };
 }
