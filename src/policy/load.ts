@@ -10,7 +10,6 @@
  * broken part (one councillor, one date, one rule setting) and keeps the rest; docs/policy.md
  * lists what is dropped for each kind of problem.
  */
-import type { ErrorObject } from 'ajv/dist/2020.js';
 import { addDays, ELECTION_NATIONS, noticeRuleFor, workingDaysBefore } from '../engine/calendar.ts';
 import type { ElectionType, Nation, PolicyFile, ResolvedPolicy } from '../engine/policy.ts';
 import { PACK_IDS, RULE_IDS } from '../engine/types.ts';
@@ -18,9 +17,8 @@ import { closestName } from './closest.ts';
 import { LEXICON_ENTRY_IDS, phraseProblem } from '../engine/lexicon/index.ts';
 import { parseJson } from './json-syntax.ts';
 import { describeJsonKind, jsonKindOf } from './file-kind.ts';
-import schema from './policy.schema.json' with { type: 'json' };
 // Compiled from policy.schema.json at build time (scripts/gen-policy-validator.ts): no schema is compiled at run time.
-import { validate as compiledValidator } from './policy-validator.generated.ts';
+import { POLICY_SCHEMA as schema, schemaErrors as validate, type SchemaError } from './schema-errors.ts';
 import { resolvePolicy } from './resolve.ts';
 
 export interface PolicyProblem {
@@ -48,16 +46,7 @@ export function formatProblem(p: PolicyProblem): string {
   return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
 }
 
-// ---- The validator (generated from the schema at build time) ----
-
 type Segment = string | number;
-
-type CompiledValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-
-function validate(data: unknown): ErrorObject[] {
-  const validator = compiledValidator as CompiledValidator;
-  return validator(data) ? [] : [...(validator.errors ?? [])];
-}
 
 // ---- Paths ----
 
@@ -152,7 +141,7 @@ interface Drafted {
   message: string;
 }
 
-function describeError(e: ErrorObject): Drafted | undefined {
+function describeError(e: SchemaError): Drafted | undefined {
   const segments = segmentsOf(e.instancePath);
   const data = e.data;
   const parent = e.parentSchema as SchemaNode | undefined;
