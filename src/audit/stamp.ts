@@ -3,8 +3,9 @@
  * Send Anyway, but headers set before the handler completes go out with the mail if they do.
  * So when the check stops a send that the user may still send anyway, the item is stamped
  * `X-Protocol-Checker: v=1; <sealed record>` with outcome `sent-anyway` and the rule ids that
- * stopped it; when a re-check lets the mail go (the user fixed it), or the mail cannot be sent
- * anyway, the stamp is removed. Without `audit.publicKey` in the policy nothing is ever set.
+ * stopped it; when a re-check lets the mail go because the user fixed those problems, the stamp
+ * becomes `fixed` with the rules that caught them; when the mail cannot be sent anyway, or
+ * nothing ever stopped it, there is no stamp. Without `audit.publicKey` in the policy nothing is ever set.
  *
  * DOM-free: the send-time script bundles it. Best effort: a failure to stamp never changes the
  * decision about the send.
@@ -37,6 +38,11 @@ export function sentAnywayRecord(rules: string[], policy: ResolvedPolicy, checke
   return { outcome: 'sent-anyway', rules, policy: policy.council.name, checkedAt: checkedAt.toISOString(), version: ADDIN_VERSION };
 }
 
+/** The record for a send that goes after the writer fixed what stopped an earlier one: the rules that caught a real problem. */
+export function fixedRecord(rules: string[], policy: ResolvedPolicy, checkedAt: Date): AuditRecord {
+  return { outcome: 'fixed', rules, policy: policy.council.name, checkedAt: checkedAt.toISOString(), version: ADDIN_VERSION };
+}
+
 export interface StampOutcome {
   /** What was done to the item. */
   action: 'stamped' | 'removed' | 'none';
@@ -52,15 +58,27 @@ export async function stampForSend(
   policy: ResolvedPolicy,
   findings: readonly Finding[],
   decision: { allowEvent: boolean; contextData?: string },
-  options: { now: Date; canSendAnyway: boolean; log?: (message: string) => void },
+  options: {
+    now: Date;
+    canSendAnyway: boolean;
+    log?: (message: string) => void;
+    /** Rules that stopped an earlier send of this draft and find nothing now: the writer fixed them. */
+    fixedRules?: readonly string[];
+  },
 ): Promise<StampOutcome> {
   const publicKey = policy.audit?.publicKey;
   const headers = item.internetHeaders as HeadersApi | undefined;
   // No key: no record at all (contract 8). No internetHeaders (before Mailbox 1.8): nothing to do.
   if (!publicKey || !headers || typeof headers.setAsync !== 'function') return { action: 'none' };
   try {
+    if (decision.allowEvent && options.fixedRules?.length) {
+      // The user fixed what stopped an earlier send: the sent-anyway stamp becomes a fixed one.
+      const record = fixedRecord([...new Set(options.fixedRules)].sort(), policy, options.now);
+      await call((cb) => headers.setAsync({ [AUDIT_HEADER]: stampValue(record, publicKey) }, cb));
+      return { action: 'stamped' };
+    }
     if (decision.allowEvent || !options.canSendAnyway) {
-      // A clean re-check (the user fixed what stopped the send) takes an earlier stamp away.
+      // A clean re-check with nothing stopped before, or a mail that cannot go: no record.
       if (typeof headers.removeAsync === 'function') await call((cb) => headers.removeAsync([AUDIT_HEADER], cb));
       return { action: 'removed' };
     }

@@ -93,15 +93,23 @@ describe('the send handler stamps a sealed record on a send it stops', () => {
     expect(openStamp(item.headers.get(HEADER)!, generateAuditKeyPair().privateKey).ok).toBe(false);
   });
 
-  it('takes the stamp away when a re-check after the fix finds nothing', async () => {
+  it('turns the stamp into "fixed" with the rule that caught the problem when a re-check after the fix finds nothing', async () => {
     const item = blockedDraft();
     await send(item, policyWith());
-    expect(item.headers.has(HEADER)).toBe(true);
+    expect(openStamp(item.headers.get(HEADER)!, keys.privateKey)).toMatchObject({ ok: true, record: { outcome: 'sent-anyway' } });
     // The user moves the councillor from Bcc to Cc and presses Send again.
     item.bcc.setAsync([]);
     item.cc.setAsync([SHAH]);
     expect(await send(item, policyWith())).toEqual({ allowEvent: true });
-    expect(item.headers.has(HEADER)).toBe(false);
+    expect(openStamp(item.headers.get(HEADER)!, keys.privateKey)).toMatchObject({ ok: true, record: { outcome: 'fixed', rules: ['silent-copy'] } });
+  });
+
+  it('records as fixed only the rules the re-check no longer finds', async () => {
+    const item = blockedDraft();
+    await send(item, policyWith());
+    // Send again unchanged: still stopped, still sent-anyway.
+    expect((await send(item, policyWith())).allowEvent).toBe(false);
+    expect(openStamp(item.headers.get(HEADER)!, keys.privateKey)).toMatchObject({ ok: true, record: { outcome: 'sent-anyway', rules: ['silent-copy'] } });
   });
 
   it('puts no stamp on a clean draft', async () => {

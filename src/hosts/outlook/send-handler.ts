@@ -26,7 +26,8 @@ import { readItemOverride } from './item-override.ts';
 import { needsReason } from '../../ui/override-reasons.ts';
 import { type LetThrough, letThrough, overriddenRecord } from './overrides.ts';
 import { stampRecord } from './override-stamp.ts';
-import { stampForSend } from '../../audit/stamp.ts';
+import { stampForSend, stoppedRules } from '../../audit/stamp.ts';
+import { readItemValue, writeItemValue } from './item-storage.ts';
 
 /** Our own work's budget (contract 7): past this the email goes unchecked, with a notice. */
 export const SEND_CHECK_TIME_LIMIT_MS = 3000;
@@ -207,7 +208,27 @@ async function stampDecision(item: Office.MessageCompose, policy: ResolvedPolicy
   }
   const context = outcome.contextData ? (JSON.parse(outcome.contextData) as SendContext) : undefined;
   const stamped = context ? { ...outcome, contextData: JSON.stringify({ ...context, stoppedBy: [...context.stoppedBy, ...sentPast.map((p) => p.key)] }) } : outcome;
-  await stampForSend(item, policy, findings, stamped, { now, canSendAnyway: outcome.sendModeOverride === 'promptUser', log });
+  // The rules that stopped an earlier send of this draft, kept with the item; those the check no
+  // longer finds at a severity that stops a send were fixed (one that still would was not).
+  const stoppedBefore = outcome.allowEvent ? await readStoppedRules(item) : [];
+  const stillFound = new Set(problems.filter((p) => wouldBlock(p, mode)).map((p) => p.rule as string));
+  const fixedRules = stoppedBefore.filter((rule) => !stillFound.has(rule));
+  const result = await stampForSend(item, policy, findings, stamped, { now, canSendAnyway: outcome.sendModeOverride === 'promptUser', log, fixedRules });
+  if (result.action === 'stamped' && !outcome.allowEvent && context) {
+    await writeItemValue(item, STOPPED_RULES, JSON.stringify(stoppedRules(findings, JSON.parse(stamped.contextData!).stoppedBy))).catch(() => {});
+  }
+}
+
+/** Where the send handler keeps the rule ids that stopped a send of this draft (never its words). */
+const STOPPED_RULES = 'protocolChecker.stoppedRules';
+
+async function readStoppedRules(item: Office.MessageCompose): Promise<string[]> {
+  try {
+    const value = JSON.parse((await readItemValue(item, STOPPED_RULES)) ?? '[]') as unknown;
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Whether this Outlook shows Markdown in the Smart Alerts dialog (errorMessageMarkdown, Mailbox 1.15). */
