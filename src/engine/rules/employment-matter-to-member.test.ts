@@ -42,6 +42,11 @@ const body = (sentence: string) => ({ field: 'body' as const, quote: sentence })
 runRuleTests(ID, {
   policy: westmoorPolicy,
   valid: [
+    {
+      name: 'a restructure reported as council business, and an ask to raise questions at a meeting',
+      draft: mail(RUTH, 'The housing options restructure report goes to Cabinet on 4 May. Could you raise any questions from residents at the next meeting?'),
+      why: 'the writer ties nothing of it to their own job: it is council business passed on',
+    },
     { name: 'an officer answers a councillor’s question about the pay offer', why: 'information for the councillor, not the writer’s own grievance', draft: mail(RUTH, 'Thank you for the question about the pay offer; HR will publish the details on the intranet on Friday.') },
     {
       name: 'a quiet word asked about how tenants are treated',
@@ -121,6 +126,16 @@ runRuleTests(ID, {
     },
   ],
   invalid: [
+    {
+      name: 'the writer’s team and the coming restructure, then an ask to raise “it” at the next meeting',
+      draft: mail(RUTH, "I work in the housing options team. Nobody will say whether posts are going until the restructure report is out. Could you find out what is planned, or raise it at the next meeting?"),
+      expect: [{ messageId: 'ownEmployment', evidence: body('Could you find out what is planned, or raise it at the next meeting?') }],
+    },
+    {
+      name: 'the writer’s regrading request turned down by their manager',
+      draft: mail(RUTH, 'My regrading request has been turned down twice by my manager without any reasons. I do not know where else to go.'),
+      expect: [{ messageId: 'ownEmployment', evidence: body('My regrading request has been turned down twice by my manager without any reasons.') }],
+    },
     {
       name: 'the pay offer made to the writer’s own staff group, and a vote asked against it',
       draft: mail(RUTH, 'The pay offer the council has made to us this year is insulting. Please vote against it at the employment committee.'),

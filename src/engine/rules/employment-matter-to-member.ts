@@ -39,11 +39,15 @@ function isOwnEmploymentMatter(ctx: RuleContext, model: TextModel, s: Sentence):
  * or pay offer, and the matter is theirs: they speak in the sentence, or tie themselves to their
  * job elsewhere in their own words ("I work in the revenues team").
  */
-function asksToIntervene(ctx: RuleContext, model: TextModel, s: Sentence, writerTied: boolean): boolean {
+function asksToIntervene(ctx: RuleContext, model: TextModel, s: Sentence, writerTied: boolean, previous: readonly Sentence[]): boolean {
   if (!(isAsking(s) || s.question) || !(writerTied || s.firstPerson)) return false;
+  if (!hasCue(ctx, model, s, ['employment.intervene'])) return false;
   // The matter named in the ask (a restructure, the pay offer), or, from a writer already tied to
-  // their own job, how they are treated ("a quiet word about how I'm being treated").
-  return hasCue(ctx, model, s, ['employment.intervene']) && hasCue(ctx, model, s, writerTied ? ['employment.issue', 'employment.conflict'] : ['employment.issue']);
+  // their own job, how they are treated ("a quiet word about how I'm being treated"), or the
+  // matter they have just described ("… until the restructure report is out. Could you raise it
+  // at the next meeting?").
+  const matter = writerTied ? ['employment.issue', 'employment.conflict'] : ['employment.issue'];
+  return hasCue(ctx, model, s, matter) || (writerTied && previous.some((p) => hasCue(ctx, model, p, ['employment.issue'])));
 }
 
 /** A disclosure of wrongdoing made by the writer (surrey-heath 4.16). */
@@ -75,7 +79,7 @@ function findEmploymentMatters(ctx: RuleContext): RuleReport<MessageId>[] {
   }
 
   const writerTied = list.some((s) => hasCue(ctx, ctx.text, s, ['employment.own-job', 'employment.own-manager', 'employment.affected']));
-  const own = list.find((s) => isOwnEmploymentMatter(ctx, ctx.text, s)) ?? list.find((s) => asksToIntervene(ctx, ctx.text, s, writerTied));
+  const own = list.find((s) => isOwnEmploymentMatter(ctx, ctx.text, s)) ?? list.find((s, i) => asksToIntervene(ctx, ctx.text, s, writerTied, list.slice(Math.max(0, i - 2), i)));
   if (own) return [report(ctx, sentenceEvidence(ctx, own))];
   // A subject line such as "My regrading" with no body sentence to point at.
   if (ctx.subjectText.sentences.some((s) => isOwnEmploymentMatter(ctx, ctx.subjectText, s))) {
