@@ -352,7 +352,11 @@ export function findOfficerCriticism(ctx: RuleContext): OfficerCriticism[] {
     record(mention, model.sentences[at]!, cues.filter((h) => h.sentence === at).filter(near(mention.first)));
     for (const s of followOn(ctx, mention, mentions)) {
       const back = lexicon.inSentence(model, s.index, ['criticism.refers-back'])[0];
-      if (!back) continue;
+      if (!back) {
+        // An insult with nobody else in view still aims at them ("… still says it isn't a priority. Buffoonery of the highest order.").
+        record(mention, s, cues.filter((h) => h.sentence === s.index && isPersonalAttack(lexicon, h)));
+        continue;
+      }
       record(mention, s, cues.filter((h) => h.sentence === s.index).filter(near(back.first)));
     }
   }

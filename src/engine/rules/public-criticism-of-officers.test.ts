@@ -24,6 +24,11 @@ runRuleTests('public-criticism-of-officers', {
   policy: eastmere,
   valid: [
     {
+      name: 'an insult in the next sentence aimed at someone else, named there',
+      why: 'the insult names its own target (a councillor), not the officer named before',
+      draft: { from: CLLR, to: DIRECTOR, body: 'Gary Holt sent the flood figures on Monday. Cllr Shaw called them a joke at the meeting, which was rude.\n\nNia' },
+    },
+    {
       name: 'a concern about a named officer raised privately with the director',
       why: 'district-model 4.4 asks for exactly this: private, to the Senior Officer',
       draft: { from: CLLR, to: DIRECTOR, body: `Dear Lena,\n\nI would like to raise a concern privately. ${sentence} Could you look into it?\n\nNia` },
@@ -100,6 +105,11 @@ runRuleTests('public-criticism-of-officers', {
     },
   ],
   invalid: [
+    {
+      name: 'a verbless insult right after the named officer, to residents',
+      draft: { from: CLLR, to: RESIDENTS, body: 'Please share this.\n\nSix months on, Gary Holt still says the flooding on Fen Lane is not a priority. Buffoonery of the highest order.\n\nNia' },
+      expect: [{ messageId: 'inPublic' }],
+    },
     {
       name: 'a named officer criticised to the press (error)',
       draft: { from: CLLR, to: PRESS, body: `For your story. ${sentence} Residents deserve better.` },
