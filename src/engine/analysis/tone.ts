@@ -14,6 +14,7 @@
 import type { Hit } from '../lexicon/compile.ts';
 import type { ResolvedPolicy } from '../policy.ts';
 import { memoised, type RuleContext } from '../rule.ts';
+import { assessPublicity } from './publicity-kind.ts';
 import type { Span } from '../text.ts';
 import type { TextModel } from '../text-model/model.ts';
 import { Gap, tokenize, type Token } from '../text-model/tokenize.ts';
@@ -137,6 +138,18 @@ interface CapitalToken {
 }
 
 /** Runs of shouted words in the writer's own words: at least five with a clause word, or a whole shouted sentence of three or more. */
+/**
+ * A headline in a release, statement or post: a line of its own in capitals with no full stop
+ * (news releases set headlines in capitals). Not shouting in publicity; in an email it still is.
+ */
+function isHeadline(ctx: RuleContext, first: number, last: number): boolean {
+  const { tokens } = ctx.text;
+  const before = tokens[first]!;
+  const after = tokens[last + 1];
+  const ownLine = (first === 0 || before.gapBefore === Gap.Newline || before.gapBefore === Gap.Paragraph) && (!after || after.gapBefore === Gap.Newline || after.gapBefore === Gap.Paragraph);
+  return ownLine && last - first < 16 && assessPublicity(ctx).isPublicity;
+}
+
 export function findShouting(ctx: RuleContext): ShoutedRun[] {
   return memoised(ctx, 'tone:shouting', () => {
     const model = ctx.text;
@@ -194,7 +207,7 @@ export function findShouting(ctx: RuleContext): ShoutedRun[] {
       const b = caps[last]!.k;
       const after = tokens[b + 1];
       const wholeSentence = startsSentence(model, a) && after !== undefined && after.gapBefore === Gap.None && SENTENCE_END.has(after.norm);
-      if (clause && (shouted >= 5 || (shouted >= 3 && wholeSentence))) {
+      if (clause && (shouted >= 5 || (shouted >= 3 && wholeSentence)) && !isHeadline(ctx, a, b)) {
         const start = tokens[a]!.start;
         const end = tokens[b]!.end;
         runs.push({ start, end, quote: ctx.draft.body.slice(start, end), first: a, last: b + 1 });

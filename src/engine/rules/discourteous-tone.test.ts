@@ -35,6 +35,11 @@ runRuleTests('discourteous-tone', {
       draft: { from: CLLR, to: OFFICER, subject: 'URGENT: flooding on Mill Lane', body: 'Ruth, water is coming into two houses on Mill Lane. Could someone attend today?\n\nDev' },
     },
     {
+      name: 'a news release headline set in capitals',
+      why: 'releases set headlines in capitals: a line of its own without a full stop in publicity is not shouting',
+      draft: { from: 'Press Office <press@westmoor.gov.uk>', to: 'News desk <news@westmoortimes.co.uk>', subject: 'News release: Quayside park reopens', body: 'NEWS RELEASE\n\nQUAYSIDE PARK REOPENS AFTER FLOOD REPAIRS\n\nThe park on Quayside reopens on Saturday after six months of repairs.\n\nENDS' },
+    },
+    {
       name: "a resident's insult reported with its speaker, in quotation marks",
       why: 'the words are the resident’s, named as the speaker, and the writer relays them to get the case looked at',
       draft: { from: CLLR, to: OFFICER, body: 'Dear Ruth,\n\nMr Pike told me: "The man who came round was an absolute clown." Could someone else visit him next week?\n\nDev' },
@@ -157,6 +162,11 @@ runRuleTests('discourteous-tone', {
     },
   ],
   invalid: [
+    {
+      name: 'a line of capitals without a full stop in an email to an officer',
+      draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nI HAVE ASKED YOU THREE TIMES ABOUT THE DOCK ROAD BINS\n\nDev' },
+      expect: [{ messageId: 'shouting' }],
+    },
     {
       name: 'a post the councillor asks a community page to publish, in quotation marks, calling the chief executive a clown',
       draft: {
