@@ -10,6 +10,12 @@ import type { Span } from '../text.ts';
 export interface PartyLabel extends Span {
   quote: string;
   party: string;
+  /**
+   * What the label is set against: a named councillor ("Cllr Kerr (Lib Dem)", "Labour's Cllr X",
+   * "Leader of the Labour Group"), a group of them named by no one ("Labour councillors"), or the
+   * administration ("the Conservative administration").
+   */
+  of: 'councillor' | 'group' | 'administration';
   /** The edit that removes the label and keeps the sentence readable. */
   removal: { start: number; end: number; text: string };
 }
@@ -32,9 +38,9 @@ export function findPartyLabels(ctx: RuleContext): PartyLabel[] {
     const body = ctx.draft.body;
     const { tokens } = model;
     const out: PartyLabel[] = [];
-    const add = (start: number, end: number, party: string, removal: PartyLabel['removal']) => {
+    const add = (start: number, end: number, party: string, removal: PartyLabel['removal'], of: PartyLabel['of'] = 'councillor') => {
       if (out.some((l) => start < l.end && end > l.start)) return;
-      out.push({ start, end, quote: body.slice(start, end), party, removal });
+      out.push({ start, end, quote: body.slice(start, end), party, of, removal });
     };
     for (const s of model.sentences) {
       // The writer's words and signature ("Leader of the Labour Group" under a statement), not quoted history.
@@ -93,7 +99,10 @@ export function findPartyLabels(ctx: RuleContext): PartyLabel[] {
         const atStart = k === s.first || (tokens[k - 1]?.quoteMark !== undefined && k - 1 === s.first);
         const firstChar = body[next.start] ?? '';
         const removal = atStart && /[a-z]/.test(firstChar) ? { start, end: next.start + 1, text: firstChar.toUpperCase() } : { start, end: next.start, text: '' };
-        add(start, labelEnd, party, removal);
+        // A head with a name after it ("Lib Dem councillor Jo Kerr", "Labour's Cllr Shah") is one
+        // member; "Labour councillors, who …" names no one.
+        const named = head !== -1 && tokens[head]?.kind === 'word' && tokens[head]!.capital;
+        add(start, labelEnd, party, removal, administration !== -1 ? 'administration' : named ? 'councillor' : 'group');
         k = after - 1;
       }
     }

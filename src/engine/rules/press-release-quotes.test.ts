@@ -109,6 +109,11 @@ runRuleTests('press-release-quotes', {
   ],
   valid: [
     {
+      name: 'a release that credits the administration’s party and blames “Labour councillors”, naming no member',
+      why: 'no member is given a party: the party content is letterhead-for-party-matters’ finding, not a quoted member’s label',
+      draft: { from: comms, to: gazette, subject: 'News release: budget', body: 'NEWS RELEASE\n\nThe Lib Dem administration’s budget keeps weekly bins. Labour councillors opposed every saving.\n\nENDS', date: feb },
+    },
+    {
       name: 'a cabinet member quoted by "Quote from Cllr X, Cabinet Member …:" (crawley 8.4)',
       why: 'cabinet members may be quoted, however the quote is introduced',
       draft: { from: comms, to: gazette, body: 'Statement for use\n\nQuote from Cllr Aled Price, Cabinet Member for Housing:\n"The homes are ready."', date: feb },

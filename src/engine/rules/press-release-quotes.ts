@@ -128,8 +128,9 @@ export default defineRule<MessageId>({
       }
     }
 
-    // surrey-heath 7.6; crawley 8.1: no party affiliation in council releases.
-    for (const label of findPartyLabels(ctx)) {
+    // surrey-heath 7.6; crawley 8.1: no party affiliation for a member in council releases. A
+    // release crediting the administration's party is party content (letterhead-for-party-matters).
+    for (const label of findPartyLabels(ctx).filter((l) => l.of === 'councillor')) {
       reports.push({
         messageId: 'partyLabel',
         data: { kind, label: label.quote.trim() },
