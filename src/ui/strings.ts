@@ -101,7 +101,7 @@ export const strings = {
   tryAgain: 'Try again',
   findingsLabel: 'Problems found',
   paragraph: (pack: string, paragraph: string) => `${pack}, paragraph ${paragraph}`,
-  otherCouncil: "Another council's protocol: good practice, not your council's own text.",
+  otherCouncil: "Another council’s protocol: good practice, not your council’s own text.",
   evidenceQuote: (field: string) => `In the ${field.toLowerCase()}:`,
   applyPrefix: 'Apply',
   applyName: (title: string) => `Apply: ${title}`,
