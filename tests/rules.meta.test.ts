@@ -91,6 +91,14 @@ describe('rule catalogue', () => {
         expect(Object.values(rule.meta.citations).flat().length).toBeGreaterThan(0);
       });
 
+      it('writes its messages and citation summaries with one quote style: curly quotation marks and apostrophes', () => {
+        const texts = [...Object.values(rule.meta.messages), ...Object.values(rule.meta.publicityMessages ?? {}), ...Object.values(rule.meta.citations).flat().map((c) => c!.summary)];
+        for (const text of texts) {
+          expect(text, 'a straight double quotation mark').not.toMatch(/"/);
+          expect(text, 'a straight apostrophe').not.toMatch(/[A-Za-z]'[A-Za-z]/);
+        }
+      });
+
       it('has a user page in plain words: a title that says what is wrong, the fixed headings, every paragraph it cites', () => {
         const doc = readFileSync(join(ROOT, 'docs/rules', `${id}.md`), 'utf8');
         const title = /^# (.+)$/m.exec(doc)?.[1] ?? '';
