@@ -40,6 +40,11 @@ runRuleTests('discourteous-tone', {
       draft: { from: 'Press Office <press@westmoor.gov.uk>', to: 'News desk <news@westmoortimes.co.uk>', subject: 'News release: Quayside park reopens', body: 'NEWS RELEASE\n\nQUAYSIDE PARK REOPENS AFTER FLOOD REPAIRS\n\nThe park on Quayside reopens on Saturday after six months of repairs.\n\nENDS' },
     },
     {
+      name: 'capability criticised in plain terms: out of his depth, not up to the job',
+      why: 'a judgement on capability is criticism (public-criticism-of-officers where it is public), not an insult',
+      draft: { from: CLLR, to: 'News desk <news@westmoortimes.co.uk>', body: 'My comment: "In my view the planning officer is out of his depth on this application, and the service is not up to the job."\n\nDev' },
+    },
+    {
       name: "a resident's insult reported with its speaker, in quotation marks",
       why: 'the words are the resident’s, named as the speaker, and the writer relays them to get the case looked at',
       draft: { from: CLLR, to: OFFICER, body: 'Dear Ruth,\n\nMr Pike told me: "The man who came round was an absolute clown." Could someone else visit him next week?\n\nDev' },
@@ -310,9 +315,9 @@ runRuleTests('discourteous-tone', {
     },
     {
       name: 'insults about character and competence on no old list',
-      draft: { from: CLLR, to: OFFICER, body: "Ruth,\n\nFrankly you are out of your depth. Your officers are lazy. You're not fit to run a bath.\n\nDev" },
+      draft: { from: CLLR, to: OFFICER, body: "Ruth,\n\nFrankly you are incompetent. Your officers are lazy. You're not fit to run a bath.\n\nDev" },
       expect: [
-        { messageId: 'insult', evidence: { quote: 'out of your depth' } },
+        { messageId: 'insult', evidence: { quote: 'incompetent' } },
         { messageId: 'insult', evidence: { quote: 'lazy' } },
         { messageId: 'insult', evidence: { quote: 'not fit to run a bath' } },
       ],
