@@ -44,7 +44,8 @@ const SPEECH_FRAME =
 // "Comment from the Leader, Cllr X:". The lead words are kept; the speaker is replaced.
 // The speaker (at most 200 characters) starts and ends with a visible character, so the spaces
 // around it are read one way only: no backtracking over a long run of spaces.
-const LEAD_IN = /^((?:an?\s+|the\s+)?(?:(?:further|additional|supporting)\s+)?(?:quotes?|quotations?|comments?|statement|words|response|reaction)\s+(?:from|by)\s+)([^\s:"\n](?:[^:"\n]{0,198}[^\s:"\n])?)\s*(?::\s*)?$/i;
+// Also "Statement below, attributable to Cllr X:" and "Attributable to Cllr X:", as press offices write them.
+const LEAD_IN = /^((?:(?:an?\s+|the\s+)?(?:(?:further|additional|supporting)\s+)?(?:quotes?|quotations?|comments?|statement|words|response|reaction)(?:\s+below)?,?\s+(?:from|by|attributable\s+to|attributed\s+to)|(?:attributable|attributed)\s+to)\s+)([^\s:"\n](?:[^:"\n]{0,198}[^\s:"\n])?)\s*(?::\s*)?$/i;
 // A speaker phrase that begins with a councillor's title or an office only councillors hold, so that a
 // lead-in or dash line naming someone else first ("Jo Bloggs, Chair of the Friends group") is not read
 // as a councillor's attribution.
@@ -278,6 +279,22 @@ function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesp
       // A hyphen line followed by another is a list ("- Cllr A", "- Cllr B" attending), not an attribution.
       const list = /^-\s/.test(t) && /^\s*-\s/.test(lines[i + 1]?.text ?? '');
       if (!list && addDashed(dash.index === 0 ? 0 : dash.index + dash[0].indexOf('-'), dash.index + dash[0].length, false, false)) return;
+    }
+
+    // A column's heading byline: "HELEN MARSH WRITES", "Cllr Jo Hale writes:". Read by position: the
+    // line is a councillor's name (in any case) and the word "writes".
+    const writesAt = /\swrites:?$/i.exec(t);
+    if (writesAt && t.length <= 120) {
+      const written = t.slice(0, writesAt.index).trim();
+      const speaker = written === written.toUpperCase() ? written.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()) : written;
+      // A name ("HELEN MARSH WRITES"), not an office ("The Leader writes" heads a column whose byline follows).
+      const named = !/^the\s/i.test(speaker);
+      const ref = named && speakerPhraseLength(speaker, ctx.policy) === speaker.length ? councillorIn(speaker, ctx.policy) : undefined;
+      if (ref && !(ref.entry && ref.entry.email.toLowerCase() === ctx.sender?.email.toLowerCase())) {
+        const start = line.start + lead;
+        add(start, start + written.length, speaker, ref, capitalise(spokesperson));
+        return;
+      }
     }
 
     // Above the quotation: `Quote from Cllr X, Cabinet Member for Housing:` or `Cllr X, Leader of the Council:`,

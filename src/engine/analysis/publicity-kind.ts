@@ -40,7 +40,7 @@ const HEADING_KINDS: { kind: PublicityKind; re: RegExp; needs?: RegExp }[] = [
   { kind: 'statement', re: /^(?:(?:press|media|joint|council)\s+)?statement(?:\s+for\s+(?:use|publication|the\s+media))?\s*(?::\s*)?$/i },
   { kind: 'photo call', re: /^(?:photo\s*(?:-\s*)?call|photo\s+opportunity|media\s+opportunity|(?:picture|photo)\s+(?:release|caption)s?)\b.{0,80}$/i },
   { kind: 'newsletter', re: /^(?!(?:thanks|thank|please|here|attached|see|re|the\s+draft)\b)(?:[\w'&-]+\s+){0,5}(?:e-?)?newsletter\b[^.!?]{0,30}$/i, needs: /newsletter/i },
-  { kind: 'social media post', re: /^(?:social\s+media\s+(?:post|copy|update)s?|(?:suggested\s+|draft\s+)?(?:tweet|post)s?\s+for\s+(?:facebook|twitter|x|instagram|linkedin|nextdoor|social\s+media)|(?:facebook|instagram|linkedin|nextdoor|twitter|x)\s*(?:\/\s*\w+\s*)?(?:post|update|story|copy)s?|(?:draft\s+|suggested\s+)?tweets?)\s*(?::\s*)?$/i },
+  { kind: 'social media post', re: /^(?:social\s+media\s+(?:post|copy|update)s?|(?:suggested\s+|draft\s+)?(?:tweet|post)s?\s+for\s+(?:facebook|twitter|x|instagram|linkedin|nextdoor|social\s+media)|(?:facebook|instagram|linkedin|nextdoor|twitter|x)\s*(?:\/\s*\w+\s*)?(?:post|update|story|copy)s?|(?:draft\s+|suggested\s+)?tweets?|post\s+\d+(?:\s*\([^()\n]{0,40}\))?)\s*(?::\s*)?$/i },
 ];
 const SUBJECT_KINDS: { kind: PublicityKind; re: RegExp }[] = [
   { kind: 'press release', re: /\b(?:news|press|media)\s+release\b/i },
@@ -50,7 +50,7 @@ const SUBJECT_KINDS: { kind: PublicityKind; re: RegExp }[] = [
   { kind: 'newsletter', re: /\bnewsletter\b/i },
   // "Social media post", "Facebook post: …", "Draft tweets for Friday", "Social copy – bin changes".
   // At the start, so that "Your complaint about a Facebook post" is not one.
-  { kind: 'social media post', re: /^(?:(?:re|fw|fwd)\s*:\s*)*(?:(?:draft|suggested|new)\s+)?(?:social\s+(?:media\s+)?(?:post|posts|copy|content|update|updates)|(?:facebook|fb|instagram|insta|linkedin|nextdoor|tiktok)\s+(?:post|posts|update|story|copy)|social\s+(?:schedule|calendar|plan)|tweets?)\b|\b(?:draft|suggested)\s+(?:tweets?|social\s+posts?)\b|\bsocial\s+media\s+post\b/i },
+  { kind: 'social media post', re: /^(?:(?:re|fw|fwd)\s*:\s*)*(?:(?:draft|suggested|new)\s+)?(?:social\s+(?:media\s+)?(?:post|posts|copy|content|update|updates)|(?:facebook|fb|instagram|insta|linkedin|nextdoor|tiktok)\s+(?:post|posts|update|story|copy)|social\s+(?:schedule|calendar|plan)|tweets?)\b|\b(?:draft|suggested)\s+(?:tweets?|social\s+posts?|posts)\b|\bsocial\s+media\s+post\b/i },
 ];
 
 // structural: a recipient that is a list of subscribers, not a person (display name or local part).
@@ -70,6 +70,13 @@ function policyNamesCommsTeam(policy: ResolvedPolicy): boolean {
 }
 
 /** @summary Whether the draft is council publicity, what kind, and whether it goes through the communications team. Memoised. */
+/** A list the council itself runs for residents: kingsmead-residents@lists.westmoor.gov.uk, residents@westmoor.gov.uk. */
+function isCouncilResidentsList(r: Recipient): boolean {
+  if (!r.person.councilAddress) return false;
+  const [local = '', domain = ''] = r.mailbox.email.toLowerCase().split('@');
+  return domain.startsWith('lists.') || local.split(/[._-]/).some((part) => part === 'residents' || part === 'tenants');
+}
+
 export function assessPublicity(ctx: RuleContext): PublicityAssessment {
   return memoised(ctx, 'analysis/publicity', () => {
     const { draft, sender, recipients, policy } = ctx;
@@ -111,7 +118,7 @@ export function assessPublicity(ctx: RuleContext): PublicityAssessment {
       }
     }
     // Sent to a subscriber or mailing list ("Oakhurst Matters subscribers", news-list@…): a bulletin to the public.
-    if (!kind && recipients.some((r) => SUBSCRIBER_LIST.test(`${r.mailbox.name ?? ''} ${r.mailbox.email.split('@')[0] ?? ''}`))) kind = 'newsletter';
+    if (!kind && recipients.some((r) => SUBSCRIBER_LIST.test(`${r.mailbox.name ?? ''} ${r.mailbox.email.split('@')[0] ?? ''}`) || isCouncilResidentsList(r))) kind = 'newsletter';
     // The writer said what it is (the Teams tab asks): that settles the kind, whatever the headings say.
     const declared = draft.publicity;
     if (declared) kind = declared;

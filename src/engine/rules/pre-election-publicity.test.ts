@@ -119,6 +119,26 @@ runRuleTests('pre-election-publicity', {
       expect: [{ messageId: 'quotesCouncillor', evidence: { field: 'body', quote: 'Joy Adams, Leader of the Council' } }],
     },
     {
+      name: 'a statement for a reporter "attributable to" a cabinet member, the words on the next line',
+      draft: { from: comms, to: gazette, subject: 'RE: Damp complaints', body: 'Hi Jo,\n\nStatement below, attributable to Cllr Aled Price, Cabinet Member for Housing:\n"I have visited every one of these flats myself."\n\nRuth', date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { field: 'body', quote: 'Statement below, attributable to Cllr Aled Price, Cabinet Member for Housing' } }],
+    },
+    {
+      name: 'a column sent to the paper under a heading byline in capitals ("JOY ADAMS WRITES")',
+      draft: { from: comms, to: gazette, subject: "Leader's column for Saturday", body: "Hi Sam,\n\nJoy's column for Saturday below.\n\nJOY ADAMS WRITES\nSpring is always a hopeful time. This week I visited the new hub.\n\nRuth", date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor', evidence: { field: 'body', quote: 'JOY ADAMS' } }],
+    },
+    {
+      name: 'draft posts for the corporate accounts ("Post 1 (corporate FB/X):") quoting a cabinet member after a dash',
+      draft: { from: comms, to: 'Lucy Farr <lucy.farr@westmoor.gov.uk>', subject: 'Road safety week - draft posts', body: 'Hi Lucy,\n\nPost 1 (corporate FB/X):\n"Safer crossings on every school run." - Cllr Aled Price, Cabinet Member for Housing\n\nRuth', date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor' }],
+    },
+    {
+      name: 'a ward update sent to a residents list the council runs, praising the councillor',
+      draft: { from: comms, to: 'hillcrest-residents@lists.westmoor.gov.uk', subject: 'Hillcrest ward update', body: 'HILLCREST WARD UPDATE\n\nCllr Joy Adams secured £18,000 for new swings at Orchard Way.\n\nProduced by Members’ Support', date: inPeriod },
+      expect: [{ messageId: 'praisesCouncillor' }],
+    },
+    {
       name: 'a column whose byline follows its last sentence on the same line after a dash',
       draft: { from: comms, to: gazette, subject: 'Spring newsletter', body: 'Westmoor Matters\n\nThe Leader writes\nWe kept weekly bins and I am proud of it. - Cllr Joy Adams, Leader of the Council\n\nInside: Easter activities', date: inPeriod },
       expect: [{ messageId: 'quotesCouncillor', evidence: { field: 'body', quote: '- Cllr Joy Adams, Leader of the Council' } }],
