@@ -36,6 +36,16 @@ runRuleTests('personal-email', {
   policy: W,
   valid: [
     {
+      name: 'the council tax team answers a councillor, at the personal address he wrote from, about his own account',
+      why: 'his own council tax is a private matter: the service deals with him as a resident',
+      draft: { from: 'Council Tax <counciltax@westmoor.gov.uk>', to: 'Ahmed Khan <ahmedkhan77@gmail.com>', subject: 'RE: Change of direct debit date', body: 'Dear Mr Khan,\n\nWe have changed your direct debit date to the 15th from April. Your council tax account shows no arrears.\n\nCouncil Tax Team' },
+    },
+    {
+      name: 'a councillor asks, from his personal address, for his own council tax direct debit to move',
+      why: 'writing as a resident about his own account is private, not council business',
+      draft: { from: 'Ahmed Khan <ahmedkhan77@gmail.com>', to: 'Council Tax <counciltax@westmoor.gov.uk>', subject: 'Direct debit', body: 'Hello,\n\nPlease could you move the direct debit for my council tax account to the 15th? My bank details are unchanged.\n\nAhmed Khan' },
+    },
+    {
       name: 'an officer writes to a resident who shares their surname',
       why: 'another first name ("Mark" is not a form of "Tom"): a resident, not the officer’s own mailbox',
       draft: { from: TOM, to: 'Mark Field <markfield@gmail.com>', subject: 'Your bin collection', body: 'Dear Mr Field,\n\nYour collection is on Tuesday.\n\nTom' },

@@ -95,7 +95,9 @@ export default defineRule<MessageId>({
       if (sender && person.email === sender.email) continue;
       if (!isUnapprovedPersonal(person)) continue;
       if (person.kind === 'councillor') {
-        if (officer) {
+        // A service writing back to a councillor about their own private affairs (their council
+        // tax account), at the address they wrote from, deals with them as a resident.
+        if (officer && classifyContent(ctx).reason !== 'private') {
           // town-council 2.6; tower-hamlets 9.5: officers use councillors' council addresses.
           reports.push({
             messageId: 'officerToPersonal',
