@@ -4,6 +4,7 @@
  * type instead.
  */
 import { closestMatch } from './closest.ts';
+import { PROGRESS_THRESHOLD } from './progress.ts';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -18,6 +19,8 @@ export interface CliOptions {
   version: boolean;
   /** False with --no-color; colour also needs a TTY and no NO_COLOR. */
   color: boolean;
+  /** False with --no-progress; the bar also needs stderr to be a terminal that the report is not printed to (progress.ts). */
+  progress: boolean;
   /** --file-timeout: seconds one file may take to read before it is reported as unreadable. */
   fileTimeoutSeconds?: number;
 }
@@ -28,7 +31,7 @@ export class UsageError extends Error {
 }
 
 const VALUE_OPTIONS = ['--policy', '--now', '--format', '--explain', '--file-timeout'] as const;
-const FLAG_OPTIONS = ['--help', '--version', '--no-color'] as const;
+const FLAG_OPTIONS = ['--help', '--version', '--no-color', '--no-progress'] as const;
 const SHORT_ALIASES: Record<string, string> = { '-h': '--help', '-v': '--version' };
 export const KNOWN_OPTIONS: readonly string[] = [...VALUE_OPTIONS, ...FLAG_OPTIONS];
 
@@ -44,7 +47,7 @@ const WHAT_VALUE: Record<(typeof VALUE_OPTIONS)[number], string> = {
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { inputs: [], format: 'text', help: false, version: false, color: true };
+  const options: CliOptions = { inputs: [], format: 'text', help: false, version: false, color: true, progress: true };
   let onlyInputs = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -63,6 +66,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       if (inlineValue !== undefined) throw new UsageError(`${name} does not take a value: remove "=${inlineValue}"`);
       if (name === '--help') options.help = true;
       else if (name === '--version') options.version = true;
+      else if (name === '--no-progress') options.progress = false;
       else options.color = false;
       continue;
     }
@@ -124,13 +128,18 @@ Checks email drafts (.eml, .msg) and draft objects (.json) against the council's
 Member/Officer Relations Protocol. A folder is searched for those files.
 
 Options:
-  --policy <file>       the council's policy file (default: the embedded default policy)
-  --now <ISO 8601>      the moment of sending (default: the draft's Date, else now)
+  --policy <file>       the council's policy file (default: the embedded
+                        default policy)
+  --now <ISO 8601>      the moment of sending (default: the draft's Date,
+                        else now)
   --format <format>     text, json or sarif (default: text)
   --explain <rule-id>   show the documentation for a rule
-  --file-timeout <s>    give up on a file that takes longer than this many seconds
-                        to read, and report it as unreadable (default: 30)
+  --file-timeout <s>    give up on a file that takes longer than this many
+                        seconds to read, and report it as unreadable
+                        (default: 30)
   --no-color            do not colour the text output
+  --no-progress         do not show a progress bar (shown on stderr for more
+                        than ${PROGRESS_THRESHOLD} files when the report goes to a file or pipe)
   --help                show this help
   --version             show the version number
 
@@ -142,6 +151,13 @@ Examples:
   protocol-check --policy policy.json --format json drafts/reply.eml
   protocol-check --explain silent-copy
 
-For the monitoring officer: protocol-check policy validate|show|import|map-protocol
-(protocol-check policy --help).
+Commands for the monitoring officer:
+  protocol-check policy validate|show|import|map-protocol
+                        check, show or build the council's policy file
+                        (protocol-check policy --help)
+  protocol-check audit [options] <folder|file>...
+                        a report on exported mail: what the rules find, and
+                        what was sent anyway (protocol-check audit --help)
+  protocol-check audit keygen
+                        the key pair for the records sealed on sending
 `;

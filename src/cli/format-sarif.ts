@@ -10,7 +10,7 @@ import type { ResolvedPolicy } from '../engine/policy.ts';
 import type { Rule } from '../engine/rule.ts';
 import type { Finding, Severity } from '../engine/types.ts';
 import { evidenceRange } from './position.ts';
-import { type CheckedFile, type FileResult, isFailed } from './results.ts';
+import { type CheckedFile, type FailedFile, type FileResult, isFailed, type ReportWriter } from './results.ts';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -80,26 +80,24 @@ function location(finding: Finding, file: CheckedFile) {
   };
 }
 
-export function toSarif(results: readonly FileResult[], options: SarifOptions) {
-  const ruleIndex = new Map(options.rules.map((rule, i) => [rule.meta.id as string, i]));
-  const sarifResults = results.flatMap((result) =>
-    isFailed(result)
-      ? []
-      : result.findings.map((finding) => ({
-          ruleId: finding.rule,
-          ...(ruleIndex.has(finding.rule) ? { ruleIndex: ruleIndex.get(finding.rule)! } : {}),
-          level: LEVEL[finding.severity],
-          message: { text: finding.message },
-          locations: [location(finding, result)],
-          properties: {
-            messageId: finding.messageId,
-            evidence: finding.evidence,
-            citations: finding.citations,
-            suggestions: finding.suggestions,
-          },
-        })),
-  );
-  const failures = results.filter(isFailed);
+/** One checked file's SARIF results: all they need of the body (lines and columns) is worked out here. */
+function sarifResultsOf(result: CheckedFile, ruleIndex: ReadonlyMap<string, number>) {
+  return result.findings.map((finding) => ({
+    ruleId: finding.rule,
+    ...(ruleIndex.has(finding.rule) ? { ruleIndex: ruleIndex.get(finding.rule)! } : {}),
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [location(finding, result)],
+    properties: {
+      messageId: finding.messageId,
+      evidence: finding.evidence,
+      citations: finding.citations,
+      suggestions: finding.suggestions,
+    },
+  }));
+}
+
+function sarifLog(sarifResults: ReturnType<typeof sarifResultsOf>, failures: readonly FailedFile[], options: SarifOptions) {
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0' as const,
@@ -130,6 +128,41 @@ export function toSarif(results: readonly FileResult[], options: SarifOptions) {
   };
 }
 
+const ruleIndexOf = (rules: readonly Rule[]) => new Map(rules.map((rule, i) => [rule.meta.id as string, i]));
+
+export function toSarif(results: readonly FileResult[], options: SarifOptions) {
+  const ruleIndex = ruleIndexOf(options.rules);
+  const sarifResults = results.flatMap((result) => (isFailed(result) ? [] : sarifResultsOf(result, ruleIndex)));
+  return sarifLog(sarifResults, results.filter(isFailed), options);
+}
+
 export function formatSarif(results: readonly FileResult[], options: SarifOptions): string {
   return `${JSON.stringify(toSarif(results, options), null, 2)}\n`;
+}
+
+/**
+ * SARIF is one document whose run lists the results after the rules, so it is printed at the
+ * end. Meanwhile only the text it will print is kept: each result is turned into its JSON as it
+ * comes (a quote taken from a body could otherwise hold on to the whole body), and the pieces
+ * are set into the document at the end, with the same bytes as `formatSarif`.
+ */
+export function sarifReportWriter(options: SarifOptions): ReportWriter {
+  const ruleIndex = ruleIndexOf(options.rules);
+  // The results sit four levels deep in the document: eight spaces before each of their lines.
+  const pieces: string[] = [];
+  const failures: FailedFile[] = [];
+  return {
+    add(result) {
+      if (isFailed(result)) failures.push({ file: result.file, error: result.error });
+      else for (const one of sarifResultsOf(result, ruleIndex)) pieces.push(`        ${JSON.stringify(one, null, 2).replace(/\n/g, '\n        ')}`);
+      return '';
+    },
+    end() {
+      const empty = `${JSON.stringify(sarifLog([], failures, options), null, 2)}\n`;
+      if (pieces.length === 0) return empty;
+      // `results` is the run's last member, so its empty array is the last one in the text.
+      const at = empty.lastIndexOf('"results": []');
+      return `${empty.slice(0, at)}"results": [\n${pieces.join(',\n')}\n      ]${empty.slice(at + '"results": []'.length)}`;
+    },
+  };
 }

@@ -1,10 +1,11 @@
 /**
- * The readable report: one block per file, one block per finding. Severity is always a word,
- * so colour only ever repeats what the text says (colour is off unless asked for).
+ * The readable report: one block per file, one block per finding, each file's block printed as
+ * soon as it is checked and the totals last. Severity is always a word, so colour only ever
+ * repeats what the text says (colour is off unless asked for).
  */
 import type { Citation, Evidence, Finding, PackId, Severity } from '../engine/types.ts';
 import { evidenceRange } from './position.ts';
-import { type CheckedFile, type FileResult, isFailed, PACK_NAMES, totals } from './results.ts';
+import { type CheckedFile, type FileResult, isFailed, PACK_NAMES, type ReportWriter, type Totals, TotalsCounter } from './results.ts';
 
 const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m' };
 const SEVERITY_COLOUR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.blue };
@@ -56,27 +57,42 @@ function findingBlock(finding: Finding, file: CheckedFile, paint: Paint): string
   return lines;
 }
 
-export function formatText(results: readonly FileResult[], options: { color: boolean }): string {
-  const paint: Paint = options.color ? (style, text) => `${style}${text}${ANSI.reset}` : (_style, text) => text;
-  const out: string[] = [];
-  for (const result of results) {
-    out.push(paint(ANSI.bold, result.file));
-    if (isFailed(result)) {
-      out.push(`  ${paint(ANSI.red + ANSI.bold, 'not checked')}  ${result.error}`);
-    } else if (result.findings.length === 0) {
-      out.push('  No problems found.');
-    } else {
-      result.findings.forEach((finding, i) => {
-        if (i > 0) out.push('');
-        out.push(...findingBlock(finding, result, paint));
-      });
-    }
-    out.push('');
+function fileBlock(result: FileResult, paint: Paint): string {
+  const out = [paint(ANSI.bold, result.file)];
+  if (isFailed(result)) {
+    out.push(`  ${paint(ANSI.red + ANSI.bold, 'not checked')}  ${result.error}`);
+  } else if (result.findings.length === 0) {
+    out.push('  No problems found.');
+  } else {
+    result.findings.forEach((finding, i) => {
+      if (i > 0) out.push('');
+      out.push(...findingBlock(finding, result, paint));
+    });
   }
-  const t = totals(results);
+  return `${out.join('\n')}\n\n`;
+}
+
+function summaryLine(t: Totals): string {
   const notChecked = t.failed ? `, ${t.failed} not checked` : '';
-  out.push(
-    `${plural(t.files, 'file')}${notChecked}: ${plural(t.bySeverity.error, 'error')}, ${plural(t.bySeverity.warning, 'warning')}, ${t.bySeverity.info} info`,
-  );
-  return `${out.join('\n')}\n`;
+  return `${plural(t.files, 'file')}${notChecked}: ${plural(t.bySeverity.error, 'error')}, ${plural(t.bySeverity.warning, 'warning')}, ${t.bySeverity.info} info\n`;
+}
+
+/** Prints each file's block as soon as it is checked, and the totals at the end. */
+export function textReportWriter(options: { color: boolean }): ReportWriter {
+  const paint: Paint = options.color ? (style, text) => `${style}${text}${ANSI.reset}` : (_style, text) => text;
+  const counter = new TotalsCounter();
+  return {
+    add(result) {
+      counter.add(result);
+      return fileBlock(result, paint);
+    },
+    end() {
+      return summaryLine(counter.totals);
+    },
+  };
+}
+
+export function formatText(results: readonly FileResult[], options: { color: boolean }): string {
+  const writer = textReportWriter(options);
+  return results.map((result) => writer.add(result)).join('') + writer.end();
 }

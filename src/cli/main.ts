@@ -6,30 +6,28 @@
  *
  * `runCli` takes its streams, environment and rule set as arguments so that tests can run it
  * with a fixed set of rules; bin/protocol-check.js passes the real process.
+ *
+ * This module reads the arguments and nothing more: each command (checking drafts, --explain,
+ * policy, audit) is imported only when it is asked for, so that `--help` and `--version` answer
+ * without loading the engine, the mail readers or the policy validator.
  */
-import { readFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { check, draftDateOr, normaliseDraft } from '../engine/check.ts';
-import { maintainedFreeMail } from '../engine/free-mail-full.ts';
-import type { ResolvedPolicy } from '../engine/policy.ts';
 import type { Rule } from '../engine/rule.ts';
-import { RULES } from '../engine/rules/index.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
-import { explainRule, readRuleDocs } from './explain.ts';
-import { formatJson } from './format-json.ts';
-import { formatSarif } from './format-sarif.ts';
-import { formatText } from './format-text.ts';
-import { expandInputs } from './inputs.ts';
-import { IsolatedReader } from './isolated-reader.ts';
-import { defaultPolicy, loadPolicyFile } from './load.ts';
-import { runAuditCommand } from './audit-command.ts';
-import { runPolicyCommand } from './policy-command.ts';
-import type { FileResult } from './results.ts';
+import { EXIT_OK, EXIT_PROBLEM } from './exit-status.ts';
+import { packageVersion } from './package-version.ts';
+
+export { EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_PROBLEM } from './exit-status.ts';
+export { packageVersion } from './package-version.ts';
 
 export interface CliStream {
+  /** Returns false, as a Node stream does, when the text is waiting for a slow reader. */
   write(text: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width, for the progress bar. */
+  columns?: number;
+  /** A Node stream's: 'drain' says a slow reader has caught up. */
+  once?(event: 'drain', listener: () => void): unknown;
 }
 
 export interface CliIO {
@@ -46,22 +44,13 @@ export interface CliDeps {
   docsDir?: string;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_ERROR_FINDINGS = 1;
-export const EXIT_PROBLEM = 2;
-
 const DEFAULT_DOCS_DIR = fileURLToPath(new URL('../../docs/rules/', import.meta.url));
-
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
-}
 
 export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps = {}): Promise<number> {
   // `protocol-check policy …`: the monitoring officer's commands (a folder named policy: ./policy).
-  if (argv[0] === 'policy') return runPolicyCommand(argv.slice(1), io);
+  if (argv[0] === 'policy') return (await import('./policy-command.ts')).runPolicyCommand(argv.slice(1), io);
   // `protocol-check audit …`: the monitoring officer's report on overrides (audit-command.ts).
-  if (argv[0] === 'audit') return runAuditCommand(argv.slice(1), io);
+  if (argv[0] === 'audit') return (await import('./audit-command.ts')).runAuditCommand(argv.slice(1), io);
   const say = (message: string) => io.stderr.write(`protocol-check: ${message}\n`);
   let options;
   try {
@@ -81,7 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps =
   }
   const docsDir = deps.docsDir ?? DEFAULT_DOCS_DIR;
   if (options.explain !== undefined) {
-    const outcome = await explainRule(options.explain, docsDir);
+    const outcome = await (await import('./explain.ts')).explainRule(options.explain, docsDir);
     if (!outcome.ok) {
       say(outcome.message);
       return EXIT_PROBLEM;
@@ -94,76 +83,5 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps =
     io.stderr.write(`\n${USAGE}`);
     return EXIT_PROBLEM;
   }
-
-  // Each file is read in a worker with memory and time limits (isolated-reader.ts); it starts while the policy loads.
-  const reader = new IsolatedReader(options.fileTimeoutSeconds ? { timeoutMs: options.fileTimeoutSeconds * 1000 } : {});
-  reader.prepare();
-  let problem = false;
-  let policy: ResolvedPolicy;
-  if (options.policy !== undefined) {
-    const loaded = await loadPolicyFile(resolvePath(io.cwd, options.policy), options.policy.replace(/\\/g, '/'));
-    for (const problem of loaded.problems) say(problem.message);
-    if (!loaded.policy || loaded.problems.some((p) => p.fatal)) {
-      say('no drafts were checked: correct the policy file and run the command again');
-      await reader.close();
-      return EXIT_PROBLEM;
-    }
-    // A problem that is not fatal drops only the broken part (one councillor, one date): the
-    // drafts are still checked, and the exit status says the policy needs correcting.
-    if (loaded.problems.length > 0) {
-      problem = true;
-      say('the drafts were checked without the parts of the policy named above');
-    }
-    policy = loaded.policy;
-  } else {
-    policy = defaultPolicy();
-  }
-
-  const rules = deps.rules ?? RULES;
-  const results: FileResult[] = [];
-  for (const entry of await expandInputs(options.inputs, io.cwd)) {
-    if ('error' in entry) {
-      results.push(entry);
-      continue;
-    }
-    try {
-      const draft = normaliseDraft(await reader.read(entry.path, entry.file));
-      const findings = check(draft, policy, {
-        // --now, else the draft's Date:, else the clock (as --help says).
-        now: options.now ?? draftDateOr(draft, new Date()),
-        freeMail: maintainedFreeMail,
-        rules,
-        onRuleError(ruleId, error) {
-          problem = true;
-          say(`${entry.file}: the ${ruleId} rule stopped with an error, so this file was not fully checked: ${(error as Error)?.message ?? String(error)}`);
-        },
-      });
-      results.push({ file: entry.file, findings, body: draft.body, subject: draft.subject, ...(draft.date ? { date: draft.date } : {}) });
-    } catch (error) {
-      results.push({ file: entry.file, error: (error as Error)?.message ?? String(error) });
-    }
-  }
-  await reader.close();
-  for (const result of results) {
-    if ('error' in result) {
-      problem = true;
-      say(`${result.file}: ${result.error}`);
-    }
-  }
-
-  switch (options.format) {
-    case 'json':
-      io.stdout.write(formatJson(results));
-      break;
-    case 'sarif':
-      io.stdout.write(formatSarif(results, { rules, policy, version: packageVersion(), docs: await readRuleDocs(docsDir) }));
-      break;
-    default: {
-      const color = options.color && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
-      io.stdout.write(formatText(results, { color }));
-    }
-  }
-
-  if (problem) return EXIT_PROBLEM;
-  return results.some((r) => 'findings' in r && r.findings.some((f) => f.severity === 'error')) ? EXIT_ERROR_FINDINGS : EXIT_OK;
+  return (await import('./check-drafts.ts')).checkDrafts(options, io, { ...(deps.rules ? { rules: deps.rules } : {}), docsDir });
 }

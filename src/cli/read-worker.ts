@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Draft } from '../engine/types.ts';
+import { heapBudget } from './heap-budget.ts';
 import { JoinedBlob } from './joined-blob.ts';
 import { parseDraftBytes } from './read-draft.ts';
 
@@ -21,6 +22,7 @@ export type ReadReply = { id: number; draft: Draft } | { id: number; error: stri
 
 if (parentPort) {
   const port = parentPort;
+  const keepMemoryFlat = heapBudget();
   port.on('message', (request: ReadRequest) => {
     void (async () => {
       let reply: ReadReply;
@@ -30,6 +32,7 @@ if (parentPort) {
         reply = { id: request.id, error: (error as Error)?.message ?? String(error) };
       }
       port.postMessage(reply);
+      keepMemoryFlat();
     })();
   });
   port.postMessage({ ready: true });

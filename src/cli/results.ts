@@ -29,14 +29,31 @@ export interface Totals {
   bySeverity: Record<Severity, number>;
 }
 
-export function totals(results: readonly FileResult[]): Totals {
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  let failed = 0;
-  for (const result of results) {
-    if (isFailed(result)) failed++;
-    else for (const finding of result.findings) bySeverity[finding.severity]++;
+/** Totals kept up to date one result at a time, so that results need not be kept to count them. */
+export class TotalsCounter {
+  readonly totals: Totals = { files: 0, failed: 0, bySeverity: { error: 0, warning: 0, info: 0 } };
+
+  add(result: FileResult): void {
+    this.totals.files++;
+    if (isFailed(result)) this.totals.failed++;
+    else for (const finding of result.findings) this.totals.bySeverity[finding.severity]++;
   }
-  return { files: results.length, failed, bySeverity };
+}
+
+export function totals(results: readonly FileResult[]): Totals {
+  const counter = new TotalsCounter();
+  for (const result of results) counter.add(result);
+  return counter.totals;
+}
+
+/**
+ * A report written while the files are checked: `add` gives the text to print for one result
+ * now (it may be empty), `end` the text that closes the report. Nothing of a result needs to be
+ * kept once `add` returns, except what a format prints only at the end.
+ */
+export interface ReportWriter {
+  add(result: FileResult): string;
+  end(): string;
 }
 
 /** The protocols' names as a reader would know them (PRODUCT.md, "The protocols"). */
