@@ -15,7 +15,7 @@ const FIRST_END = ['ander', 'ette', 'ilda', 'omir', 'ulka', 'yssa', 'oric', 'enn
 const SURNAME_START = ['Brack', 'Quen', 'Varl', 'Skel', 'Morv', 'Dreg', 'Fald', 'Hask', 'Yelm', 'Zorb', 'Pryn', 'Glav', 'Trusk', 'Wibb', 'Noct', 'Jurv'];
 const SURNAME_MIDDLE = ['an', 'ow', 'er', 'il', 'ud', 'eth', 'oz'];
 const SURNAME_END = ['bury', 'wick', 'ridge', 'stone', 'holt', 'ford', 'thwaite', 'combe', 'dale', 'hurst', 'mere', 'garth'];
-const WARD_START = ['Quarn', 'Velm', 'Drox', 'Skib', 'Yarv', 'Glint', 'Thrum', 'Wozz', 'Pell', 'Kurn', 'Zeff', 'Borv'];
+const WARD_START = ['Quarn', 'Velm', 'Drox', 'Skib', 'Yarv', 'Glint', 'Thrum', 'Wozz', 'Prell', 'Kurn', 'Zeff', 'Borv'];
 const WARD_END = ['ington Vale', 'ley Marsh', 'stead Common', 'by Heath', 'wold', 'cote Park', 'hithe', 'over Fields'];
 
 const FIRST_NAMES = FIRST_START.flatMap((a) => FIRST_END.map((b) => a + b));

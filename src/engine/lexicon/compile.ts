@@ -181,7 +181,8 @@ function parsePart(raw: string, where: string): Element[] {
   if (part.startsWith('@')) return [{ t: 'ref', id: part.slice(1), optional }];
   const capital = part.startsWith('^');
   if (capital) part = part.slice(1);
-  if (part.startsWith('(') && /\)(?:\/[a-z]+|\{[^}]*\})$/.test(part)) {
+  const groupTail = part.startsWith('(') ? part.slice(part.lastIndexOf(')') + 1) : '';
+  if (groupTail.startsWith('/') || groupTail.startsWith('{')) {
     throw new LexiconError(`${where}: "${part}": word forms go on each word inside a group ("(jump/v|skip/v)"), not after it`);
   }
   const grouped = part.startsWith('(') && part.endsWith(')');
