@@ -13,6 +13,12 @@ function words(model: TextModel, pick: (k: number) => boolean): string[] {
 }
 
 describe('tokenize', () => {
+  it('reads a separator rule of underscores, equals signs or tildes as one token, and lone ones as themselves', () => {
+    const tokens = tokenize('Regards\n________________\n==== a_b ~~ ~');
+    expect(tokens.map((t) => t.norm)).toEqual(['regards', '_', '=', 'a', '_', 'b', '~', '~']);
+    expect(tokenize('_'.repeat(200_000))).toHaveLength(1);
+  });
+
   it('splits clitics the Penn Treebank way and names what they stand for', () => {
     expect(tokenize("We won't, can't and don't; I'm sure it's fine.").map((t) => t.norm)).toEqual(
       ['we', 'will', 'not', ',', 'can', 'not', 'and', 'do', 'not', ';', 'i', 'am', 'sure', 'it', "'s", 'fine', '.'],
