@@ -188,7 +188,7 @@ async function sourcesOf(inputs: readonly string[], cwd: string): Promise<Source
       for (const e of entries) {
         if (e.name.startsWith('.')) continue;
         const ext = extname(e.name).toLowerCase();
-        if (e.isDirectory() || MESSAGE_EXTENSIONS.includes(ext) || ext === '.mbox' || ext === '.pst') await visit(join(path, e.name), `${shown.replace(/\/+$/, '')}/${e.name}`, false);
+        if (e.isDirectory() || MESSAGE_EXTENSIONS.includes(ext) || ext === '.mbox' || ext === '.pst') await visit(join(path, e.name), `${withoutTrailingSlashes(shown)}/${e.name}`, false);
       }
       if (named && out.length === before) out.push({ kind: 'error', file: shown, error: 'the folder has no .eml, .msg or .mbox files in it' });
       return;
@@ -378,4 +378,11 @@ export async function runAuditCommand(argv: readonly string[], io: CliIO): Promi
     `${report.messages.toLocaleString('en-GB')} messages checked${report.unreadable ? `, ${report.unreadable.toLocaleString('en-GB')} could not be read` : ''}; ${report.stamps.found.toLocaleString('en-GB')} records found, ${report.stamps.opened.toLocaleString('en-GB')} opened; ${seconds} s${options.out ? `; report written to ${options.out}` : ''}`,
   );
   return problem ? EXIT_PROBLEM : EXIT_OK;
+}
+
+/** A shown path without the slashes at its end (read from the end: no pattern). */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end -= 1;
+  return path.slice(0, end);
 }
