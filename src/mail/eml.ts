@@ -222,8 +222,10 @@ export function plainBodyOf(raw: string, source: string | Uint8Array, manyLines 
     decoder = new TextDecoder('windows-1252'); // a label the runtime does not know, as postal-mime falls back
   }
   const head = typeof source === 'string' ? source.slice(0, bodyStart) : source.subarray(0, bodyStart);
-  const bytes = typeof source === 'string' ? source.slice(bodyStart) : decoder.decode(source.subarray(bodyStart));
-  return { head, body: bytes, html: type.startsWith('text/html') };
+  let body = typeof source === 'string' ? source.slice(bodyStart) : decoder.decode(source.subarray(bodyStart));
+  // postal-mime ends every line it reads with a line break, the last one too.
+  if (body && !body.endsWith('\n')) body += '\n';
+  return { head, body, html: type.startsWith('text/html') };
 }
 
 /**
