@@ -129,6 +129,10 @@ const { taskpaneLoadBench } = await import('./taskpane-load.ts');
 await sendHandlerBench();
 await taskpaneLoadBench();
 
+// The taskpane while the user writes: its unchanged and changed ticks, and findings on screen after a change (bench/taskpane-ticks.ts).
+const { taskpaneTicksBench } = await import('./taskpane-ticks.ts');
+await taskpaneTicksBench();
+
 // A council's whole staff directory in the policy (bench/directory.ts).
 const { directoryBench } = await import('./directory.ts');
 await directoryBench();
@@ -136,3 +140,11 @@ await directoryBench();
 // Hostile bodies and files: growth per rule, and the CLI's time and memory (bench/adversarial.ts).
 const { adversarialBench } = await import('./adversarial.ts');
 await adversarialBench();
+
+// The monitoring officer's audit report over 10,000 messages as .eml, mbox and PST (bench/audit.ts).
+const { auditBench } = await import('./audit.ts');
+await auditBench();
+
+// The command line as people run it: --help, and folders of 81 and 2,000 drafts (bench/cli.ts).
+const { cliBench } = await import('./cli.ts');
+await cliBench();

@@ -4,9 +4,9 @@
  *   protocol-check audit keygen [--out <file>]      a key pair: the private key to a file, the public key for the policy
  *   protocol-check audit [--policy <file>] [--key <private key file>] [--format html|json|csv] [--out <file>] <inputs>...
  *
- * The inputs are exported mail: folders of .eml and .msg files, and .mbox files (read as a
- * stream, one message at a time). Each message is checked again against the policy and its
- * sealed record, if it has one, is opened with the key. Nothing leaves the machine.
+ * The inputs are exported mail: folders of .eml and .msg files, .mbox files and Outlook .pst
+ * files (each read one message at a time, never whole). Each message is checked again against
+ * the policy and its sealed record, if it has one, is opened with the key. Nothing leaves the machine.
  * Messages go to stderr, the report to stdout or --out; exit 0, or 2 when an option, the
  * policy, the key or an input had a problem (every other message is still counted).
  */
@@ -16,16 +16,19 @@ import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { check, draftDateOr, normaliseDraft } from '../engine/check.ts';
 import { maintainedFreeMail } from '../engine/free-mail-full.ts';
 import type { ResolvedPolicy } from '../engine/policy.ts';
+import type { Draft } from '../engine/types.ts';
 import { RULE_IDS } from '../engine/types.ts';
 import { formatAuditCsv, formatAuditJson } from '../audit/format.ts';
 import { formatAuditHtml } from '../audit/html.ts';
 import { stampOf } from '../audit/headers.ts';
 import { mboxMessages } from '../audit/mbox.ts';
+import { pstMessages } from '../audit/pst.ts';
 import { AuditTally } from '../audit/report.ts';
 import { decodeKey, generateAuditKeyPair, openStamp, publicKeyOf } from '../audit/seal.ts';
 import { IsolatedReader } from './isolated-reader.ts';
 import { defaultPolicy, loadPolicyFile } from './load.ts';
 import type { CliIO } from './main.ts';
+import { createProgressBar, shouldShowProgress } from './progress.ts';
 
 const EXIT_OK = 0;
 const EXIT_PROBLEM = 2;
@@ -33,8 +36,9 @@ const EXIT_PROBLEM = 2;
 export const AUDIT_USAGE = `Usage: protocol-check audit [options] <folder|file>...
        protocol-check audit keygen [--out <file>]
 
-Reads exported mail (folders of .eml and .msg files, and .mbox files), checks
-every message again against the policy, opens the records that Protocol Checker
+Reads exported mail (folders of .eml and .msg files, .mbox files, and Outlook
+.pst files such as Purview content searches export), checks every message
+again against the policy, opens the records that Protocol Checker
 sealed on mail that was sent anyway, and writes a report.
 
 Options:
@@ -56,6 +60,7 @@ Examples:
   protocol-check audit keygen --out audit-private-key.txt
   protocol-check audit --policy policy.json --key audit-private-key.txt --out report.html sent-items.mbox
   protocol-check audit --policy policy.json --format csv --out report.csv exports/
+  protocol-check audit --policy policy.json --key audit-private-key.txt --out report.html sent-items.pst
 `;
 
 const FORMATS = ['html', 'json', 'csv'] as const;
@@ -157,8 +162,8 @@ async function keygen(argv: readonly string[], io: CliIO, say: (m: string) => vo
   return EXIT_OK;
 }
 
-/** One thing to read: a message file, or an mbox file. */
-type Source = { kind: 'message' | 'mbox'; file: string; path: string; size: number } | { kind: 'error'; file: string; error: string };
+/** One thing to read: a message file, an mbox file or a PST file. */
+type Source = { kind: 'message' | 'mbox' | 'pst'; file: string; path: string; size: number } | { kind: 'error'; file: string; error: string };
 
 async function looksLikeMbox(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
@@ -169,8 +174,6 @@ async function looksLikeMbox(path: string): Promise<boolean> {
     await handle.close();
   }
 }
-
-const PST_NOT_YET = 'Outlook .pst files are not read yet: export the folder from Outlook as .msg files, or convert the .pst to .mbox (for example with readpst), and run the report on that';
 
 async function sourcesOf(inputs: readonly string[], cwd: string): Promise<Source[]> {
   const out: Source[] = [];
@@ -190,41 +193,41 @@ async function sourcesOf(inputs: readonly string[], cwd: string): Promise<Source
         const ext = extname(e.name).toLowerCase();
         if (e.isDirectory() || MESSAGE_EXTENSIONS.includes(ext) || ext === '.mbox' || ext === '.pst') await visit(join(path, e.name), `${withoutTrailingSlashes(shown)}/${e.name}`, false);
       }
-      if (named && out.length === before) out.push({ kind: 'error', file: shown, error: 'the folder has no .eml, .msg or .mbox files in it' });
+      if (named && out.length === before) out.push({ kind: 'error', file: shown, error: 'the folder has no .eml, .msg, .mbox or .pst files in it' });
       return;
     }
     const ext = extname(path).toLowerCase();
-    if (ext === '.pst') out.push({ kind: 'error', file: shown, error: PST_NOT_YET });
+    if (ext === '.pst') out.push({ kind: 'pst', file: shown, path, size: info.size });
     else if (MESSAGE_EXTENSIONS.includes(ext)) out.push({ kind: 'message', file: shown, path, size: info.size });
     // An mbox often has no extension (Thunderbird's "Sent"): it is known by its first line.
     else if (ext === '.mbox' || (await looksLikeMbox(path).catch(() => false))) out.push({ kind: 'mbox', file: shown, path, size: info.size });
-    else out.push({ kind: 'error', file: shown, error: `expected a .eml, .msg or .mbox file, or a folder of them${ext ? `, not a ${ext} file` : ''}` });
+    else out.push({ kind: 'error', file: shown, error: `expected a .eml, .msg, .mbox or .pst file, or a folder of them${ext ? `, not a ${ext} file` : ''}` });
   };
   for (const input of inputs) await visit(isAbsolute(input) ? input : resolve(cwd, input), input.replace(/\\/g, '/'), true);
   return out;
 }
 
-/** A progress bar on stderr when it is a terminal: by bytes read, so that an mbox of unknown length counts too. */
-function progressBar(io: CliIO, totalBytes: number) {
-  const tty = io.stderr.isTTY === true && io.env.CI === undefined;
-  let last = 0;
-  let drawn = false;
+/**
+ * The progress bar (src/cli/progress.ts) by bytes read, so that an mbox or PST of unknown
+ * message count counts too; nothing is drawn where progress.ts says it would be in the way.
+ */
+function progressBar(io: CliIO, totalBytes: number, reportOnTerminal: boolean) {
+  const bar = shouldShowProgress({ stderr: io.stderr, env: io.env, reportOnTerminal })
+    ? createProgressBar(io.stderr, { label: 'Reading the export', total: totalBytes, unit: 'bytes' })
+    : undefined;
   return {
-    update(bytes: number, messages: number, force = false) {
-      if (!tty) return;
-      const now = Date.now();
-      if (!force && now - last < 100) return;
-      last = now;
-      const share = totalBytes > 0 ? Math.min(1, bytes / totalBytes) : 0;
-      const width = 30;
-      const full = Math.round(share * width);
-      io.stderr.write(`\r[${'#'.repeat(full)}${'-'.repeat(width - full)}] ${String(Math.round(share * 100)).padStart(3)}%  ${messages.toLocaleString('en-GB')} messages`);
-      drawn = true;
+    update(bytes: number, messages: number) {
+      bar?.update(Math.min(bytes, totalBytes), `${messages.toLocaleString('en-GB')} message${messages === 1 ? '' : 's'}`);
     },
     done() {
-      if (tty && drawn) io.stderr.write('\r\x1b[K');
+      bar?.finish();
     },
   };
+}
+
+/** Consecutive identical lines once (a damaged PST folder gives one line for each message it lost). */
+function withoutRepeats(lines: readonly string[]): string[] {
+  return lines.filter((line, i) => i === 0 || line !== lines[i - 1]);
 }
 
 async function loadKey(option: string, io: CliIO, policy: ResolvedPolicy, say: (m: string) => void): Promise<{ key?: string; problem: boolean }> {
@@ -265,7 +268,7 @@ export async function runAuditCommand(argv: readonly string[], io: CliIO): Promi
     return EXIT_PROBLEM;
   }
   if (!options.inputs.length) {
-    say('name the exported mail to report on: a folder of .eml or .msg files, or an .mbox file');
+    say('name the exported mail to report on: a folder of .eml or .msg files, an .mbox file or a .pst file');
     io.stderr.write(`\n${AUDIT_USAGE}`);
     return EXIT_PROBLEM;
   }
@@ -292,23 +295,32 @@ export async function runAuditCommand(argv: readonly string[], io: CliIO): Promi
   const sources = await sourcesOf(options.inputs, io.cwd);
   const tally = new AuditTally(policy.council.name, RULE_IDS);
   const totalBytes = sources.reduce((n, s) => n + ('size' in s ? s.size : 0), 0);
-  const bar = progressBar(io, totalBytes);
+  const bar = progressBar(io, totalBytes, io.stdout.isTTY === true && options.out === undefined);
   let doneBytes = 0;
   let counted = 0;
   const reader = new IsolatedReader(options.fileTimeoutSeconds ? { timeoutMs: options.fileTimeoutSeconds * 1000 } : {});
-  reader.prepare();
+  // The reading worker is for .eml, .msg and mbox messages; a PST is read here (src/audit/pst.ts),
+  // and a worker started for nothing can hold the process open while it stops.
+  if (sources.some((s) => s.kind === 'message' || s.kind === 'mbox')) reader.prepare();
 
   const one = async (item: string, fileName: string, bytes: Uint8Array) => {
-    counted++;
     // The record is read from the stored bytes before they are handed to the reading worker.
     const stamp = stampOf(fileName, bytes);
     let draft;
     try {
-      draft = normaliseDraft(await reader.readBytes(fileName, bytes.slice()));
+      draft = await reader.readBytes(fileName, bytes.slice());
     } catch (error) {
+      counted++;
       tally.unreadable(item, (error as Error)?.message ?? String(error));
       return;
     }
+    checkDraft(item, draft, stamp);
+  };
+
+  /** Check one message already read (from a file, an mbox or a PST) and add it to the tally. */
+  const checkDraft = (item: string, read: Draft, stamp: string | undefined) => {
+    counted++;
+    const draft = normaliseDraft(read);
     let findings;
     try {
       findings = check(draft, policy, { now: draftDateOr(draft, new Date()), freeMail: maintainedFreeMail });
@@ -344,6 +356,21 @@ export async function runAuditCommand(argv: readonly string[], io: CliIO): Promi
         continue;
       }
       const base = doneBytes;
+      if (source.kind === 'pst') {
+        const share = { now: 0 };
+        for (const m of pstMessages(source.path, { onProgress: (s) => (share.now = s) })) {
+          const where = m.folder ? `${source.file}, folder "${m.folder}"` : source.file;
+          if ('error' in m) {
+            counted++;
+            tally.unreadable(m.index ? `${where}, message ${m.index}` : where, m.error);
+          } else checkDraft(`${where}, message ${m.index}`, m.draft, m.stamp);
+          bar.update(base + share.now * source.size, counted);
+          // Let the terminal and timers breathe: the PST reader itself never waits.
+          if (counted % 200 === 0) await new Promise((r) => setImmediate(r));
+        }
+        doneBytes = base + source.size;
+        continue;
+      }
       try {
         for await (const m of mboxMessages(source.path, { onBytes: (n) => bar.update(base + n, counted) })) {
           const item = m.index ? `${source.file}, message ${m.index}` : source.file;
@@ -356,13 +383,13 @@ export async function runAuditCommand(argv: readonly string[], io: CliIO): Promi
       doneBytes = base + source.size;
     }
   } finally {
-    bar.update(doneBytes, counted, true);
+    bar.update(doneBytes, counted);
     bar.done();
     await reader.close();
   }
 
   const report = tally.report();
-  for (const u of report.unreadableItems) say(`${u.item}: ${u.error}`);
+  for (const line of withoutRepeats(report.unreadableItems.map((u) => `${u.item}: ${u.error}`))) say(line);
   problem ||= report.unreadable > 0;
   const text = options.format === 'json' ? formatAuditJson(report) : options.format === 'csv' ? formatAuditCsv(report) : await formatAuditHtml(report, { generatedAt: new Date(), inputs: options.inputs });
   if (options.out) {

@@ -2,11 +2,13 @@
  * A generated mail export for the audit report's tests and bench: sent items of a made-up
  * council in three months, some with problems, some stamped with sealed records as the send
  * handler (or the taskpane) writes them. Generated each run, never committed. The plan says
- * how many of each kind there are, so that a test can say what the report must count.
+ * how many of each kind there are, so that a test can say what the report must count. The
+ * same messages come as a folder of .eml files, an mbox, or a .pst (pst-writer.ts).
  */
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AuditRecord, generateAuditKeyPair, stampValue } from '../../src/audit/seal.ts';
+import { type PstLayout, type PstMessage, writePst } from './pst-writer.ts';
 
 export const COUNCIL = 'Eastbrook District Council';
 export const POLICY = {
@@ -55,13 +57,14 @@ function record(kind: Kind, checkedAt: string): AuditRecord | undefined {
   return undefined;
 }
 
-/** Message i of the export, as RFC 5322 text with CRLF line ends. */
-export function message(i: number, publicKey: string): { kind: Kind; eml: string } {
+/** Message i of the export, as RFC 5322 text with CRLF line ends, and its parts for a PST. */
+export function message(i: number, publicKey: string): { kind: Kind; eml: string; headers: string[]; date: Date; stamp?: string } {
   const kind = CYCLE[i % CYCLE.length]!;
   const day = String(1 + (i % 27)).padStart(2, '0');
   const month = MONTHS[Math.floor(i / 7) % MONTHS.length]!;
   const date = new Date(`${month}-${day}T10:15:00Z`);
-  const stamp = record(kind, date.toISOString());
+  const sealed = record(kind, date.toISOString());
+  const stamp = sealed ? stampValue(sealed, publicKey) : undefined;
   const headers = [
     `From: ${OFFICERS[i % OFFICERS.length]}`,
     'To: Cllr Omar Reed <cllr.omar.reed@eastbrook.gov.uk>',
@@ -69,11 +72,38 @@ export function message(i: number, publicKey: string): { kind: Kind; eml: string
     `Subject: Quay Road resurfacing (${i})`,
     `Date: ${date.toUTCString().replace('GMT', '+0000')}`,
     `Message-ID: <audit-${i}@eastbrook.gov.uk>`,
-    ...(stamp ? [`X-Protocol-Checker: ${stampValue(stamp, publicKey)}`] : []),
+    ...(stamp ? [`X-Protocol-Checker: ${stamp}`] : []),
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',
   ];
-  return { kind, eml: `${headers.join('\r\n')}\r\n\r\n${body(i)}\r\n` };
+  return { kind, eml: `${headers.join('\r\n')}\r\n\r\n${body(i)}\r\n`, headers, date, ...(stamp ? { stamp } : {}) };
+}
+
+const address = (header: string) => {
+  const m = /^(?:([^<]*?)\s*)?<([^>]+)>$/.exec(header.trim())!;
+  return { ...(m[1] ? { name: m[1] } : {}), email: m[2]! };
+};
+
+/**
+ * Message i as a PST item. The record travels as Exchange keeps it: on even messages in the
+ * transport headers (as on a received or journalled copy), on odd ones as a named internet
+ * header property (as on the sender's own sent item), so both ways are read.
+ */
+export function pstMessage(i: number, publicKey: string): PstMessage {
+  const m = message(i, publicKey);
+  const field = (name: string) => m.headers.find((h) => h.startsWith(`${name}: `))?.slice(name.length + 2);
+  const bcc = field('Bcc');
+  return {
+    subject: field('Subject')!,
+    from: address(field('From')!),
+    to: [address(field('To')!)],
+    ...(bcc ? { bcc: [address(bcc)] } : {}),
+    body: body(i),
+    date: m.date,
+    messageId: field('Message-ID')!,
+    ...(m.stamp && i % 2 === 0 ? { transportHeaders: `${m.headers.filter((h) => !h.startsWith('Bcc:')).join('\r\n')}\r\n` } : {}),
+    ...(m.stamp && i % 2 === 1 ? { internetHeaders: { 'x-protocol-checker': m.stamp } } : {}),
+  };
 }
 
 function plan(count: number, keys: { publicKey: string; privateKey: string }): ExportPlan {
@@ -98,4 +128,10 @@ export async function writeMbox(path: string, count: number, keys = generateAudi
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   return plan(count, keys);
+}
+
+/** Write the export as one Outlook .pst with a "Sent Items" folder (pst-writer.ts). */
+export function writePstExport(path: string, count: number, keys = generateAuditKeyPair()): ExportPlan & { layout: PstLayout } {
+  const layout = writePst(path, count, (i) => pstMessage(i, keys.publicKey));
+  return { ...plan(count, keys), layout };
 }

@@ -1,7 +1,7 @@
 /**
  * `protocol-check audit` over a generated export (issue 12, acceptance 3): the same counts
- * from a folder of .eml files and from an mbox, in JSON, CSV and HTML; a cut-short mbox is
- * reported and the rest counted; the HTML opens in Chromium with no request and no axe
+ * from a folder of .eml files, an mbox and an Outlook .pst, in JSON, CSV and HTML; a cut-short
+ * mbox or PST is reported and the rest counted; the HTML opens in Chromium with no request and no axe
  * violation. The 10,000-message figures come from bench/audit.ts.
  */
 import { mkdtempSync, readFileSync, rmSync, truncateSync, statSync, writeFileSync } from 'node:fs';
@@ -11,11 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateKeyFileText } from '../../src/cli/audit-command.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { axe, launch } from '../browser/harness.ts';
-import { type ExportPlan, POLICY, writeEmlFolder, writeMbox } from './export-fixture.ts';
+import { type ExportPlan, POLICY, writeEmlFolder, writeMbox, writePstExport } from './export-fixture.ts';
+import type { PstLayout } from './pst-writer.ts';
 
 const COUNT = 200;
 let dir: string;
 let plan: ExportPlan;
+let pstLayout: PstLayout;
 
 async function audit(args: string[], options: { tty?: boolean } = {}) {
   let stdout = '';
@@ -28,6 +30,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'audit-report-'));
   plan = writeEmlFolder(join(dir, 'eml'), COUNT);
   await writeMbox(join(dir, 'sent.mbox'), COUNT, plan);
+  pstLayout = writePstExport(join(dir, 'sent.pst'), COUNT, plan).layout;
   writeFileSync(join(dir, 'policy.json'), JSON.stringify({ ...POLICY, audit: { publicKey: plan.publicKey } }));
   writeFileSync(join(dir, 'key.txt'), privateKeyFileText(plan.privateKey, plan.publicKey, new Date()));
 }, 120_000);
@@ -84,6 +87,16 @@ describe('protocol-check audit', () => {
     for (const [reason, n] of Object.entries(json.reasons)) expect(value('reason', reason, 'records')).toBe(n);
   });
 
+  it('gives the same numbers from an Outlook .pst of the same messages, in JSON, CSV and HTML', async () => {
+    const fromPst = await audit([...BASE, '--format', 'json', 'sent.pst']);
+    expect(fromPst.code).toBe(0);
+    expect(JSON.parse(fromPst.stdout)).toEqual(json);
+    const fromMbox = (await audit([...BASE, '--format', 'csv', 'sent.mbox'])).stdout;
+    expect((await audit([...BASE, '--format', 'csv', 'sent.pst'])).stdout).toBe(fromMbox);
+    await audit([...BASE, '--format', 'html', '--out', 'pst-report.html', 'sent.pst']);
+    expect(htmlRuleTable(readFileSync(join(dir, 'pst-report.html'), 'utf8'))).toEqual(json.rules);
+  });
+
   it('writes one self-contained HTML file with the same numbers, which opens in Chromium with no request and no axe violation', async () => {
     const result = await audit([...BASE, '--format', 'html', '--out', 'report.html', 'sent.mbox']);
     expect(result.code).toBe(0);
@@ -127,6 +140,23 @@ describe('protocol-check audit', () => {
     expect(result.stderr).toContain(`cut.mbox, message ${COUNT}: the export ends part-way through message ${COUNT}: it was cut short, so it was not checked`);
   });
 
+  it('reports a cut-short PST and still counts every message before the cut', async () => {
+    const cut = join(dir, 'cut.pst');
+    writeFileSync(cut, readFileSync(join(dir, 'sent.pst')));
+    // The cut falls inside the third-last message: it and the two after it are lost.
+    truncateSync(cut, pstLayout.messageOffsets[COUNT - 3]! + 64);
+    const result = await audit([...BASE, '--format', 'json', 'cut.pst']);
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.stdout);
+    expect(report.messages).toBe(COUNT - 3);
+    expect(report.unreadable).toBe(3);
+    // One line for the three, naming the file and the folder, in plain words.
+    const lines = result.stderr.split('\n').filter((l) => l.includes('cut.pst'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^protocol-check audit: cut\.pst, folder "Sent Items": 3 of the folder's 200 messages could not be read: the export is cut short \(it ends at [\d.]+ MB of the [\d.]+ MB its header gives\)$/);
+    expect(result.stderr).not.toMatch(/PST[A-Z]\w+::|Error:|at \w+ \(/);
+  });
+
   it('counts records without opening them when no key is given', async () => {
     const result = await audit(['--policy', 'policy.json', '--format', 'json', 'sent.mbox']);
     const report = JSON.parse(result.stdout);
@@ -137,11 +167,13 @@ describe('protocol-check audit', () => {
   it('says what is wrong with a file it cannot use, and counts the rest', async () => {
     writeFileSync(join(dir, 'notes.mbox'), 'Shopping list\n');
     writeFileSync(join(dir, 'export.pst'), '!BDN');
-    const result = await audit([...BASE, '--format', 'json', 'notes.mbox', 'export.pst', 'eml/000000.eml']);
+    writeFileSync(join(dir, 'renamed.pst'), 'Shopping list\n');
+    const result = await audit([...BASE, '--format', 'json', 'notes.mbox', 'export.pst', 'renamed.pst', 'eml/000000.eml']);
     expect(result.code).toBe(2);
-    expect(JSON.parse(result.stdout)).toMatchObject({ messages: 1, unreadable: 2 });
+    expect(JSON.parse(result.stdout)).toMatchObject({ messages: 1, unreadable: 3 });
     expect(result.stderr).toContain('notes.mbox: this is not an mbox file: it does not start with a "From " line');
-    expect(result.stderr).toContain('export.pst: Outlook .pst files are not read yet');
+    expect(result.stderr).toContain('export.pst: the file is cut short inside its header, so nothing in it can be read');
+    expect(result.stderr).toContain('renamed.pst: this is not an Outlook .pst file: it does not start with the PST signature (!BDN)');
   });
 
   it('refuses the public key in place of the private key, and a wrong option, in plain words', async () => {
@@ -153,10 +185,15 @@ describe('protocol-check audit', () => {
     expect(badFormat).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be html, json or csv, not "pdf"') });
   });
 
-  it('draws a progress bar on a terminal', async () => {
-    const result = await audit([...BASE, '--format', 'json', 'sent.mbox'], { tty: true });
-    expect(result.stderr).toMatch(/\r\[#+-*\] +\d+%  [\d,]+ messages/);
-    expect(result.stderr).toContain('100%');
+  it('draws a progress bar on a terminal, for an mbox and for a PST', async () => {
+    for (const file of ['sent.mbox', 'sent.pst']) {
+      const result = await audit([...BASE, '--format', 'json', file], { tty: true });
+      expect(result.stderr, file).toMatch(/\r\x1b\[KReading the export \[[=> ]+\] +\d+%  [\d.]+ of [\d.]+ MB, [\d,]+ messages/);
+      expect(result.stderr, file).toContain(`100%  `);
+      expect(JSON.parse(result.stdout).messages).toBe(COUNT);
+    }
+    // Not on a terminal: no bar at all.
+    expect((await audit([...BASE, '--format', 'json', 'sent.pst'])).stderr).not.toContain('Reading the export');
   });
 });
 
