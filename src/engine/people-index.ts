@@ -321,8 +321,17 @@ export function indexOfPhrase(text: string, phrase: string | FoldedPhrase, from 
 
 /** Whether `name` occurs in `text` as a whole word (not joined to another by a hyphen), in any case. */
 export function mentionsName(text: string, name: string): boolean {
-  return new PhraseIndex([[name, true]], { boundary: 'strict' }).first(text) !== undefined;
+  let index = NAME_INDEXES.get(name);
+  if (!index) {
+    // Names come from the directory and the draft's own addresses: a bounded few per policy.
+    if (NAME_INDEXES.size >= 1000) NAME_INDEXES.clear();
+    NAME_INDEXES.set(name, (index = new PhraseIndex([[name, true]], { boundary: 'strict' })));
+  }
+  return index.first(text) !== undefined;
 }
+
+/** One index per name asked about, kept across checks (rules ask about the same few names for every sentence). */
+const NAME_INDEXES = new Map<string, PhraseIndex<true>>();
 
 // ---- Names as the directory and display names write them ----
 

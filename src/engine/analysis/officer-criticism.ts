@@ -23,7 +23,7 @@ import { peopleIndex } from '../people-index.ts';
 import type { ResolvedPolicy } from '../policy.ts';
 import { memoised, type RuleContext } from '../rule.ts';
 import type { Sentence, TextModel } from '../text-model/model.ts';
-import { tokenize } from '../text-model/tokenize.ts';
+import { Gap, tokenize } from '../text-model/tokenize.ts';
 
 export interface OfficerCriticism {
   /** The officer's name as the directory or the draft gives it in full. */
@@ -202,12 +202,19 @@ function findOfficerMentions(ctx: RuleContext): Mention[] {
       const key = known.bySurname(tokens[h.last - 1]!.norm);
       if (key && !excluded(key, h.first)) mentions.push({ first: h.first, last: h.last, name: known.get(key)!.name, key });
     }
-    // A first name alone, once the full name has appeared.
+    // A first name alone, once the full name has appeared; a surname alone too, once the
+    // subject line has named them in full ("Subject: Tom Garside" … "your man Garside").
+    const inSubject = namedInSubject(ctx, known);
+    for (const key of inSubject) if (!namedInFull.has(key) && !excluded(key, -1)) namedInFull.set(key, -1);
     for (const [key, from] of namedInFull) {
-      const firstName = known.get(key)!.norms[0]!;
+      const { norms, name } = known.get(key)!;
+      const firstName = norms[0]!;
+      const surname = inSubject.has(key) && norms.length > 1 ? norms[norms.length - 1]! : undefined;
       for (let k = from + 1; k < tokens.length; k++) {
-        if (own(k) && tokens[k]!.norm === firstName && isCapitalWord(model, k) && tokens[k + 1]?.norm !== known.get(key)!.norms[1]) {
-          mentions.push({ first: k, last: k + 1, name: known.get(key)!.name, key });
+        if (!own(k) || !isCapitalWord(model, k)) continue;
+        const norm = tokens[k]!.norm;
+        if ((norm === firstName && tokens[k + 1]?.norm !== norms[1]) || (norm === surname && tokens[k - 1]?.norm !== norms[norms.length - 2])) {
+          mentions.push({ first: k, last: k + 1, name, key });
         }
       }
     }
@@ -218,6 +225,23 @@ function findOfficerMentions(ctx: RuleContext): Mention[] {
     for (const m of mentions) if (!out.some((o) => m.first < o.last && o.first < m.last)) out.push(m);
     return out;
   });
+}
+
+/** Known officers the subject line names in full. */
+function namedInSubject(ctx: RuleContext, known: KnownOfficers): Set<string> {
+  const model = ctx.subjectText;
+  const { tokens } = model;
+  const out = new Set<string>();
+  for (let k = 0; k < tokens.length; k++) {
+    if (!isCapitalWord(model, k)) continue;
+    for (const key of known.byFirstWord(tokens[k]!.norm)) {
+      const norms = known.get(key)!.norms;
+      let j = 0;
+      while (j < norms.length && tokens[k + j]?.norm === norms[j]) j += 1;
+      if (j === norms.length) out.add(key);
+    }
+  }
+  return out;
 }
 
 interface FoundName {
@@ -248,15 +272,29 @@ function nameBefore(model: TextModel, k: number, courtesy: readonly Hit[]): Foun
   return undefined;
 }
 
-/** A change of subject between two tokens: a clause opened by a conjunction ("but", "whereas") or a semicolon. */
-function subjectChanges(model: TextModel, from: number, to: number): boolean {
+/**
+ * A change of subject between two tokens: a clause opened by a conjunction ("but", "whereas")
+ * or a semicolon. A clause that opens with a pronoun pointing back ("… - he hasn't answered")
+ * keeps the subject.
+ */
+function subjectChanges(model: TextModel, from: number, to: number, keeps: ReadonlySet<number>): boolean {
   const [a, b] = from < to ? [from, to] : [to, from];
+  const { tokens } = model;
   for (let c = model.clauseOf[a]! + 1; c <= model.clauseOf[b]!; c++) {
-    const opener = model.tokens[model.clauses[c]!.first]!;
-    if (opener.kind === 'word' || opener.norm === ';') return true;
+    const first = model.clauses[c]!.first;
+    const opener = tokens[first]!;
+    if ((opener.kind === 'word' && !keeps.has(first)) || opener.norm === ';') return true;
+  }
+  // A spaced dash opens a new statement too ("… chased it twice - the contractor failed …"),
+  // unless a pronoun after it points back.
+  for (let k = a + 1; k < b; k++) {
+    const t = tokens[k]!;
+    if (DASHES.has(t.norm) && t.gapBefore !== Gap.None && tokens[k + 1]?.kind === 'word' && !keeps.has(k + 1)) return true;
   }
   return false;
 }
+
+const DASHES = new Set(['-', '–', '—']);
 
 /** Someone else's words in quotation marks: a verb of saying stands outside the marks in the same sentences. */
 function attributedQuotation(ctx: RuleContext, q: number): boolean {
@@ -316,8 +354,9 @@ function followOn(ctx: RuleContext, mention: Mention, mentions: readonly Mention
     const s = model.sentences[i]!;
     if (s.region !== 'own' || namesSomeoneElse(s)) break;
     if (s.paragraph !== model.sentences[i - 1]!.paragraph) {
-      // A new paragraph is still about them only where it says so ("This officer's reports…").
-      const roleBack = lexicon.inSentence(model, s.index, ['criticism.refers-back']).some((h) => h.last - h.first > 1);
+      // A new paragraph is still about them only where it says so: "This officer's reports…",
+      // or a pronoun that opens it ("He is a jobsworth…").
+      const roleBack = lexicon.inSentence(model, s.index, ['criticism.refers-back']).some((h) => h.last - h.first > 1 || h.first === s.first);
       if (!roleBack) break;
       inParagraph = 0;
     }
@@ -336,6 +375,7 @@ export function findOfficerCriticism(ctx: RuleContext): OfficerCriticism[] {
   if (mentions.length === 0) return [];
   const cues = criticismHits(ctx);
   if (cues.length === 0) return [];
+  const pointsBack = new Set(lexicon.hits(model, 'criticism.refers-back').filter((h) => h.last - h.first === 1).map((h) => h.first));
   const byOfficer = new Map<string, OfficerCriticism>();
   const record = (mention: Mention, s: Sentence, hits: Hit[]) => {
     if (hits.length === 0) return;
@@ -348,7 +388,7 @@ export function findOfficerCriticism(ctx: RuleContext): OfficerCriticism[] {
     const at = model.sentenceOf[mention.first]!;
     // The mention itself in someone else's words ("One resident told me that Gary Holt…").
     if (model.reported[mention.first] && !cues.some((h) => h.sentence === at && !model.reported[h.first])) continue;
-    const near = (anchor: number) => (h: Hit) => !subjectChanges(model, anchor, h.first) && (h.first >= anchor || anchor - h.last <= CUE_BEFORE_NAME);
+    const near = (anchor: number) => (h: Hit) => !subjectChanges(model, anchor, h.first, pointsBack) && (h.first >= anchor || anchor - h.last <= CUE_BEFORE_NAME);
     record(mention, model.sentences[at]!, cues.filter((h) => h.sentence === at).filter(near(mention.first)));
     for (const s of followOn(ctx, mention, mentions)) {
       const back = lexicon.inSentence(model, s.index, ['criticism.refers-back'])[0];
@@ -358,6 +398,18 @@ export function findOfficerCriticism(ctx: RuleContext): OfficerCriticism[] {
         continue;
       }
       record(mention, s, cues.filter((h) => h.sentence === s.index).filter(near(back.first)));
+    }
+  }
+  // With one officer named in the whole draft, a later sentence that opens with a pronoun and
+  // insults someone ("He is a jobsworth of the worst kind") is about them, however far on.
+  const keys = new Set(mentions.map((m) => m.key));
+  if (keys.size === 1) {
+    const mention = mentions[0]!;
+    const after = model.sentenceOf[mention.first]!;
+    for (const s of model.sentences) {
+      if (s.index <= after || s.region !== 'own') continue;
+      const opens = lexicon.inSentence(model, s.index, ['criticism.refers-back']).some((h) => h.first === s.first && h.last - h.first === 1);
+      if (opens) record(mention, s, cues.filter((h) => h.sentence === s.index && isPersonalAttack(lexicon, h)));
     }
   }
   for (const entry of byOfficer.values()) entry.sentences.sort((a, b) => a.start - b.start);

@@ -103,8 +103,38 @@ runRuleTests('public-criticism-of-officers', {
       why: 'surrey-heath 5.2: privately, to the Head of Service; about the work, not a personal attack',
       draft: { from: CLLR, to: DIRECTOR, body: 'Lena,\n\nIn confidence: Gary Holt was rude and dismissive to residents at the drop-in. Could we talk about it?\n\nNia' },
     },
+    {
+      name: 'a surname alone that the subject line does not name in full',
+      why: 'a bare surname is too often someone else: only the subject naming the officer in full ties it to them',
+      draft: { from: CLLR, to: DIRECTOR, subject: 'Allotments', body: 'Lena,\n\nI hear Holt lectured the allotment committee on Saturday. Spineless.\n\nNia' },
+    },
+    {
+      name: 'a later paragraph opening with a pronoun when two officers are named',
+      why: 'with two officers in view, "He" could be either, so the insult is left to the tone rule',
+      draft: { from: CLLR, to: DIRECTOR, body: 'Lena,\n\nGary Holt visited the site with Lena Brooks on Monday.\n\nThe residents were upset.\n\nHe is a jobsworth.\n\nNia' },
+    },
+    {
+      name: 'a change of subject after a dash, to residents',
+      why: 'the failure belongs to the contractor, who opens the clause after the dash',
+      draft: { from: CLLR, to: RESIDENTS, body: 'Dear all,\n\nGary Holt chased the repair twice - the contractor has failed to turn up.\n\nNia' },
+    },
   ],
   invalid: [
+    {
+      name: 'a surname alone once the subject line names the officer in full, then an insult',
+      draft: { from: CLLR, to: DIRECTOR, subject: 'Gary Holt - allotments', body: 'Lena,\n\nI have had it with your man Holt. He lectured the allotment committee on Saturday.\n\nHe is a jobsworth of the worst kind. Have a word.\n\nNia' },
+      expect: [{ messageId: 'personalAttack' }],
+    },
+    {
+      name: 'a pronoun after a dash keeps the officer as the subject, to residents',
+      draft: { from: CLLR, to: RESIDENTS, body: 'Dear all,\n\nGary Holt, who runs enforcement, clearly could not care less - he has not answered one of my emails.\n\nNia' },
+      expect: [{ messageId: 'inPublic' }],
+    },
+    {
+      name: "a named officer's department that cannot organise a simple letter, to parish clerks",
+      draft: { from: CLLR, to: RESIDENTS, body: "All,\n\nYou were given the wrong date because Gary Holt's department can't organise a simple consultation letter.\n\nNia" },
+      expect: [{ messageId: 'inPublic' }],
+    },
     {
       name: 'a verbless insult right after the named officer, to residents',
       draft: { from: CLLR, to: RESIDENTS, body: 'Please share this.\n\nSix months on, Gary Holt still says the flooding on Fen Lane is not a priority. Buffoonery of the highest order.\n\nNia' },
