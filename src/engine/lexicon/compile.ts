@@ -526,11 +526,15 @@ export class Lexicon {
 
   // ---- Matching ----
 
-  private readonly states = new WeakMap<TextModel, ModelState>();
 
   /** What this lexicon has worked out about one model: its word index and every result, kept with the model. */
+  /** The model read last and its state: most calls in a check ask about the same model. */
+  private lastModel: TextModel | undefined;
+  private lastState: ModelState | undefined;
+
   private state(model: TextModel): ModelState {
-    let state = this.states.get(model);
+    if (model === this.lastModel) return this.lastState!;
+    let state = model.readers.get(this) as ModelState | undefined;
     if (!state) {
       const at = new Map<string, number[]>();
       const numbers: number[] = [];
@@ -573,8 +577,10 @@ export class Lexicon {
         sentenceLast[s.index] = s.last;
       }
       state = { at, numbers, capitals, live, prefixed: new Map(), raw: new Map(), hits: new Map(), bySentence: new Map(), published: new Map(), publishedBySentence: new Map(), refs: new Map(), anchorSentences: new Map(), startLists: new Map(), nextWord, sentenceRegion, sentenceLast };
-      this.states.set(model, state);
+      model.readers.set(this, state);
     }
+    this.lastModel = model;
+    this.lastState = state;
     return state;
   }
 

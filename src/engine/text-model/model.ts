@@ -73,6 +73,12 @@ export interface TextModel {
   regionOf: Region[];
   /** Lexicon hits, filled on first use by the lexicon that reads this model. */
   cache: Map<string, unknown>;
+  /**
+   * What each lexicon that reads this model has worked out about it (its word index, its
+   * matches), kept on the model so that it goes when the model goes. (A WeakMap from model to
+   * state costs the garbage collector more than the matching it saves, one model per check.)
+   */
+  readers: Map<object, unknown>;
 }
 
 // Abbreviations after which a full stop ends no sentence (titles, Latin, common short forms).
@@ -128,6 +134,7 @@ export function buildTextModel(text: string, options: ModelOptions = {}): TextMo
     reported: new Uint8Array(n),
     regionOf,
     cache: new Map(),
+    readers: new Map(),
   };
   splitSentences(model);
   findQuotations(model);
