@@ -294,7 +294,8 @@ function subjectChanges(model: TextModel, from: number, to: number, keeps: Reado
   return false;
 }
 
-const DASHES = new Set(['-', '–', '—']);
+// A spaced hyphen reads as '-', an en or em dash as '--' (tokenize.ts).
+const DASHES = new Set(['-', '--']);
 
 /** Someone else's words in quotation marks: a verb of saying stands outside the marks in the same sentences. */
 function attributedQuotation(ctx: RuleContext, q: number): boolean {

@@ -118,6 +118,11 @@ runRuleTests('public-criticism-of-officers', {
       why: 'the failure belongs to the contractor, who opens the clause after the dash',
       draft: { from: CLLR, to: RESIDENTS, body: 'Dear all,\n\nGary Holt chased the repair twice - the contractor has failed to turn up.\n\nNia' },
     },
+    {
+      name: 'a change of subject after an en dash, to residents',
+      why: 'an en dash opens a new statement as a spaced hyphen does',
+      draft: { from: CLLR, to: RESIDENTS, body: 'Dear all,\n\nGary Holt chased the repair twice \u2013 the contractor has failed to turn up.\n\nNia' },
+    },
   ],
   invalid: [
     {
