@@ -142,8 +142,33 @@ runRuleTests(ID, {
       draft: mail(HELEN, 'My friend Sarah is on the housing register. Could you explain how the list is prioritised so that I can tell her what to expect?'),
       why: 'A question about the process, not a request to move her up.',
     },
+    {
+      name: 'a club the councillor chairs asks for the usual booking, with the stake declared',
+      draft: mail(DEV, "As you know, I'm chair of the Quayside Bowls Club. Could you send the club the booking form for next season? I will leave the decision on rates to you."),
+      why: 'A stake is declared, but the request is for a form at the normal rate: nothing special is asked.',
+    },
+    {
+      name: 'special treatment asked for a constituent, not for the writer',
+      draft: mail(DEV, "A constituent of mine runs the Quayside Bowls Club. Could their booking quietly be kept off the new charges?"),
+      why: 'The club is a constituent’s: casework, however it is worded, is not a favour for the writer.',
+    },
   ],
   invalid: [
+    {
+      name: 'special treatment for a club the writer is president of, asked after the stake',
+      draft: mail(DEV, "The Quayside Bowls Club has had the small room on Tuesdays for years. I'm club president, and we haven't the money. Could you quietly keep our Tuesday slot off the list when the charges come in?"),
+      expect: [{ messageId: 'specialTreatment' }],
+    },
+    {
+      name: 'the favour in the sentence after the request (“No need to go through the appeal …”)',
+      draft: mail(DEV, "My grandson Alfie was turned down for Quay Primary. I'd be grateful if you could look at it again. No need to go through the appeal if it can be sorted between us."),
+      expect: [{ messageId: 'specialTreatment' }],
+    },
+    {
+      name: 'a relative’s application pushed to the front',
+      draft: mail(DEV, "My son-in-law Ryan has put in a variation to extend the hours at the Cross Keys. Is there any way you could push it to the front so it's done by Easter?"),
+      expect: [{ messageId: 'expedite' }],
+    },
     {
       name: 'a mother’s renewal charge, waived “for her” (the charge named the sentence before)',
       draft: mail(DEV, "Quick one - my mother is 88 and has just had the £45 renewal letter for the brown bin. Is there any way you could just waive it for her this year?"),

@@ -37,7 +37,7 @@ const BACK_REFERENCE = ['favours.back-reference'];
 const CHARGE = ['favours.charge'];
 const APPLICATION = ['favours.application', 'favours.property'];
 // How far back a pronoun looks for its antecedent (the three sentences before).
-const ANTECEDENT_SENTENCES = 3;
+const ANTECEDENT_SENTENCES = 12;
 
 /**
  * Whether the favour benefits the writer, their family or friends: the thing is theirs in the
@@ -63,6 +63,9 @@ function benefitsWriter(ctx: RuleContext, kind: ActionKind, s: Sentence, previou
   }
   if (here(OWN_LINK)) return true;
   if (here(SOMEONE_ELSE)) return false;
+  // Special treatment asked for after the writer has said what their stake is ("I'm club
+  // president … Could you quietly keep our slot off the list?").
+  if (kind === 'special' && before(OWN_LINK)) return true;
   if (here(FOR_ME) && (kind === 'special' || here(APPLICATION) || (pointsBack && before(APPLICATION)))) return true;
   // "My brother has applied for a licence. Could the application be fast-tracked?"
   return (pointsBack || here(APPLICATION)) && before(OWN_LINK);
@@ -76,7 +79,10 @@ function findFavours(ctx: RuleContext): RuleReport<MessageId>[] {
   const list = ownSentences(model);
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
-    if (!isAsking(s) || hasCue(ctx, model, s, PROCESS_QUESTION)) continue;
+    // A sentence right after a request in the same paragraph goes on with it ("Could you cancel
+    // it? I'd take it as a personal favour." / "… No need to go through the appeal.").
+    const follows = i > 0 && isAsking(list[i - 1]!) && list[i - 1]!.paragraph === s.paragraph;
+    if (!(isAsking(s) || follows) || hasCue(ctx, model, s, PROCESS_QUESTION)) continue;
     const previous = list.slice(Math.max(0, i - ANTECEDENT_SENTENCES), i);
     const action = ACTIONS.find((a) => cuesIn(ctx, model, s, [a.entry]).length > 0 && benefitsWriter(ctx, a.kind, s, previous));
     if (!action) continue;
