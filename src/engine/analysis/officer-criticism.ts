@@ -222,9 +222,22 @@ function findOfficerMentions(ctx: RuleContext): Mention[] {
     mentions.sort((a, b) => a.first - b.first || b.last - a.last);
     // One mention per position (the longest), none inside another.
     const out: Mention[] = [];
-    for (const m of mentions) if (!out.some((o) => m.first < o.last && o.first < m.last)) out.push(m);
+    for (const m of mentions) if (!isSalutation(model, m) && !out.some((o) => m.first < o.last && o.first < m.last)) out.push(m);
     return out;
   });
+}
+
+/** The reader's name as the salutation ("Mr Kelsall," / "Dear Ms Grant,"): it names whom the draft is to, not whom it is about. */
+function isSalutation(model: TextModel, m: Mention): boolean {
+  const s = model.sentences[model.sentenceOf[m.first]!]!;
+  const { tokens } = model;
+  let first = s.first;
+  if (tokens[first]?.norm === 'dear' || tokens[first]?.norm === 'hi' || tokens[first]?.norm === 'hello') first += 1;
+  if (m.first !== first) return false;
+  // The name, then a comma or nothing, then the end of the line.
+  let k = m.last;
+  if (tokens[k]?.norm === ',') k += 1;
+  return k >= s.last || tokens[k]!.gapBefore >= Gap.Newline;
 }
 
 /** Known officers the subject line names in full. */
@@ -314,10 +327,13 @@ function attributedQuotation(ctx: RuleContext, q: number): boolean {
 }
 
 /** Is a counting cue the writer's own criticism? */
-function writersOwn(ctx: RuleContext, hit: Hit, judges: readonly Hit[]): boolean {
+function writersOwn(ctx: RuleContext, hit: Hit, judges: readonly Hit[], speakersQuoted: boolean): boolean {
   const model = ctx.text;
   const q = model.quotationOf[hit.first]!;
-  if (q !== -1 && attributedQuotation(ctx, q)) return false;
+  if (q !== -1) {
+    if (speakersQuoted) return true;
+    if (attributedQuotation(ctx, q)) return false;
+  }
   if (model.reported[hit.first]) {
     // "she said she wasn't aware of it, which I find hard to believe": the writer's judgement
     // in the same clause, before the cue, takes the sentence back.
@@ -327,11 +343,11 @@ function writersOwn(ctx: RuleContext, hit: Hit, judges: readonly Hit[]): boolean
   return true;
 }
 
-function criticismHits(ctx: RuleContext): Hit[] {
-  return memoised(ctx, 'criticism:hits', () => {
+function criticismHits(ctx: RuleContext, speakersQuoted: boolean): Hit[] {
+  return memoised(ctx, speakersQuoted ? 'criticism:hits+quoted' : 'criticism:hits', () => {
     const judges = ctx.lexicon.hits(ctx.text, 'criticism.writer-judges');
     return CRITICISM_CUES.flatMap((id) => ctx.lexicon.hits(ctx.text, id))
-      .filter((h) => writersOwn(ctx, h, judges))
+      .filter((h) => writersOwn(ctx, h, judges, speakersQuoted))
       .sort((a, b) => a.first - b.first);
   });
 }
@@ -369,15 +385,16 @@ function followOn(ctx: RuleContext, mention: Mention, mentions: readonly Mention
 }
 
 /** Named officers whose conduct or capability the writer criticises. */
-export function findOfficerCriticism(ctx: RuleContext): OfficerCriticism[] {
+export function findOfficerCriticism(ctx: RuleContext, options: { speakersQuoted?: boolean } = {}): OfficerCriticism[] {
   const model = ctx.text;
   const lexicon = ctx.lexicon;
   const mentions = findOfficerMentions(ctx);
   if (mentions.length === 0) return [];
-  const cues = criticismHits(ctx);
+  const cues = criticismHits(ctx, options.speakersQuoted === true);
   if (cues.length === 0) return [];
   const pointsBack = new Set(lexicon.hits(model, 'criticism.refers-back').filter((h) => h.last - h.first === 1).map((h) => h.first));
   const byOfficer = new Map<string, OfficerCriticism>();
+  const near = (anchor: number) => (h: Hit) => !subjectChanges(model, anchor, h.first, pointsBack) && (h.first >= anchor || anchor - h.last <= CUE_BEFORE_NAME);
   const record = (mention: Mention, s: Sentence, hits: Hit[]) => {
     if (hits.length === 0) return;
     const entry = byOfficer.get(mention.key) ?? { name: mention.name, sentences: [], personalAttack: false };
@@ -389,7 +406,6 @@ export function findOfficerCriticism(ctx: RuleContext): OfficerCriticism[] {
     const at = model.sentenceOf[mention.first]!;
     // The mention itself in someone else's words ("One resident told me that Gary Holt…").
     if (model.reported[mention.first] && !cues.some((h) => h.sentence === at && !model.reported[h.first])) continue;
-    const near = (anchor: number) => (h: Hit) => !subjectChanges(model, anchor, h.first, pointsBack) && (h.first >= anchor || anchor - h.last <= CUE_BEFORE_NAME);
     record(mention, model.sentences[at]!, cues.filter((h) => h.sentence === at).filter(near(mention.first)));
     for (const s of followOn(ctx, mention, mentions)) {
       const back = lexicon.inSentence(model, s.index, ['criticism.refers-back'])[0];
@@ -401,16 +417,17 @@ export function findOfficerCriticism(ctx: RuleContext): OfficerCriticism[] {
       record(mention, s, cues.filter((h) => h.sentence === s.index).filter(near(back.first)));
     }
   }
-  // With one officer named in the whole draft, a later sentence that opens with a pronoun and
-  // insults someone ("He is a jobsworth of the worst kind") is about them, however far on.
+  // With one officer named in the whole draft, a later sentence that points back to them is
+  // about them, however far on: one that opens with a pronoun ("He is a jobsworth of the worst
+  // kind"), or that names their post ("A statutory officer who misleads a panel …").
   const keys = new Set(mentions.map((m) => m.key));
   if (keys.size === 1) {
     const mention = mentions[0]!;
     const after = model.sentenceOf[mention.first]!;
     for (const s of model.sentences) {
       if (s.index <= after || s.region !== 'own') continue;
-      const opens = lexicon.inSentence(model, s.index, ['criticism.refers-back']).some((h) => h.first === s.first && h.last - h.first === 1);
-      if (opens) record(mention, s, cues.filter((h) => h.sentence === s.index && isPersonalAttack(lexicon, h)));
+      const back = lexicon.inSentence(model, s.index, ['criticism.refers-back']).find((h) => h.first === s.first || h.last - h.first > 1);
+      if (back) record(mention, s, cues.filter((h) => h.sentence === s.index).filter(near(back.first)));
     }
   }
   for (const entry of byOfficer.values()) entry.sentences.sort((a, b) => a.start - b.start);

@@ -123,8 +123,23 @@ runRuleTests('public-criticism-of-officers', {
       why: 'an en dash opens a new statement as a spaced hyphen does',
       draft: { from: CLLR, to: RESIDENTS, body: 'Dear all,\n\nGary Holt chased the repair twice \u2013 the contractor has failed to turn up.\n\nNia' },
     },
+    {
+      name: "a press office statement quoting a councillor's praise of a named officer",
+      why: 'the quoted words praise the officer: nothing is criticised',
+      draft: { from: 'Press Office <press@eastmere.gov.uk>', to: PRESS, body: 'Cllr Nia Patel said: "Gary Holt and his team did a brilliant job in the floods."' },
+    },
+    {
+      name: "the reader's name in the salutation, then a denial of having criticised an officer",
+      why: 'the salutation names the reader; "I did not say" denies the word',
+      draft: { from: CLLR, to: DIRECTOR, body: 'Ms Brooks,\n\nThank you for your letter.\n\nI did not say the officer was useless. I said the service was.\n\nNia' },
+    },
   ],
   invalid: [
+    {
+      name: "a press office statement quoting a councillor's blame of a named officer (error)",
+      draft: { from: 'Press Office <press@eastmere.gov.uk>', to: PRESS, body: 'Statement from Eastmere District Council\n\nCllr Nia Patel said: "Gary Holt committed the council to costs nobody had approved. That was a serious error of judgement on his part."' },
+      expect: [{ messageId: 'toMedia', severity: 'error' }],
+    },
     {
       name: 'a surname alone once the subject line names the officer in full, then an insult',
       draft: { from: CLLR, to: DIRECTOR, subject: 'Gary Holt - allotments', body: 'Lena,\n\nI have had it with your man Holt. He lectured the allotment committee on Saturday.\n\nHe is a jobsworth of the worst kind. Have a word.\n\nNia' },

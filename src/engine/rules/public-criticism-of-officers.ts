@@ -6,6 +6,7 @@
 import { findOfficerCriticism } from '../analysis/officer-criticism.ts';
 import type { Recipient } from '../people.ts';
 import { defineRule, type RuleContext } from '../rule.ts';
+import type { Sentence } from '../text-model/model.ts';
 import type { Edit } from '../types.ts';
 
 // ---- helpers ----
@@ -26,6 +27,12 @@ function channelOf(ctx: RuleContext): Channel {
   if (outside.length) return { kind: 'public', who: outside };
   if (ctx.recipients.length >= LARGE_AUDIENCE) return { kind: 'public', who: ctx.recipients };
   return { kind: 'private' };
+}
+
+/** Whether a sentence stands inside quotation marks (its words are a speaker's, quoted). */
+function quoted(ctx: RuleContext, s: Sentence): boolean {
+  for (let k = s.first; k < s.last; k++) if (ctx.text.tokens[k]!.kind === 'word') return ctx.text.quotationOf[k] !== -1;
+  return false;
 }
 
 const describe = (r: Recipient) => r.mailbox.name ? `${r.mailbox.name} <${r.person.email}>` : r.person.email;
@@ -90,11 +97,16 @@ export default defineRule({
   },
 
   check(ctx) {
-    // The protocols bind Members here: an officer's email is judged by other rules.
-    if (ctx.sender?.kind !== 'councillor') return [];
-    const criticisms = findOfficerCriticism(ctx);
+    // The protocols bind Members here: an officer's own email is judged by other rules. But a
+    // statement the press office sends out carries a councillor's words in quotation marks, and
+    // what they say of an officer is said in public all the same.
+    const councillor = ctx.sender?.kind === 'councillor';
+    // In such a statement the quoted speakers' words count, whoever is said to have said them.
+    const found = findOfficerCriticism(ctx, { speakersQuoted: !councillor });
+    const criticisms = councillor ? found : found.filter((c) => c.sentences.every((s) => quoted(ctx, s)));
     if (criticisms.length === 0) return [];
     const channel = channelOf(ctx);
+    if (!councillor && channel.kind === 'private') return [];
     const body = ctx.draft.body;
     return criticisms.flatMap((c) => {
       // surrey-heath 5.1, district-model 4.3 / 12.8: not in public or to the press (error to media).
