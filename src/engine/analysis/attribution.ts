@@ -220,6 +220,8 @@ export function findAttributions(ctx: RuleContext): Attribution[] {
       }
     }
     findQuotationLineAttributions(ctx, normal, spokesperson, out, overlaps);
+    findIntroducedQuotations(ctx, normal, spokesperson, out, overlaps);
+    findWrittenFor(ctx, normal, spokesperson, out, overlaps);
     return out.sort((a, b) => a.start - b.start);
   });
 }
@@ -336,4 +338,91 @@ function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesp
     }
     add(start, start + speaker.length, speaker, ref, capitalise(spokesperson));
   });
+}
+
+/**
+ * A quotation with no speech verb whose speaker the sentence before introduces as its subject,
+ * in the same paragraph: `The council Leader, Cllr X, looks back on four years. "We made
+ * promises and we've kept them."`. The councillor phrase in the introducing sentence is the
+ * attribution. Adds them to `out`.
+ */
+function findIntroducedQuotations(ctx: RuleContext, normal: string, spokesperson: string, out: Attribution[], overlaps: (start: number, end: number) => boolean): void {
+  const body = ctx.draft.body;
+  let previous: { start: number; end: number } | undefined;
+  for (const s of sentences(normal, ctx.own)) {
+    const before = previous;
+    previous = s;
+    if (!before || normal[s.start] !== '"') continue;
+    // The same paragraph: no blank line between the two sentences.
+    if (/\n[^\S\n]*\n/.test(normal.slice(before.end, s.start))) continue;
+    // A quotation with its own speech verb is read by findAttributions.
+    const sentence = normal.slice(s.start, s.end);
+    SPEECH_VERB.lastIndex = 0;
+    if (SPEECH_VERB.test(sentence)) continue;
+    const intro = normal.slice(before.start, before.end);
+    // The introducing sentence is not itself a quotation, and opens with the councillor.
+    if (intro.startsWith('"')) continue;
+    const length = leadingCouncillorPhrase(intro);
+    if (!length) continue;
+    const start = before.start;
+    const end = start + length;
+    if (overlaps(start, end)) continue;
+    const speaker = normal.slice(start, end).replace(/(?<![\s,])[\s,]+$/, '');
+    const ref = councillorIn(speaker, ctx.policy);
+    if (!ref) continue;
+    out.push({ start, end, quote: body.slice(start, end), speaker, councillor: ref, replacement: capitalise(spokesperson) });
+  }
+}
+
+/**
+ * A publication in a councillor's own voice: a heading line that is a councillor's name and
+ * offices above first-person prose (`Cllr X, Eastwood Moor Ward` / `I secured £60,000 …`), or a
+ * line sent "on behalf of" a councillor. (A councillor signing their own email is not one.) Adds
+ * them to `out`.
+ */
+function findWrittenFor(ctx: RuleContext, normal: string, spokesperson: string, out: Attribution[], overlaps: (start: number, end: number) => boolean): void {
+  const body = ctx.draft.body;
+  const lines = splitLines(normal, ctx.own.start, ctx.own.end).filter((l) => l.text.trim() !== '');
+  const own = (ref: CouncillorReference) => !!ref.entry && ref.entry.email.toLowerCase() === ctx.sender?.email.toLowerCase();
+  lines.forEach((line, i) => {
+    const text = line.text.trimEnd();
+    const lead = text.length - text.trimStart().length;
+    const t = text.trimStart();
+    if (t.length > 160) return;
+    // "Sent on behalf of Cllr X by Member Support."
+    const behalf = /\bon behalf of\s+/i.exec(t);
+    if (behalf) {
+      const from = behalf.index + behalf[0].length;
+      const name = TITLED_NAME.exec(t.slice(from));
+      const length = name && name.index === 0 ? name[0].length : speakerPhraseLength(t.slice(from), ctx.policy);
+      const speaker = t.slice(from, from + length);
+      const ref = length ? councillorIn(speaker, ctx.policy) : undefined;
+      if (ref && !own(ref)) {
+        const start = line.start + lead + from;
+        if (!overlaps(start, start + length)) out.push({ start, end: start + length, quote: body.slice(start, start + length), speaker, councillor: ref, replacement: spokesperson });
+      }
+      return;
+    }
+    // A heading byline: the whole line is the councillor, and first-person prose follows within three lines.
+    const head = t.replace(/[.,;:]$/, '');
+    if (speakerPhraseLength(head, ctx.policy) !== head.length && !isNameAndPost(head)) return;
+    const prose = lines.slice(i + 1, i + 4).some((l) => l.text.length > 60 && FIRST_PERSON.test(l.text) && /[.!?]/.test(l.text));
+    if (!prose) return;
+    const ref = councillorIn(head, ctx.policy);
+    if (!ref || own(ref)) return;
+    const start = line.start + lead;
+    if (!overlaps(start, start + head.length)) out.push({ start, end: start + head.length, quote: body.slice(start, start + head.length), speaker: head, councillor: ref, replacement: capitalise(spokesperson) });
+  });
+}
+
+// structural: what may follow a titled name on a byline line ("Eastwood Moor Ward", "Cabinet Member for Parks").
+const POST_WORDS = /\b(?:ward|division|councillor|member|leader|cabinet|chair(?:man|woman)?|mayor|portfolio)\b/i;
+
+/** "Cllr X" or "Cllr X, Eastwood Moor Ward": a titled name, then at most a short post, and nothing said. */
+function isNameAndPost(line: string): boolean {
+  const name = TITLED_NAME.exec(line);
+  if (!name || name.index !== 0) return false;
+  const rest = line.slice(name[0].length);
+  if (rest.trim() === '') return true;
+  return /^\s*[,|–-]\s*/.test(rest) && rest.length <= 60 && POST_WORDS.test(rest) && !PREDICATE.test(rest);
 }

@@ -87,6 +87,16 @@ runRuleTests('pre-election-publicity', {
   policy: W,
   invalid: [
     {
+      name: 'a magazine that introduces the Leader as a sentence’s subject, then gives her words with no speech verb',
+      draft: { from: comms, to: gazette, subject: 'Westmoor Matters - spring', body: 'WESTMOOR MATTERS\n\nWELCOME\nThe council Leader, Cllr Joy Adams, looks back on four years of delivery. "We made promises in 2024 and we have kept them."\n\nInside: food waste caddies.', date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor' }],
+    },
+    {
+      name: 'a councillor’s update sent by the council on their behalf, in the first person',
+      draft: { from: comms, to: gazette, subject: 'Your councillor’s spring update', body: 'Your councillor’s spring update\nCllr Nina Shah, Brookside Ward\n\nDear resident,\n\nIt has been a busy few months and I wanted to tell you what I have been able to get done for Brookside.\n\nSent on behalf of Cllr Nina Shah by Member Support.', date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor' }, { messageId: 'quotesCouncillor' }],
+    },
+    {
       name: 'a picture release whose caption names councillors cutting a ribbon, with no speech verb',
       draft: { from: comms, to: gazette, subject: 'Picture release: footbridge reopens', body: 'PICTURE RELEASE\n\nFootbridge reopens\n\nPicture caption: Cllr Nina Shah cuts the ribbon with members of the walking group.\n\nENDS', date: inPeriod },
       expect: [{ messageId: 'praisesCouncillor' }],
@@ -399,6 +409,14 @@ runRuleTests('pre-election-publicity', {
     },
   ],
   valid: [
+    {
+      name: 'a quotation after a sentence about a councillor that is not its speaker (a resident’s words, with the verb)',
+      draft: { from: comms, to: gazette, subject: 'Library', body: 'News release\n\nThe library reopened on Monday. "It is wonderful to have it back," said Pat Moore, a volunteer.\n\nEnds', date: inPeriod },
+    },
+    {
+      name: 'a councillor signing her own update from her own council address',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: comms, subject: 'Notes for the ward page', body: 'Cllr Nina Shah, Brookside Ward\n\nHi Ruth, I have put together some notes on the Elm Park works for you to check before anything goes out. Thanks.', date: inPeriod },
+    },
     {
       name: 'a picture release with no councillor in it',
       why: 'nobody is presented favourably',
