@@ -70,11 +70,18 @@ function policyNamesCommsTeam(policy: ResolvedPolicy): boolean {
 }
 
 /** @summary Whether the draft is council publicity, what kind, and whether it goes through the communications team. Memoised. */
-/** A list the council itself runs for residents: kingsmead-residents@lists.westmoor.gov.uk, residents@westmoor.gov.uk. */
+// The local-part words of a list of the public: kingsmead-residents@, estate-tenants@, ward-updates@, enews@.
+const PUBLIC_LIST_PARTS = new Set(['residents', 'tenants', 'leaseholders', 'updates', 'enews', 'ebulletin', 'alerts']);
+
+/**
+ * A list of residents the council runs, on its own domain (kingsmead-residents@lists.westmoor.gov.uk,
+ * residents@westmoor.gov.uk) or through a mailing service (kirkholme-tenants@public.govdelivery.com).
+ */
 function isCouncilResidentsList(r: Recipient): boolean {
-  if (!r.person.councilAddress) return false;
   const [local = '', domain = ''] = r.mailbox.email.toLowerCase().split('@');
-  return domain.startsWith('lists.') || local.split(/[._-]/).some((part) => part === 'residents' || part === 'tenants');
+  if (r.person.councilAddress && domain.startsWith('lists.')) return true;
+  // Who sends to it is asked separately: only the council's own mail to such a list is council publicity.
+  return r.person.kind !== 'councillor' && local.split(/[._-]/).some((part) => PUBLIC_LIST_PARTS.has(part));
 }
 
 export function assessPublicity(ctx: RuleContext): PublicityAssessment {

@@ -87,6 +87,11 @@ runRuleTests('pre-election-publicity', {
   policy: W,
   invalid: [
     {
+      name: 'an officer’s mailing to a tenants’ list run through a mailing service, quoting a cabinet member',
+      draft: { from: 'Kirsty Hanson <kirsty.hanson@westmoor.gov.uk>', to: 'brookside-tenants@public.govdelivery.com', subject: 'Your home - survey', body: 'Dear tenant,\n\nOur surveyors will call at every council home in Brookside.\n\nCllr Aled Price, Cabinet Member for Housing, said: "We promised every tenant a decent home."\n\nKirsty Hanson', date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor' }],
+    },
+    {
       name: 'a magazine that introduces the Leader as a sentence’s subject, then gives her words with no speech verb',
       draft: { from: comms, to: gazette, subject: 'Westmoor Matters - spring', body: 'WESTMOOR MATTERS\n\nWELCOME\nThe council Leader, Cllr Joy Adams, looks back on four years of delivery. "We made promises in 2024 and we have kept them."\n\nInside: food waste caddies.', date: inPeriod },
       expect: [{ messageId: 'quotesCouncillor' }],
@@ -409,6 +414,10 @@ runRuleTests('pre-election-publicity', {
     },
   ],
   valid: [
+    {
+      name: 'the same tenants’ survey letter to one tenant, with no councillor in it',
+      draft: { from: 'Kirsty Hanson <kirsty.hanson@westmoor.gov.uk>', to: 'Pat Moore <pat.moore@example.com>', subject: 'Your home - survey', body: 'Dear Ms Moore,\n\nOur surveyor will call on Tuesday at 10am. Please let us know if that does not suit.\n\nKirsty Hanson', date: inPeriod },
+    },
     {
       name: 'a quotation after a sentence about a councillor that is not its speaker (a resident’s words, with the verb)',
       draft: { from: comms, to: gazette, subject: 'Library', body: 'News release\n\nThe library reopened on Monday. "It is wonderful to have it back," said Pat Moore, a volunteer.\n\nEnds', date: inPeriod },
