@@ -4,6 +4,7 @@
  * Green Party.
  */
 import type { RuleContext } from '../rule.ts';
+import { Gap } from '../text-model/tokenize.ts';
 import { memoised } from '../rule.ts';
 import type { Span } from '../text.ts';
 
@@ -46,6 +47,18 @@ export function findPartyLabels(ctx: RuleContext): PartyLabel[] {
       // The writer's words and signature ("Leader of the Labour Group" under a statement), not quoted history.
       if (s.region === 'quoted') continue;
       for (let k = s.first; k < s.last; k++) {
+        // (5) A hashtag that carries a party's name: "#LabourDelivers", "#VoteConservative".
+        if (tokens[k]!.norm === '#' && tokens[k + 1]?.kind === 'word' && tokens[k + 1]!.gapBefore === Gap.None) {
+          const word = body.slice(tokens[k + 1]!.start, tokens[k + 1]!.end);
+          const party = lexicon.partyStartingWord(/^vote/i.test(word) ? word.slice(4) : word);
+          if (party) {
+            const start = tokens[k]!.start;
+            const stop = tokens[k + 1]!.end;
+            add(start, stop, party, { start: start > 0 && body[start - 1] === ' ' ? start - 1 : start, end: stop, text: '' }, 'group');
+            k += 1;
+            continue;
+          }
+        }
         const found = lexicon.matchParty(model, k, s.last, true);
         if (!found) continue;
         const strong = lexicon.matchParty(model, k, s.last, false);

@@ -329,6 +329,23 @@ export class Lexicon {
   readonly entries = new Map<string, CompiledEntry>();
   /** Party patterns by their first word: the `<party>` slot looks up the token, never scans the list. */
   private readonly partyIndex = new Map<string, { pattern: Pattern; strong: boolean; party: string }[]>();
+  /** The strong party names written as one word ("libdems", "greenparty"), longest first once built: for hashtags. */
+  private readonly joinedParties: { joined: string; party: string }[] = [];
+
+  /**
+   * @summary The party a run-together word starts with, by a strong name ("#LabourDelivers",
+   * "#VoteLibDem" after "vote"), or undefined. Ambiguous words ("green", "reform") never count alone.
+   */
+  partyStartingWord(written: string): string | undefined {
+    const norm = written.toLowerCase();
+    for (const p of this.joinedParties) {
+      if (p.joined.length < 3 || !norm.startsWith(p.joined)) continue;
+      // The name ends the word or a capital starts the next one ("LabourDelivers"; not "GreenSpaces" for "Greens").
+      const next = written.charAt(p.joined.length);
+      if (next === '' || /[\p{Lu}\d]/u.test(next)) return p.party;
+    }
+    return undefined;
+  }
 
   constructor(files: readonly LexiconFile[], parties: readonly PartySpec[] = [], vocabulary: Vocabulary = {}) {
     for (const file of files) {
@@ -445,6 +462,7 @@ export class Lexicon {
       const list = this.partyIndex.get(norms[0]!) ?? [];
       list.push({ pattern, strong, party: party.name });
       this.partyIndex.set(norms[0]!, list);
+      if (strong) this.joinedParties.push({ joined: norms.filter((n) => n !== '-').join(''), party: party.name });
     };
     for (const f of party.strong) add(f, true);
     for (const f of party.short) add(f, false);

@@ -87,6 +87,11 @@ runRuleTests('pre-election-publicity', {
   policy: W,
   invalid: [
     {
+      name: 'a post for the council’s own accounts whose caption carries a party hashtag',
+      draft: { from: comms, to: 'Communications Team <communications@westmoor.gov.uk>', subject: 'Quick share', body: 'Can someone share this on the council Facebook before 5 please?\n\n"The Elm Park skate park is open! #LabourDelivers"', date: inPeriod },
+      expect: [{ messageId: 'partyLabel', evidence: { quote: '#LabourDelivers' } }],
+    },
+    {
       name: 'an officer’s mailing to a tenants’ list run through a mailing service, quoting a cabinet member',
       draft: { from: 'Kirsty Hanson <kirsty.hanson@westmoor.gov.uk>', to: 'brookside-tenants@public.govdelivery.com', subject: 'Your home - survey', body: 'Dear tenant,\n\nOur surveyors will call at every council home in Brookside.\n\nCllr Aled Price, Cabinet Member for Housing, said: "We promised every tenant a decent home."\n\nKirsty Hanson', date: inPeriod },
       expect: [{ messageId: 'quotesCouncillor' }],
@@ -414,6 +419,10 @@ runRuleTests('pre-election-publicity', {
     },
   ],
   valid: [
+    {
+      name: 'a post for the council’s own accounts with hashtags that only start like an ambiguous party word',
+      draft: { from: comms, to: 'Communications Team <communications@westmoor.gov.uk>', subject: 'Quick share', body: 'Can someone share this on the council Facebook before 5 please?\n\n"Elm Park is open again! #GreenSpaces #ReformOfParking"', date: inPeriod },
+    },
     {
       name: 'the same tenants’ survey letter to one tenant, with no councillor in it',
       draft: { from: 'Kirsty Hanson <kirsty.hanson@westmoor.gov.uk>', to: 'Pat Moore <pat.moore@example.com>', subject: 'Your home - survey', body: 'Dear Ms Moore,\n\nOur surveyor will call on Tuesday at 10am. Please let us know if that does not suit.\n\nKirsty Hanson', date: inPeriod },
