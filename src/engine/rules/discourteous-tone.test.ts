@@ -20,6 +20,15 @@ runRuleTests('discourteous-tone', {
   policy: westmoor,
   valid: [
     {
+      name: 'denying having used an insult',
+      why: 'a word the writer says they did not say is mentioned, not used',
+      draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nI did not say the officer was "useless". I said the service was slow.\n\nDev' },
+    },
+    {
+      name: 'plain thanks and a plain note that the team is busy',
+      draft: { from: CLLR, to: OFFICER, body: 'Thank you for sending the appendix. I realise this is a busy time for the team.\n\nDev' },
+    },
+    {
       name: 'acronyms, a planning reference and a postcode in capitals',
       why: 'HMO, CIL, S106, ASB and 24/01234/FUL are abbreviations, not shouting',
       draft: { from: CLLR, to: OFFICER, body: 'Dear Ruth,\n\nIs the HMO at 4 Dock Road (QU1 2AB, 24/01234/FUL) liable for CIL, and will there be an S106 contribution? The ASB reports are attached.\n\nThanks,\nDev' },
@@ -167,6 +176,16 @@ runRuleTests('discourteous-tone', {
     },
   ],
   invalid: [
+    {
+      name: 'sarcastic thanks for a mistake, and "I realise that\'s asking a lot"',
+      draft: { from: CLLR, to: OFFICER, body: "Thank you so much for sending me the wrong appendix. Again. Perhaps someone could attach the right one before the papers go out? I realise that's asking a lot.\n\nDev" },
+      expect: [{ messageId: 'insult' }, { messageId: 'insult' }],
+    },
+    {
+      name: 'a threat to have the officer named in a claim',
+      draft: { from: CLLR, to: OFFICER, body: "Ruth,\n\nIf the conference goes ahead, Mr Hartley's solicitor will be hearing from me and I'll make sure you are named personally in any claim.\n\nDev" },
+      expect: [{ messageId: 'threat' }],
+    },
     {
       name: 'a line of capitals without a full stop in an email to an officer',
       draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nI HAVE ASKED YOU THREE TIMES ABOUT THE DOCK ROAD BINS\n\nDev' },
