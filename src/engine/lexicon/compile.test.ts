@@ -8,6 +8,12 @@ describe('phrase syntax', () => {
     expect(phraseProblem('when <party> ran ..9 sold off')).toBeUndefined();
   });
 
+  it('refuses a mark after a group or a bracket inside a word with a message, not a crash', () => {
+    expect(phraseProblem('(raise|take) it (up)? with')).toMatch(/nothing may follow a group's closing bracket \(got "\?"\)/);
+    expect(phraseProblem('take(up) it')).toMatch(/a bracket inside a word/);
+    expect(phraseProblem('(raise|take) it [up] with')).toBeUndefined();
+  });
+
   it('matches a clitic written on its own after a word ("leader \'s column")', () => {
     const lexicon = builtInLexicon();
     const model = buildTextModel("The Leader's column is on page 2.");

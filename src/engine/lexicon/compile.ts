@@ -185,8 +185,13 @@ function parsePart(raw: string, where: string): Element[] {
   if (groupTail.startsWith('/') || groupTail.startsWith('{')) {
     throw new LexiconError(`${where}: "${part}": word forms go on each word inside a group ("(jump/v|skip/v)"), not after it`);
   }
+  if (groupTail && !/\s/.test(part)) throw new LexiconError(`${where}: "${part}": nothing may follow a group's closing bracket (got "${groupTail}"); an optional group is written in square brackets`);
   const grouped = part.startsWith('(') && part.endsWith(')');
   const alternatives = splitBars(grouped ? part.slice(1, -1) : part);
+  // A part that reads as itself again ("a(b)") would be split for ever: say what is wrong instead.
+  if (alternatives.length === 1 && alternatives[0] === part && /[([]/.test(part) && !/\s/.test(part)) {
+    throw new LexiconError(`${where}: "${part}": a bracket inside a word; put spaces around a group`);
+  }
   // Alternatives of several words ("(put out|draft)", "[has been]"): a group of sequences.
   if (alternatives.some((a) => /\s/.test(a.trim()) || a.includes('(') || a.includes('['))) {
     const sequences = alternatives.map((a) => parsePhrase(a, where));

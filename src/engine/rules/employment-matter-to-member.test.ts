@@ -43,6 +43,16 @@ runRuleTests(ID, {
   policy: westmoorPolicy,
   valid: [
     {
+      name: 'an officer briefing a councillor on a pay and display change for residents',
+      draft: mail(RUTH, 'The new pay and display charges start in May and the evening rate is being cut. Could you pull together any comments from residents by Friday?'),
+      why: 'The charges are residents’ parking charges: nothing about the writer’s own pay or job.',
+    },
+    {
+      name: 'an officer telling a councillor that a staff consultation has opened, with no ask about their own job',
+      draft: mail(RUTH, 'For information: the job evaluation consultation for the revenues service opened today, and HR will brief members next week.'),
+      why: 'Council business passed on; the writer asks nothing about their own grade.',
+    },
+    {
       name: 'a restructure reported as council business, and an ask to raise questions at a meeting',
       draft: mail(RUTH, 'The housing options restructure report goes to Cabinet on 4 May. Could you raise any questions from residents at the next meeting?'),
       why: 'the writer ties nothing of it to their own job: it is council business passed on',
@@ -126,6 +136,16 @@ runRuleTests(ID, {
     },
   ],
   invalid: [
+    {
+      name: 'a cut to the writer’s team’s unsocial hours pay, and an ask to pull the proposal',
+      draft: mail(RUTH, "Management are taking away the unsocial hours enhancement from the enforcement team. For most of us that's a tenth of our take home pay. Could you pull the proposal when it comes to Cabinet?"),
+      expect: [{ messageId: 'ownEmployment' }],
+    },
+    {
+      name: 'officers whose posts came out a grade lower ask the cabinet member to stop the review',
+      draft: mail(RUTH, "I'm writing on behalf of five of us in the revenues team. Two of our posts have come out a grade lower after the job evaluation. We would be grateful if you could stop the review for our section."),
+      expect: [{ messageId: 'ownEmployment' }],
+    },
     {
       name: 'the writer’s team and the coming restructure, then an ask to raise “it” at the next meeting',
       draft: mail(RUTH, "I work in the housing options team. Nobody will say whether posts are going until the restructure report is out. Could you find out what is planned, or raise it at the next meeting?"),
