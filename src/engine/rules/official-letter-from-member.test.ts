@@ -56,6 +56,11 @@ const hallAt = hall.body.indexOf('the council will provide');
 runRuleTests('official-letter-from-member', {
   policy: WESTMOOR,
   valid: [
+    {
+      name: 'a councillor says officers will be asked whether the council would sell, and at what price',
+      draft: toContractor('I will ask officers whether the council would sell the verge strip, and at what price. The council will accept comments on the plan until Friday.'),
+      why: 'Asking officers commits nobody; accepting comments is a fact about a consultation.',
+    },
     { name: 'the councillor has raised it with officers', why: 'reporting one’s own request to officers commits the council to nothing', draft: toResident('I have raised this with the council’s estates team and asked whether they can repair the fence.') },
     { name: 'the councillor will ask officers to look into it', why: 'a promise to ask is the councillor’s own, not the council’s', draft: toResident('I will ask officers to look into it and let you know what they say.') },
     { name: 'the council’s policy described', why: 'a statement of the rules is not an undertaking', draft: toResident('Under the Council’s policy, the Council will refund the fee when a bin is missed three times.') },
@@ -80,6 +85,11 @@ runRuleTests('official-letter-from-member', {
     { name: 'an officer instructs the contractor', why: 'an officer with delegated authority may instruct the council\'s contractor', draft: { ...toContractor('Please send an additional crew to Quarry Lane tomorrow and clear the backlog.'), from: 'Dan Hale <dan.hale@westmoor.gov.uk>' } },
   ],
   invalid: [
+    {
+      name: 'a councillor tells a land agent the council will sell its verge strip at a price, agreed in principle',
+      draft: toContractor("The council owns the verge strip you need, and I can tell you the council will sell it to your client for £40k. Take this as agreed in principle."),
+      expect: [{ messageId: 'commitsCouncil' }, { messageId: 'commitsCouncil' }],
+    },
     {
       name: 'a contractor told to bill the councillor and that the council will settle it',
       draft: toContractor('Please send the invoice for the bench straight to me and the council will settle it.'),
