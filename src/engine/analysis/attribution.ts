@@ -28,7 +28,7 @@ export interface Attribution {
 }
 
 // Case-insensitive: "According to …" and "Said Cllr X" open sentences too (names are matched elsewhere, with their capitals).
-const SPEECH_VERB = /\b(?:said|says|added|adds|commented|comments|explained|explains|stated|states|remarked|remarks|continued|continues|told|tells|noted|declared|enthused|announced|pledged|vowed|urged|hailed|insisted|emphasi[sz]ed|stressed|highlighted|warned|responded|replied|according\s+to)\b/gi;
+const SPEECH_VERB = /\b(?:said|says|added|adds|commented|comments|explained|explains|stated|states|remarked|remarks|continued|continues|told|tells|noted|declared|enthused|announced|pledged|vowed|urged|hailed|insisted|emphasi[sz]ed|stressed|highlighted|warned|responded|replied|according\s+to|(?:writes|wrote)(?=:|\s+:|\s*"))\b/gi;
 // An apposition that describes the speaker (", Leader of the Council,", ", who chairs …"), not the next clause.
 const SPEAKER_APPOSITION = /^\s*(?:who\b|the\s+(?:council's\s+)?(?:Leader|Deputy|Mayor|Cabinet|Chair|Vice|ward)|ward\s+(?:councillor|member)|councillor\s+for\b|member\s+for\b)/i;
 const QUOTE_CHAR = /"/g;
@@ -277,7 +277,7 @@ function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesp
     // Or a byline after a column's last sentence on the same line: `… I am proud of it. - Cllr X, Leader`.
     const signed = SIGNED.exec(t);
     const dash = /^-{1,3}(?!-)\s*/.exec(t) ?? /"[.,!?]*\s+(-{1,3})\s*(?=\S)/.exec(t) ?? (signed && FIRST_PERSON.test(t.slice(0, signed.index)) ? signed : null);
-    if (dash && (dash.index === 0 ? closesQuote(lines[i - 1]) : true)) {
+    if (dash && (dash.index === 0 ? closesQuote(lines[i - 1]) || signsOffColumn(lines[i - 1], t) : true)) {
       // A hyphen line followed by another is a list ("- Cllr A", "- Cllr B" attending), not an attribution.
       const list = /^-\s/.test(t) && /^\s*-\s/.test(lines[i + 1]?.text ?? '');
       if (!list && addDashed(dash.index === 0 ? 0 : dash.index + dash[0].indexOf('-'), dash.index + dash[0].length, false, false)) return;
@@ -389,8 +389,8 @@ function findWrittenFor(ctx: RuleContext, normal: string, spokesperson: string, 
     const lead = text.length - text.trimStart().length;
     const t = text.trimStart();
     if (t.length > 160) return;
-    // "Sent on behalf of Cllr X by Member Support."
-    const behalf = /\bon behalf of\s+/i.exec(t);
+    // "Sent on behalf of Cllr X by Member Support." / "By Cllr X, Leader of the Council" under a heading.
+    const behalf = /\bon behalf of\s+|^by\s+(?=Cllr|Councillor|the\s+Leader|Leader)/i.exec(t);
     if (behalf) {
       const from = behalf.index + behalf[0].length;
       const name = TITLED_NAME.exec(t.slice(from));

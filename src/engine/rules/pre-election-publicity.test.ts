@@ -87,6 +87,21 @@ runRuleTests('pre-election-publicity', {
   policy: W,
   invalid: [
     {
+      name: 'a newsletter blog with a "By Cllr X" byline under its heading',
+      draft: { from: comms, to: gazette, subject: 'County News', body: "COUNTY NEWS\n\nLeader's blog: more money for roads\nBy Cllr Joy Adams, Leader of the Council\n\nFor the third year running we are putting an extra £5 million into our roads. I am proud of that record.", date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor' }],
+    },
+    {
+      name: 'a foreword signed off with a dash line under first-person prose',
+      draft: { from: comms, to: gazette, subject: 'Westmoor Life', body: 'WESTMOOR LIFE\n\nA WORD FROM THE LEADER\nFour years ago we promised to protect every library. We have kept those promises.\n- Cllr Joy Adams, Leader of the Council\n\nInside: recycling.', date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor' }],
+    },
+    {
+      name: 'a release that gives a cabinet member’s foreword with "writes:"',
+      draft: { from: comms, to: gazette, subject: 'Hub', body: 'NEWS RELEASE\n\nIn his foreword to the report, Cllr Aled Price, Cabinet Member for Housing, writes: "This administration will build it."\n\nEnds', date: inPeriod },
+      expect: [{ messageId: 'quotesCouncillor' }],
+    },
+    {
       name: 'a post for the council’s own accounts whose caption carries a party hashtag',
       draft: { from: comms, to: 'Communications Team <communications@westmoor.gov.uk>', subject: 'Quick share', body: 'Can someone share this on the council Facebook before 5 please?\n\n"The Elm Park skate park is open! #LabourDelivers"', date: inPeriod },
       expect: [{ messageId: 'partyLabel', evidence: { quote: '#LabourDelivers' } }],
@@ -419,6 +434,10 @@ runRuleTests('pre-election-publicity', {
     },
   ],
   valid: [
+    {
+      name: 'a release saying a councillor wrote to the minister, with no words of theirs given',
+      draft: { from: comms, to: gazette, subject: 'Bus services', body: 'NEWS RELEASE\n\nThe council has asked the bus company to restore the 592. Cllr Aled Price wrote to the operator last month.\n\nEnds', date: inPeriod },
+    },
     {
       name: 'a post for the council’s own accounts with hashtags that only start like an ambiguous party word',
       draft: { from: comms, to: 'Communications Team <communications@westmoor.gov.uk>', subject: 'Quick share', body: 'Can someone share this on the council Facebook before 5 please?\n\n"Elm Park is open again! #GreenSpaces #ReformOfParking"', date: inPeriod },
