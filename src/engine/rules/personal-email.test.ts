@@ -36,6 +36,16 @@ runRuleTests('personal-email', {
   policy: W,
   valid: [
     {
+      name: 'a councillor objects, from his personal address, to a neighbour’s extension in a purely private capacity',
+      why: 'he says he writes as the neighbour, not as a councillor: a private matter',
+      draft: { from: 'Ahmed Khan <ahmedkhan77@gmail.com>', to: 'Planning comments <planning.comments@westmoor.gov.uk>', subject: 'Objection - 8 Elm Close', body: 'I write as the occupier of the house next door and in a purely private capacity. Although I am a councillor for this ward, I am not writing in that role.\n\nAhmed Khan' },
+    },
+    {
+      name: 'a councillor sends, from his personal address, his lettings firm’s price list and an offer',
+      why: 'his own business: private, not council business',
+      draft: { from: 'Ahmed Khan <ahmedkhan77@gmail.com>', to: 'Tom Field <tom.field@westmoor.gov.uk>', subject: 'Licence applications', body: 'Dear Mr Field,\n\nI attach our price list for licence application support. We are offering 20% off the full package until December.\n\nAhmed' },
+    },
+    {
       name: 'the council tax team answers a councillor, at the personal address he wrote from, about his own account',
       why: 'his own council tax is a private matter: the service deals with him as a resident',
       draft: { from: 'Council Tax <counciltax@westmoor.gov.uk>', to: 'Ahmed Khan <ahmedkhan77@gmail.com>', subject: 'RE: Change of direct debit date', body: 'Dear Mr Khan,\n\nWe have changed your direct debit date to the 15th from April. Your council tax account shows no arrears.\n\nCouncil Tax Team' },
@@ -122,6 +132,11 @@ runRuleTests('personal-email', {
     },
   ],
   invalid: [
+    {
+      name: 'a councillor writes from his personal address to the planning team about a constituent’s objection',
+      draft: { from: 'Ahmed Khan <ahmedkhan77@gmail.com>', to: 'Planning comments <planning.comments@westmoor.gov.uk>', subject: 'Objection - 8 Elm Close', body: 'I write as ward councillor to support the objection from the residents of Elm Close to the extension at number 8.\n\nAhmed Khan' },
+      expect: [{ messageId: 'fromPersonal' }],
+    },
     {
       name: 'an officer writes to a councillor’s listed Gmail address',
       draft: { from: TOM, to: 'Ahmed Khan <ahmedkhan77@gmail.com>', body: agenda },
