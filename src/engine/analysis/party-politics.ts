@@ -169,8 +169,15 @@ function findPartyContent(model: TextModel, lexicon: Lexicon, options: PartyCont
  * this email"). Judged over the whole own text, since an offer spreads over several sentences.
  */
 function findBusinessOffer(model: TextModel, lexicon: Lexicon): Hit | undefined {
-  const own = lexicon.hits(model, 'business.own-business')[0];
-  const offers = lexicon.hits(model, 'business.offer');
+  const owns = lexicon.hits(model, 'business.own-business');
+  const own = owns[0];
+  // A seller states an offer; a customer asks for one ("Any chance of the community rate, with
+  // no deposit?"): offers in a question or a request are the writer buying, not selling, unless
+  // the sentence names the writer's business ("… pass this on: my business is offering 15% off").
+  const offers = lexicon.hits(model, 'business.offer').filter((h) => {
+    const s = model.sentences[h.sentence]!;
+    return !(s.question || s.request) || owns.some((o) => o.sentence === h.sentence);
+  });
   const price = lexicon.hits(model, 'business.price')[0];
   const distinctOffers = new Set(offers.map((h) => model.text.slice(h.start, h.end).toLowerCase().replace(/\s+/g, ' ')));
   if ((own && (offers.length > 0 || price)) || (distinctOffers.size >= 2 && price) || distinctOffers.size >= 3) return own ?? offers[0];

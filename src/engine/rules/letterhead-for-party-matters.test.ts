@@ -94,6 +94,11 @@ runRuleTests('letterhead-for-party-matters', {
   policy: W,
   invalid: [
     {
+      name: 'a councillor’s own business offer, asked to be passed on, under the council signature',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Jean Hall <jean.hall@example.org>', subject: 'Spring offer', body: "Hello Jean,\n\nI wondered if you'd pass this on to the society: my garden design business is offering members 15% off raised beds and a free planting plan before April.\n\nCllr Nina Shah\nWestmoor Borough Council\nCivic Centre, Westmoor WM1 2AB" },
+      expect: [{ messageId: 'councilAccount' }, { messageId: 'councilBranding' }],
+    },
+    {
       name: 'a council press release that gives a party administration the credit',
       draft: { from: 'Press Office <press@westmoor.gov.uk>', to: 'Newsdesk <news@westmoorgazette.co.uk>', subject: 'News release: budget', body: 'News release\n\nThe Labour administration\'s budget keeps weekly bins and freezes parking charges.\n\nENDS\n\nMedia enquiries: Press Office, Westmoor Borough Council' },
       expect: [{ messageId: 'councilAccount' }, { messageId: 'councilBranding' }],
@@ -380,6 +385,11 @@ runRuleTests('letterhead-for-party-matters', {
     },
   ],
   valid: [
+    {
+      name: 'a councillor asks, as a customer, for the community rate and no deposit for a family wedding',
+      why: 'the writer is buying, not selling: no business of theirs is on offer (favour-seeking reads the ask)',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Gill Hart <gill.hart@westmoor.gov.uk>', subject: 'Garden Room - 12 June', body: 'Hi Gill,\n\nMy daughter is getting married on 12 June. I know weddings are normally at the commercial rate plus the £250 deposit. Any chance it could go through at the community rate, with no deposit?\n\nNina' },
+    },
     {
       name: 'an officer’s internal note on the administration’s budget',
       why: 'party credit counts only in the council’s own publicity; a briefing between officers is not publicity',
