@@ -191,6 +191,26 @@ const ELECTIONS_MAILBOX = /^(?:elections?|electoral[._-]?(?:services|registratio
  * Whether the writer is an officer who runs the council's elections: a council address that is
  * not a councillor's, with an Electoral Services mailbox or role in the signature.
  */
+/**
+ * @summary Whether the draft is election administration: Electoral Services writing, or a council
+ * officer sending a statutory election notice (persons nominated, notice of poll, the declaration
+ * of results) or writing about the running of the poll (two or more of its terms: polling
+ * stations, the count, postal votes, nomination papers). Party names and election words there are
+ * the election being run, not campaigning. Memoised.
+ */
+export function isElectionAdministration(ctx: RuleContext): boolean {
+  return memoised(ctx, 'analysis/election-administration', () => {
+    if (writesForElectoralServices(ctx)) return true;
+    const sender = ctx.sender;
+    if (!sender?.councilAddress || sender.kind === 'councillor' || sender.titledCouncillor) return false;
+    const { lexicon } = ctx;
+    const own = (hits: readonly Hit[]) => hits.filter((h) => ctx.text.regionOf[h.first] === 'own');
+    if (own(lexicon.hits(ctx.text, 'election-admin.statutory-notice')).length || lexicon.hits(ctx.subjectText, 'election-admin.statutory-notice').length) return true;
+    const terms = new Set(own(lexicon.hits(ctx.text, 'election-admin.process')).map((h) => ctx.text.text.slice(h.start, h.end).toLowerCase()));
+    return terms.size >= 2;
+  });
+}
+
 function writesForElectoralServices(ctx: RuleContext): boolean {
   const sender = ctx.sender;
   if (!sender?.councilAddress || sender.kind === 'councillor' || sender.titledCouncillor) return false;
@@ -268,7 +288,7 @@ export interface PartyContentAssessment {
  */
 export function assessPartyContent(ctx: RuleContext): PartyContentAssessment {
   return memoised(ctx, 'analysis/party-content', () => {
-    const options = { administrator: writesForElectoralServices(ctx), published: assessPublicity(ctx).isPublicity };
+    const options = { administrator: isElectionAdministration(ctx), published: assessPublicity(ctx).isPublicity };
     const body = findPartyContent(ctx.text, ctx.lexicon, options);
     if (body.length === 0) body.push(...endorsedForward(ctx, options));
     if (body.length === 0 && !options.administrator) body.push(...leafletCallUnderPartyTitle(ctx));

@@ -11,6 +11,7 @@
  */
 import scorer from '../lexicon/data/party-scorer.json' with { type: 'json' };
 import { memoised, type RuleContext } from '../rule.ts';
+import { isElectionAdministration } from './party-politics.ts';
 import type { Sentence, TextModel } from '../text-model/model.ts';
 
 // Words too common to carry a topic: left out of training and scoring alike (kept with the weights).
@@ -78,5 +79,6 @@ export function scorePartyContent(body: TextModel, subject: TextModel): ScorerVe
 
 /** @summary The scorer's reading of a check's draft (body and subject), once per check: letterhead and officer-party-work both ask. */
 export function scoreDraft(ctx: RuleContext): ScorerVerdict | undefined {
-  return memoised(ctx, 'analysis/party-scorer', () => scorePartyContent(ctx.text, ctx.subjectText));
+  // A list of candidates and their parties in election administration is the election being run.
+  return memoised(ctx, 'analysis/party-scorer', () => (isElectionAdministration(ctx) ? undefined : scorePartyContent(ctx.text, ctx.subjectText)));
 }

@@ -386,6 +386,16 @@ runRuleTests('letterhead-for-party-matters', {
   ],
   valid: [
     {
+      name: 'count arrangements sent to the election agents, naming the candidates and their parties',
+      why: 'election administration: the candidates and parties are the election being run',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'agent@westmoorlabour.org.uk, agent@westmoortories.org.uk', subject: 'Brookside by-election - verification and count', body: 'Dear agents,\n\nThe verification and count start at 10pm. Each candidate may appoint three counting agents; postal vote opening is on Tuesday.\n\nThe candidates are Nina Shah (Conservative Party) and Aled Price (Labour Party), as on the statement of persons nominated.\n\nDev Patel\nWestmoor Borough Council' },
+    },
+    {
+      name: 'a polling-day notice urging everyone to use their vote, whoever they vote for',
+      why: 'encouraging turnout is not an appeal for a party',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'news@westmoor.gov.uk', subject: 'Voting on Thursday', body: 'Polling stations are open from 7am to 10pm. Your poll card tells you where to go.\n\nEvery vote counts, whoever you vote for - please use yours.\n\nDev Patel\nWestmoor Borough Council' },
+    },
+    {
       name: 'a councillor asks, as a customer, for the community rate and no deposit for a family wedding',
       why: 'the writer is buying, not selling: no business of theirs is on offer (favour-seeking reads the ask)',
       draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Gill Hart <gill.hart@westmoor.gov.uk>', subject: 'Garden Room - 12 June', body: 'Hi Gill,\n\nMy daughter is getting married on 12 June. I know weddings are normally at the commercial rate plus the £250 deposit. Any chance it could go through at the community rate, with no deposit?\n\nNina' },

@@ -109,6 +109,11 @@ runRuleTests('press-release-quotes', {
   ],
   valid: [
     {
+      name: 'the declared results sent to the media, with each candidate’s party description',
+      why: 'a declaration of results must print party descriptions: not labels the council gives councillors',
+      draft: { from: comms, to: gazette, subject: 'Westmoor borough election results', body: 'All,\n\nDeclared results for all wards below. Turnout 33.8%.\n\nBrookside: SHAH, Nina (The Conservative Party Candidate) 1,412 - elected; PRICE, Aled (Labour Party) 688.\n\nRuth', date: '2028-05-05T02:55:00+01:00' },
+    },
+    {
       name: 'a release that credits the administration’s party and blames “Labour councillors”, naming no member',
       why: 'no member is given a party: the party content is letterhead-for-party-matters’ finding, not a quoted member’s label',
       draft: { from: comms, to: gazette, subject: 'News release: budget', body: 'NEWS RELEASE\n\nThe Lib Dem administration’s budget keeps weekly bins. Labour councillors opposed every saving.\n\nENDS', date: feb },

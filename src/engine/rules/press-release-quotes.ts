@@ -8,6 +8,7 @@ import { describeCouncillor } from '../analysis/councillor-references.ts';
 import { concernsElection, electionTiming } from '../analysis/election-scope.ts';
 import { publicationDate } from '../analysis/embargo.ts';
 import { findPartyLabels } from '../analysis/party-labels.ts';
+import { isElectionAdministration } from '../analysis/party-politics.ts';
 import { assessPublicity } from '../analysis/publicity-kind.ts';
 import type { CouncillorRole } from '../policy.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
@@ -130,7 +131,10 @@ export default defineRule<MessageId>({
 
     // surrey-heath 7.6; crawley 8.1: no party affiliation for a member in council releases. A
     // release crediting the administration's party is party content (letterhead-for-party-matters).
-    for (const label of findPartyLabels(ctx).filter((l) => l.of === 'councillor')) {
+    // A statutory election notice (persons nominated, declaration of results) must print each
+    // candidate's party description: not a label the council gives a councillor.
+    const statutoryNotice = isElectionAdministration(ctx) && ctx.lexicon.hits(ctx.text, 'election-admin.statutory-notice').length + ctx.lexicon.hits(ctx.subjectText, 'election-admin.statutory-notice').length > 0;
+    for (const label of statutoryNotice ? [] : findPartyLabels(ctx).filter((l) => l.of === 'councillor')) {
       reports.push({
         messageId: 'partyLabel',
         data: { kind, label: label.quote.trim() },
