@@ -49,6 +49,21 @@ const body = (sentence: string) => ({ field: 'body' as const, quote: sentence })
 runRuleTests(ID, {
   policy: westmoorPolicy,
   valid: [
+    {
+      name: 'an edit to something that is not the officer’s advice ("take the bins out")',
+      why: 'no report, recommendation or paragraph is in view: an ordinary request',
+      draft: mail(DEV, 'The crew missed Elm Close again. Could someone take the bins out of the alley and return them?'),
+    },
+    {
+      name: 'the councillor offering to meet the crew',
+      why: '"give me a shout" offers help; it directs nobody',
+      draft: mail(DEV, 'The resurfacing is on Tuesday. Give me a shout if you want me to meet them at the gate.'),
+    },
+    {
+      name: 'a councillor’s view on an application given as a view, with the report left to the officer',
+      why: 'giving a view and asking for it to be recorded is proper; the officer decides what the report says',
+      draft: mail(DEV, 'I object to the Brackenside Road scheme for the reasons in my letter. I would be grateful if my objection could be recorded in the report.'),
+    },
     { name: 'asking whether another monitoring visit is planned', why: 'a question about the process, not an instruction to skip it', draft: mail(DEV, 'Could you tell me whether there will be another monitoring visit at number 14?') },
     { name: 'saying she will mention the case to the officer’s manager', why: 'going through the manager, not around', draft: mail(DEV, "Thanks for the update. I'll mention it to your manager at our catch-up.") },
     {
@@ -150,6 +165,21 @@ runRuleTests(ID, {
     },
   ],
   invalid: [
+    {
+      name: 'an edit asked for in the sentence after the paragraph it names ("Please take it out …, and tone down 6.5")',
+      draft: mail(DEV, "Para 6.3 gives far too much weight to the applicant's retail study. Please take it out before the report is published, and tone down 6.5 while you're at it."),
+      expect: [{ messageId: 'changeAdvice', evidence: body("Please take it out before the report is published, and tone down 6.5 while you're at it.") }],
+    },
+    {
+      name: 'a junior officer told to hold a mailing, and told the crew is needed tomorrow',
+      draft: mail(DEV, 'Please hold the renewal letters until the legal basis has been confirmed to me. I need a gang on Wharf Road tomorrow.'),
+      expect: [{ messageId: 'directJunior' }, { messageId: 'directJunior' }],
+    },
+    {
+      name: 'a recommendation the councillor wants, and the points to be set out in the report',
+      draft: mail(DEV, 'I want every one of those points set out in full in your report, and frankly I want a recommendation to refuse.'),
+      expect: [{ messageId: 'changeAdvice' }],
+    },
     {
       name: 'telling a junior officer to skip the evidence and promising to square it with her manager',
       draft: mail(DEV, "I want a noise abatement notice served on number 14 this week. Don't send them any more diary sheets. I'll square it with your boss."),

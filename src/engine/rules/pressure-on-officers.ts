@@ -36,10 +36,18 @@ function seniorityOf(person: Person): Seniority {
 }
 
 /** crawley 2.6, 6.3; surrey-heath 4.7, 4.8(e), 6.3; town-council 2.3: the councillor dictates the officer's advice. */
-function pressesForChangedAdvice(ctx: RuleContext, s: Sentence): boolean {
+function pressesForChangedAdvice(ctx: RuleContext, s: Sentence, previous: readonly Sentence[]): boolean {
   if (hasCue(ctx, ctx.text, s, ['pressure.dictate-content'])) return true;
-  return isAsking(s) && hasCue(ctx, ctx.text, s, ['pressure.change-advice']);
+  if (!isAsking(s)) return false;
+  if (hasCue(ctx, ctx.text, s, ['pressure.change-advice'])) return true;
+  // An edit asked for whose object the sentences just before name ("Para 6.3 gives far too much
+  // weight to the study. Please take it out before the report is published, and tone down 6.5.").
+  if (!hasCue(ctx, ctx.text, s, ['pressure.edit-verb'])) return false;
+  return [s, ...previous].some((p) => hasCue(ctx, ctx.text, p, ['pressure.advice']));
 }
+
+/** How many sentences before an edit may name what is to be edited (same paragraph or the one before). */
+const EDIT_OBJECT_SENTENCES = 2;
 
 /** district-model 14.4; tower-hamlets 8.4, 3.13: a case put ahead of others, asked for or said to be deserved. */
 function asksToJumpQueue(ctx: RuleContext, s: Sentence): boolean {
@@ -88,8 +96,11 @@ function findPressure(ctx: RuleContext): RuleReport<MessageId>[] {
 
   const counts: Record<MessageId, number> = { changeAdvice: 0, queueJump: 0, directJunior: 0 };
   const reports: RuleReport<MessageId>[] = [];
-  for (const s of ownSentences(ctx.text)) {
-    const kind: MessageId | undefined = pressesForChangedAdvice(ctx, s)
+  const own = ownSentences(ctx.text);
+  for (let i = 0; i < own.length; i++) {
+    const s = own[i]!;
+    const previous = own.slice(Math.max(0, i - EDIT_OBJECT_SENTENCES), i);
+    const kind: MessageId | undefined = pressesForChangedAdvice(ctx, s, previous)
       ? 'changeAdvice'
       : asksToJumpQueue(ctx, s)
         ? 'queueJump'
