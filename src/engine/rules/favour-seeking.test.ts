@@ -50,6 +50,16 @@ runRuleTests(ID, {
   policy: westmoorPolicy,
   valid: [
     {
+      name: 'a councillor asks, as any resident could, for a refund under the service terms',
+      draft: mail(DEV, "My garden waste bin was missed six times this year. I'd like to ask for a refund of part of this year's £52 subscription under the service terms."),
+      why: 'The terms give every resident the refund: nothing special is asked.',
+    },
+    {
+      name: 'a councillor declares a relative’s application and asks for it to go to committee',
+      draft: mail(HELEN, "My daughter-in-law has applied for an extension at 9 Mill Lane, and I declare the interest. Family members' applications should be decided by committee rather than under delegated powers, and I'd ask that that happens here."),
+      why: 'Asking for the stricter route is the opposite of a favour.',
+    },
+    {
       name: 'a constituent’s renewal charge, waived “for her”',
       draft: mail(DEV, "Mrs Hart at 4 Quay Street is 88 and has had the £45 renewal letter for the brown bin. Is there any way you could waive it for her this year?"),
       why: 'the charge is a constituent’s, named as hers: casework, not a favour for the writer’s family',
@@ -154,6 +164,16 @@ runRuleTests(ID, {
     },
   ],
   invalid: [
+    {
+      name: 'a passive request for a nephew’s party hire charge to be let go “this once”',
+      draft: mail(DEV, "My nephew's engagement party is on Saturday 6 March and the family would like the big room at Quay Hall. Between us, could the hire charge be let go this once?"),
+      expect: [{ messageId: 'cancelCharge' }],
+    },
+    {
+      name: 'a question that asks for the councillor’s own amendment to be signed off this week',
+      draft: mail(HELEN, "I've put in a small amendment to our rear extension at 14 Sowerby Close. Surely something this minor can just be signed off under delegated powers this week?"),
+      expect: [{ messageId: 'expedite' }],
+    },
     {
       name: 'special treatment for a club the writer is president of, asked after the stake',
       draft: mail(DEV, "The Quayside Bowls Club has had the small room on Tuesdays for years. I'm club president, and we haven't the money. Could you quietly keep our Tuesday slot off the list when the charges come in?"),

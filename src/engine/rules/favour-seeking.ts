@@ -82,7 +82,9 @@ function findFavours(ctx: RuleContext): RuleReport<MessageId>[] {
     // A sentence right after a request in the same paragraph goes on with it ("Could you cancel
     // it? I'd take it as a personal favour." / "… No need to go through the appeal.").
     const follows = i > 0 && isAsking(list[i - 1]!) && list[i - 1]!.paragraph === s.paragraph;
-    if (!(isAsking(s) || follows) || hasCue(ctx, model, s, PROCESS_QUESTION)) continue;
+    // A question that asks for the favour itself ("Surely it can just be signed off this week?")
+    // asks as a request does; the favour's own cues below decide.
+    if (!(isAsking(s) || s.question || follows) || hasCue(ctx, model, s, PROCESS_QUESTION)) continue;
     const previous = list.slice(Math.max(0, i - ANTECEDENT_SENTENCES), i);
     const action = ACTIONS.find((a) => cuesIn(ctx, model, s, [a.entry]).length > 0 && benefitsWriter(ctx, a.kind, s, previous));
     if (!action) continue;
