@@ -321,9 +321,22 @@ function attributedQuotation(ctx: RuleContext, q: number): boolean {
   const quotation = model.quotations[q]!;
   const fromSentence = model.sentenceOf[quotation.open >= 0 ? quotation.open : quotation.first]!;
   const toSentence = model.sentenceOf[quotation.close >= 0 ? quotation.close : quotation.last - 1]!;
-  const result = lexicon.hits(model, 'frame.saying-verb').some((h) => h.sentence >= fromSentence && h.sentence <= toSentence && model.quotationOf[h.first] === -1);
+  const verbs = lexicon.hits(model, 'frame.saying-verb').filter((h) => h.sentence >= fromSentence && h.sentence <= toSentence && model.quotationOf[h.first] === -1);
+  // The writer quoting themselves (a councillor's own release: "Cllr Derek Pybus said: …") speaks in their own words.
+  const result = verbs.length > 0 && !verbs.some((h) => speakerIsWriter(ctx, model.sentences[h.sentence]!, h.first));
   cache.set(q, result);
   return result;
+}
+
+/** Whether the writer's surname stands in the sentence before a verb of saying ("Lockside councillor Derek Pybus said"). */
+function speakerIsWriter(ctx: RuleContext, s: Sentence, verb: number): boolean {
+  const name = ctx.sender?.councillor?.name ?? (ctx.draft.from?.name ? bareName(ctx.draft.from.name) : '');
+  const words = nameWords(name);
+  if (words.length < 2) return false;
+  const { tokens } = ctx.text;
+  const surname = words[words.length - 1]!;
+  for (let k = s.first; k < verb; k++) if (tokens[k]!.norm === surname && tokens[k]!.capital) return true;
+  return false;
 }
 
 /** Is a counting cue the writer's own criticism? */

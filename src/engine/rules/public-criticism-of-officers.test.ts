@@ -24,6 +24,11 @@ runRuleTests('public-criticism-of-officers', {
   policy: eastmere,
   valid: [
     {
+      name: "a councillor's release quoting a resident's criticism of a named officer",
+      why: 'the words are the resident’s, attributed to her, not the councillor’s',
+      draft: { from: CLLR, to: PRESS, body: 'PRESS RELEASE\n\nResident Pat Moss said: "Gary Holt has failed us." Cllr Patel will raise the matter with the director.\n\nEnds' },
+    },
+    {
       name: 'an insult in the next sentence aimed at someone else, named there',
       why: 'the insult names its own target (a councillor), not the officer named before',
       draft: { from: CLLR, to: DIRECTOR, body: 'Gary Holt sent the flood figures on Monday. Cllr Shaw called them a joke at the meeting, which was rude.\n\nNia' },
@@ -135,6 +140,11 @@ runRuleTests('public-criticism-of-officers', {
     },
   ],
   invalid: [
+    {
+      name: "a councillor's own release that quotes herself on a named officer (error)",
+      draft: { from: CLLR, to: PRESS, body: 'PRESS RELEASE\n\nFenside councillor Nia Patel said: "Gary Holt has had every chance to sort this out and has failed. The council should take him off the job now."\n\nEnds' },
+      expect: [{ messageId: 'toMedia', severity: 'error' }],
+    },
     {
       name: "a press office statement quoting a councillor's blame of a named officer (error)",
       draft: { from: 'Press Office <press@eastmere.gov.uk>', to: PRESS, body: 'Statement from Eastmere District Council\n\nCllr Nia Patel said: "Gary Holt committed the council to costs nobody had approved. That was a serious error of judgement on his part."' },
