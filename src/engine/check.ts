@@ -29,6 +29,11 @@ export interface CheckOptions {
   rules?: readonly Rule[];
   /** Called when a rule throws; the other rules still run. Default: rethrow. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * Leave the learned topic scorers out (analysis/topic-scorer.ts), so that rules find only what
+   * their cues find: for scripts/topic-scorer-cv.ts, which weighs the scorers against the lexicon.
+   */
+  withoutScorers?: boolean;
 }
 
 const FIELD_ORDER = ['from', 'to', 'cc', 'bcc', 'subject', 'date', 'body'];
@@ -36,7 +41,7 @@ const FIELD_ORDER = ['from', 'to', 'cc', 'bcc', 'subject', 'date', 'body'];
 export { draftDateOr, normaliseDraft } from './draft.ts';
 
 /** Build the context the rules share. (A single rule runs through `check()` with `rules: [rule]`.) */
-function createContext(input: Draft, policy: ResolvedPolicy, options: Pick<CheckOptions, 'now' | 'freeMail'>): RuleContext {
+function createContext(input: Draft, policy: ResolvedPolicy, options: Pick<CheckOptions, 'now' | 'freeMail' | 'withoutScorers'>): RuleContext {
   const draft = normaliseDraft(input);
   const people = new People(policy, options.freeMail ?? coreFreeMail);
   const recipients: Recipient[] = [];
@@ -61,6 +66,7 @@ function createContext(input: Draft, policy: ResolvedPolicy, options: Pick<Check
     subjectText: lexicon.analyse(draft.subject),
     lexicon,
     memo: new Map(),
+    scorers: options.withoutScorers !== true,
   };
 }
 

@@ -80,6 +80,8 @@ export interface RuleContext {
   lexicon: Lexicon;
   /** Memo for analyses several rules share (publicity, attributions): computed once per check. */
   memo: Map<string, unknown>;
+  /** Whether the learned topic scorers may speak (false when training and evaluating them against the lexicon). */
+  scorers: boolean;
 }
 
 /** A rule, typed by its message ids. `Rule` alone (any message id) is what the engine runs. */

@@ -18,9 +18,11 @@ const script = readFileSync(join(inject('siteDir'), 'send-check.js'), 'utf8');
  * Gzip at zlib's default level, as a web server compresses a script it sends. The issue's target
  * is 100 KB; the engine and its vocabulary alone are about 105 KB (see issue 15's closing note),
  * so this budget guards against growth while that work goes on: it was 198 KB after the
- * validator was trimmed and 206 KB after a session's vocabulary for the text rules.
+ * validator was trimmed, 206 KB after a session's vocabulary for the text rules, and 217 KB once
+ * four rules gained learned scorers (lexicon/data/topic-scorers.json, about 10 KB gzip: they
+ * raised the held-out recall of favours from 0.46 to 0.79 and of pressure from 0.56 to 0.69).
  */
-const GZIP_BUDGET_BYTES = 210 * 1024;
+const GZIP_BUDGET_BYTES = 220 * 1024;
 
 describe('the size of the built send-time script', () => {
   it(`is at most ${GZIP_BUDGET_BYTES / 1024} KB gzipped`, () => {

@@ -26,6 +26,7 @@ runRuleTests('discourteous-tone', {
     },
     {
       name: 'plain thanks and a plain note that the team is busy',
+      why: 'thanks without irony and a fact about the team: nothing mocks the reader',
       draft: { from: CLLR, to: OFFICER, body: 'Thank you for sending the appendix. I realise this is a busy time for the team.\n\nDev' },
     },
     {

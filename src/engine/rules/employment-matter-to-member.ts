@@ -17,6 +17,7 @@
  * `lexicon/data/employment.json`.
  */
 import { hasCue, isAsking, ownSentences, sentenceEvidence } from '../analysis/requests.ts';
+import { scoreTopic } from '../analysis/topic-scorer.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import type { Sentence, TextModel } from '../text-model/model.ts';
 
@@ -85,7 +86,9 @@ function findEmploymentMatters(ctx: RuleContext): RuleReport<MessageId>[] {
   if (ctx.subjectText.sentences.some((s) => isOwnEmploymentMatter(ctx, ctx.subjectText, s))) {
     return [report(ctx, { field: 'subject', start: 0, end: ctx.draft.subject.length, quote: ctx.draft.subject })];
   }
-  return [];
+  // The learned scorer, when the cues find nothing (analysis/topic-scorer.ts; the rule's doc gives its figures).
+  const scored = scoreTopic('employment-matter-to-member', ctx);
+  return scored ? [report(ctx, sentenceEvidence(ctx, scored.sentence))] : [];
 }
 
 function report(ctx: RuleContext, evidence: RuleReport['evidence']): RuleReport<MessageId> {

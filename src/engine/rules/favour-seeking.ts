@@ -13,6 +13,7 @@
  * The vocabulary is `lexicon/data/favours.json`; this module only says how the cues combine.
  */
 import { cuesIn, hasCue, isAsking, ownSentences, sentenceEvidence } from '../analysis/requests.ts';
+import { scoreTopic } from '../analysis/topic-scorer.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import type { Sentence } from '../text-model/model.ts';
 
@@ -93,6 +94,20 @@ function findFavours(ctx: RuleContext): RuleReport<MessageId>[] {
       {
         messageId: action.kind === 'speed' ? 'expedite' : action.kind === 'cancel' ? 'cancelCharge' : 'specialTreatment',
         evidence: sentenceEvidence(ctx, s),
+        suggestions: [
+          { title: 'Use the route open to any resident: appeal, pay or apply in the usual way', edits: [] },
+          { title: 'Ask the Monitoring Officer for advice before sending', edits: [] },
+        ],
+      },
+    ];
+  }
+  // The learned scorer, when the cues find nothing (analysis/topic-scorer.ts; the rule's doc gives its figures).
+  const scored = scoreTopic('favour-seeking', ctx);
+  if (scored) {
+    return [
+      {
+        messageId: 'specialTreatment',
+        evidence: sentenceEvidence(ctx, scored.sentence),
         suggestions: [
           { title: 'Use the route open to any resident: appeal, pay or apply in the usual way', edits: [] },
           { title: 'Ask the Monitoring Officer for advice before sending', edits: [] },

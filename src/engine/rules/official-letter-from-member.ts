@@ -4,6 +4,8 @@
  * such letters go out in the name of the responsible officer, never a member).
  */
 import type { Hit } from '../lexicon/compile.ts';
+import { sentenceEvidence } from '../analysis/requests.ts';
+import { scoreTopic } from '../analysis/topic-scorer.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import type { Span } from '../text.ts';
 import type { Suggestion } from '../types.ts';
@@ -149,11 +151,27 @@ export default defineRule<MessageId>({
     // Between councillors and officers the same words are internal discussion (and instructions
     // to officers are `pressure-on-officers`).
     if (!ctx.recipients.some((r) => r.person.kind === 'external' && !r.person.councilAddress)) return [];
-    return findCommitments(ctx).map((f) => ({
+    const found = findCommitments(ctx).map((f) => ({
       messageId: f.messageId,
       data: { quote: f.quote.replace(/\s+/g, ' ').trim() },
-      evidence: { field: 'body', start: f.start, end: f.end, quote: f.quote },
+      evidence: { field: 'body' as const, start: f.start, end: f.end, quote: f.quote },
       suggestions: suggestionsFor(ctx, f),
     }));
+    if (found.length) return found;
+    // The learned scorer, when the cues find nothing (analysis/topic-scorer.ts; the rule's doc gives its figures).
+    const scored = scoreTopic('official-letter-from-member', ctx);
+    if (!scored) return [];
+    const evidence = sentenceEvidence(ctx, scored.sentence);
+    return [
+      {
+        messageId: 'commitsCouncil',
+        data: { quote: evidence.quote.replace(/\s+/g, ' ').trim() },
+        evidence,
+        suggestions: [
+          { title: 'Ask the responsible officer to send this in the Council’s name', edits: [] },
+          { title: 'Say what you will ask officers to do, not what the Council will do', edits: [] },
+        ],
+      },
+    ];
   },
 });

@@ -436,22 +436,27 @@ runRuleTests('pre-election-publicity', {
   valid: [
     {
       name: 'a release saying a councillor wrote to the minister, with no words of theirs given',
+      why: 'a councillor wrote a letter; no words of theirs are given, so nothing is quoted',
       draft: { from: comms, to: gazette, subject: 'Bus services', body: 'NEWS RELEASE\n\nThe council has asked the bus company to restore the 592. Cllr Aled Price wrote to the operator last month.\n\nEnds', date: inPeriod },
     },
     {
       name: 'a post for the council’s own accounts with hashtags that only start like an ambiguous party word',
+      why: '#GreenSpaces and #ReformOfParking do not name a party at a capital',
       draft: { from: comms, to: 'Communications Team <communications@westmoor.gov.uk>', subject: 'Quick share', body: 'Can someone share this on the council Facebook before 5 please?\n\n"Elm Park is open again! #GreenSpaces #ReformOfParking"', date: inPeriod },
     },
     {
       name: 'the same tenants’ survey letter to one tenant, with no councillor in it',
+      why: 'one resident is not a section of the public, and no councillor is named',
       draft: { from: 'Kirsty Hanson <kirsty.hanson@westmoor.gov.uk>', to: 'Pat Moore <pat.moore@example.com>', subject: 'Your home - survey', body: 'Dear Ms Moore,\n\nOur surveyor will call on Tuesday at 10am. Please let us know if that does not suit.\n\nKirsty Hanson', date: inPeriod },
     },
     {
       name: 'a quotation after a sentence about a councillor that is not its speaker (a resident’s words, with the verb)',
+      why: 'the quotation has its own speaker, a volunteer, and no councillor opens the sentence before it',
       draft: { from: comms, to: gazette, subject: 'Library', body: 'News release\n\nThe library reopened on Monday. "It is wonderful to have it back," said Pat Moore, a volunteer.\n\nEnds', date: inPeriod },
     },
     {
       name: 'a councillor signing her own update from her own council address',
+      why: 'a councillor’s own name at the top of her own email is not a byline in a council publication',
       draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: comms, subject: 'Notes for the ward page', body: 'Cllr Nina Shah, Brookside Ward\n\nHi Ruth, I have put together some notes on the Elm Park works for you to check before anything goes out. Thanks.', date: inPeriod },
     },
     {

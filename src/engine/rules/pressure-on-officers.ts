@@ -13,11 +13,12 @@
  */
 import { cuesIn, hasCue, isAsking, ownSentences, sentenceEvidence } from '../analysis/requests.ts';
 import type { Person } from '../people.ts';
+import { scoreTopic } from '../analysis/topic-scorer.ts';
 import { defineRule, type RuleContext, type RuleReport } from '../rule.ts';
 import type { Sentence } from '../text-model/model.ts';
 
 /** The keys of `meta.messages`, one per kind of pressure: the only ids a report may name. */
-type MessageId = 'changeAdvice' | 'queueJump' | 'directJunior';
+type MessageId = 'changeAdvice' | 'queueJump' | 'directJunior' | 'pressesOfficer';
 
 // ---- Helpers ----
 
@@ -94,7 +95,7 @@ function findPressure(ctx: RuleContext): RuleReport<MessageId>[] {
   const directSeniority: Seniority = direct ? seniorityOf(direct.person) : 'senior';
   const officerName = (addressed[0] ?? officers[0])!.person.name ?? (addressed[0] ?? officers[0])!.person.email;
 
-  const counts: Record<MessageId, number> = { changeAdvice: 0, queueJump: 0, directJunior: 0 };
+  const counts: Record<MessageId, number> = { changeAdvice: 0, queueJump: 0, directJunior: 0, pressesOfficer: 0 };
   const reports: RuleReport<MessageId>[] = [];
   const own = ownSentences(ctx.text);
   for (let i = 0; i < own.length; i++) {
@@ -112,6 +113,11 @@ function findPressure(ctx: RuleContext): RuleReport<MessageId>[] {
     const name = kind === 'directJunior' && direct ? (direct.person.name ?? direct.person.email) : officerName;
     reports.push({ messageId: kind, data: { officer: name }, evidence: sentenceEvidence(ctx, s), suggestions: SUGGESTIONS[kind] });
   }
+  // The learned scorer, when the cues find nothing (analysis/topic-scorer.ts; the rule's doc gives its figures).
+  if (reports.length === 0) {
+    const scored = scoreTopic('pressure-on-officers', ctx);
+    if (scored) reports.push({ messageId: 'pressesOfficer', data: { officer: officerName }, evidence: sentenceEvidence(ctx, scored.sentence), suggestions: SUGGESTIONS.pressesOfficer });
+  }
   return reports;
 }
 
@@ -127,6 +133,10 @@ const SUGGESTIONS: Record<MessageId, RuleReport['suggestions']> = {
   directJunior: [
     { title: 'Send the request to the head of service or senior officer for that service', edits: [] },
     { title: 'Ask for what you need rather than instructing the officer, and leave the officer’s manager to decide', edits: [] },
+  ],
+  pressesOfficer: [
+    { title: 'Give your view and ask what the options are, leaving the decision and the advice to the officer', edits: [] },
+    { title: 'Take the matter to the head of service or the Monitoring Officer if you disagree', edits: [] },
   ],
 };
 
@@ -176,6 +186,7 @@ export default defineRule<MessageId>({
       changeAdvice: 'This presses {officer} to change their advice or the wording of a report. The officer decides what their report says: give your view and ask for it to be recorded instead.',
       queueJump: 'This asks for a case to be dealt with ahead of others. Councillors should follow the council’s normal procedures for constituents’ cases.',
       directJunior: 'This gives {officer} a direct instruction. Councillors should take requests for action to the senior officer for the service, not instruct junior officers.',
+      pressesOfficer: 'This reads as pressing {officer} towards an outcome or a way of handling the case. Councillors may give their views; the decision and the advice are the officer’s.',
     },
     fixable: false,
   },

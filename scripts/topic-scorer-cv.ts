@@ -1,0 +1,168 @@
+/**
+ * `npx tsx scripts/topic-scorer-cv.ts [--write]`: do learned scorers earn their place beside the
+ * lexicon for favour-seeking, pressure-on-officers, employment-matter-to-member and
+ * official-letter-from-member? (Issue: "a learned scorer only if it earns its place".)
+ *
+ * For each rule, a bag-of-words logistic regression (the party scorer's features: the writer's
+ * own words and the subject's, three letters or more, common words left out) is trained on the
+ * drafts the rule's scorer may judge (src/engine/analysis/topic-scorer.ts, `scorerEligible`),
+ * labelled by whether the draft carries the rule, and scored by leave-one-council-out
+ * cross-validation over the tuning councils, Northbridge and Harrowfield (never the held-out
+ * part). It prints the scorer's precision and recall, alone and beside the lexicon, at several
+ * thresholds, and picks the lowest threshold whose leave-one-council-out precision is 1.00.
+ *
+ * With `--write` it trains each scorer on all of those drafts and writes the weights (words whose
+ * weight is at least PRUNE in size, to keep the send-time script small; cross-validation scores
+ * the same pruned models) and the chosen threshold
+ * to src/engine/lexicon/data/topic-scorers.json. Training is deterministic (full-batch gradient
+ * descent from zero), so the file changes only when the corpora do.
+ *
+ * The same thirty lines of gradient descent as scripts/party-scorer-cv.ts, run at build time only.
+ */
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { check, draftDateOr } from '../src/engine/check.ts';
+import { maintainedFreeMail } from '../src/engine/free-mail-full.ts';
+import type { RuleContext } from '../src/engine/rule.ts';
+import { scorerWords } from '../src/engine/analysis/party-scorer.ts';
+import { type ScoredRule, scorerEligible } from '../src/engine/analysis/topic-scorer.ts';
+import { corpusPolicy, loadCorpus } from '../tests/helpers/corpus.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RULES: readonly ScoredRule[] = ['favour-seeking', 'pressure-on-officers', 'employment-matter-to-member', 'official-letter-from-member'];
+const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+/** Words used at this many councils or more: a place, a name or one council's local word cannot carry a model to a council it has not seen. */
+const MIN_COUNCILS = 3;
+/**
+ * Weights smaller than this are left out (in cross-validation as in the shipped file): the
+ * send-time script carries the weights, and the small ones cost bytes and decide little.
+ */
+const PRUNE = Number(process.env.PRUNE ?? 0.1);
+
+interface Example {
+  council: string;
+  words: Set<string>;
+  /** Per rule: eligible, labelled, and whether the rule's cues (the lexicon) fire on it. */
+  eligible: Set<ScoredRule>;
+  labels: Set<ScoredRule>;
+  lexicon: Set<ScoredRule>;
+}
+
+/** The rule context check() builds, taken by a rule that reports nothing. */
+function contextOf(draft: Parameters<typeof check>[0], policy: Parameters<typeof check>[1], now: Date): RuleContext {
+  let ctx: RuleContext | undefined;
+  const probe = { meta: { id: 'probe', description: '', defaultSeverity: 'info', citations: {}, messages: {}, fixable: false }, check: (c: RuleContext) => ((ctx = c), []) };
+  check(draft, policy, { now, freeMail: maintainedFreeMail, rules: [probe as never] });
+  return ctx!;
+}
+
+async function examples(): Promise<Example[]> {
+  const folders: [string, string][] = [];
+  const tuning = join(ROOT, 'tests/corpus/real-world/tuning');
+  for (const c of readdirSync(tuning)) folders.push([c, join(tuning, c)]);
+  folders.push(['northbridge', join(ROOT, 'tests/corpus/northbridge')], ['harrowfield', join(ROOT, 'tests/corpus/harrowfield')]);
+  const out: Example[] = [];
+  for (const [council, dir] of folders) {
+    if (!existsSync(join(dir, 'labels.json'))) continue;
+    const policy = corpusPolicy(dir);
+    for (const c of await loadCorpus(dir)) {
+      const now = draftDateOr(c.draft, new Date());
+      const ctx = contextOf(c.draft, policy, now);
+      const eligible = new Set(RULES.filter((r) => scorerEligible(r, ctx)));
+      if (eligible.size === 0) continue;
+      // What the rules find without their scorers: the lexicon's verdict.
+      const findings = check(c.draft, policy, { now, freeMail: maintainedFreeMail, withoutScorers: true });
+      out.push({
+        council,
+        words: scorerWords([ctx.text, ctx.subjectText]),
+        eligible,
+        labels: new Set(RULES.filter((r) => c.expect.includes(r))),
+        lexicon: new Set(RULES.filter((r) => findings.some((f) => f.rule === r))),
+      });
+    }
+  }
+  return out;
+}
+
+interface Trained {
+  weights: Map<string, number>;
+  bias: number;
+  score: (words: Set<string>) => number;
+}
+
+function train(data: readonly { council: string; words: Set<string>; label: boolean }[], l2 = 0.01, epochs = 300, rate = 0.5): Trained {
+  const councils = new Map<string, Set<string>>();
+  for (const e of data) for (const w of e.words) (councils.get(w) ?? councils.set(w, new Set()).get(w)!).add(e.council);
+  const vocabulary = [...councils].filter(([, c]) => c.size >= MIN_COUNCILS).map(([w]) => w);
+  const weights = new Map(vocabulary.map((w) => [w, 0]));
+  let bias = 0;
+  const z = (words: Set<string>) => [...words].reduce((sum, w) => sum + (weights.get(w) ?? 0), bias);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const gradient = new Map<string, number>();
+    let biasGradient = 0;
+    for (const e of data) {
+      const error = 1 / (1 + Math.exp(-z(e.words))) - (e.label ? 1 : 0);
+      biasGradient += error;
+      for (const w of e.words) if (weights.has(w)) gradient.set(w, (gradient.get(w) ?? 0) + error);
+    }
+    bias -= (rate * biasGradient) / data.length;
+    for (const w of vocabulary) weights.set(w, weights.get(w)! - rate * ((gradient.get(w) ?? 0) / data.length + l2 * weights.get(w)!));
+  }
+  // What ships: small weights left out, the rest to two decimals. Cross-validation scores the same.
+  for (const [w, v] of weights) {
+    if (Math.abs(v) < PRUNE) weights.delete(w);
+    else weights.set(w, Math.round(v * 100) / 100);
+  }
+  bias = Math.round(bias * 100) / 100;
+  return { weights, bias, score: (words) => 1 / (1 + Math.exp(-z(words))) };
+}
+
+function prf(pairs: readonly { predicted: boolean; label: boolean }[]): string {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const p of pairs) {
+    if (p.predicted && p.label) tp += 1;
+    else if (p.predicted) fp += 1;
+    else if (p.label) fn += 1;
+  }
+  return `precision ${(tp + fp === 0 ? 1 : tp / (tp + fp)).toFixed(2)}, recall ${(tp + fn === 0 ? 1 : tp / (tp + fn)).toFixed(2)} (${tp} found, ${fp} false, ${fn} missed)`;
+}
+
+const all = await examples();
+const file: Record<string, unknown> = {};
+for (const rule of RULES) {
+  const data = all.filter((e) => e.eligible.has(rule)).map((e) => ({ council: e.council, words: e.words, label: e.labels.has(rule), lexicon: e.lexicon.has(rule) }));
+  const scores = new Map<(typeof data)[number], number>();
+  for (const council of new Set(data.map((e) => e.council))) {
+    const model = train(data.filter((e) => e.council !== council));
+    for (const e of data.filter((x) => x.council === council)) scores.set(e, model.score(e.words));
+  }
+  console.log(`${rule}: ${data.length} eligible drafts, ${data.filter((e) => e.label).length} labelled; the lexicon alone: ${prf(data.map((e) => ({ predicted: e.lexicon, label: e.label })))}`);
+  let chosen: number | undefined;
+  for (const t of THRESHOLDS) {
+    const alone = data.map((e) => ({ predicted: scores.get(e)! >= t, label: e.label }));
+    const fp = alone.filter((p) => p.predicted && !p.label).length;
+    const tp = alone.filter((p) => p.predicted && p.label).length;
+    if (chosen === undefined && fp === 0 && tp > 0) chosen = t;
+    console.log(`  threshold ${t.toFixed(1)}: scorer ${prf(alone)}; lexicon or scorer ${prf(data.map((e) => ({ predicted: e.lexicon || scores.get(e)! >= t, label: e.label })))}`);
+  }
+  console.log(`  chosen threshold (leave-one-council-out precision 1.00): ${chosen ?? 'none'}`);
+  if (chosen === undefined) continue;
+  const model = train(data);
+  const weights = Object.fromEntries(
+    [...model.weights].sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+  file[rule] = { trainedOn: data.length, positives: data.filter((e) => e.label).length, threshold: chosen, bias: model.bias, weights };
+}
+
+if (process.argv.includes('--write')) {
+  const target = join(ROOT, 'src/engine/lexicon/data/topic-scorers.json');
+  const out = {
+    about:
+      'Logistic-regression weights for four text rules, trained by scripts/topic-scorer-cv.ts on the tuning councils, Northbridge and Harrowfield (never the held-out part). Read by src/engine/analysis/topic-scorer.ts.',
+    scorers: file,
+  };
+  writeFileSync(target, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`wrote src/engine/lexicon/data/topic-scorers.json: ${Object.entries(file).map(([r, s]) => `${r} ${Object.keys((s as { weights: object }).weights).length} words`).join(', ')}`);
+}
