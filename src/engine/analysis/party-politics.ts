@@ -255,12 +255,17 @@ function endorsedForward(ctx: RuleContext, options: PartyContentOptions): PartyC
   const forward = ctx.layout.quoted[0];
   // Outlook's "-----Original Message-----" header looks like a reply's; the subject says it is passed on.
   if (!forward || (forward.kind !== 'forward' && !FORWARD_SUBJECT.test(ctx.draft.subject))) return [];
-  if (!ctx.recipients.some((r) => r.person.kind === 'external')) return [];
+  // Passed on outside the council, or by a councillor to fellow councillors (party colleagues): an
+  // officer forwarding party material to a colleague is reporting it.
+  const toColleagues = ctx.sender?.kind === 'councillor' && ctx.recipients.length > 0 && ctx.recipients.every((r) => r.person.kind === 'councillor' || r.person.party);
+  if (!ctx.recipients.some((r) => r.person.kind === 'external') && !toColleagues) return [];
   const model = ctx.text;
   let words = 0;
   for (const s of model.sentences) {
     if (s.region !== 'own') continue;
-    if (s.question || ctx.lexicon.inSentence(model, s.index, ['campaigning.reporting-material']).length) return [];
+    // A question asks what the reader thinks of it, unless it calls for helpers ("Anyone free on Saturday?").
+    const callsForHelp = ctx.lexicon.inSentence(model, s.index, ['campaigning.call-for-help']).length > 0;
+    if ((s.question && !callsForHelp) || ctx.lexicon.inSentence(model, s.index, ['campaigning.reporting-material']).length) return [];
     for (let k = s.first; k < s.last; k++) if (model.tokens[k]!.kind === 'word') words += 1;
   }
   if (words > ENDORSEMENT_WORDS) return [];

@@ -94,6 +94,11 @@ runRuleTests('letterhead-for-party-matters', {
   policy: W,
   invalid: [
     {
+      name: 'a councillor forwards a party by-election appeal to fellow councillors asking who is free',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Cllr Aled Price <aled.price@westmoor.gov.uk>', subject: 'FW: Call for help: Oakley by-election', body: "Anyone free for a Saturday in Oakley? They helped us loads last time.\n\nCllr Nina Shah\nWestmoor Borough Council\n\n-----Original Message-----\nFrom: Lucy Carmody [mailto:lucy@westmoorlabour.org.uk]\nSubject: Call for help: Oakley by-election\n\nLeaflet one is back from the printer. Canvassing teams start on the doors next week, and we need you there." },
+      expect: [{ messageId: 'councilAccount' }, { messageId: 'councilBranding' }],
+    },
+    {
       name: 'a councillor’s own business offer, asked to be passed on, under the council signature',
       draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'Jean Hall <jean.hall@example.org>', subject: 'Spring offer', body: "Hello Jean,\n\nI wondered if you'd pass this on to the society: my garden design business is offering members 15% off raised beds and a free planting plan before April.\n\nCllr Nina Shah\nWestmoor Borough Council\nCivic Centre, Westmoor WM1 2AB" },
       expect: [{ messageId: 'councilAccount' }, { messageId: 'councilBranding' }],
@@ -385,6 +390,11 @@ runRuleTests('letterhead-for-party-matters', {
     },
   ],
   valid: [
+    {
+      name: 'an officer forwards a party leaflet to a colleague, asking whether it needs a reply',
+      why: 'an officer passing party material to a colleague is reporting it, and the question asks about it',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Gill Hart <gill.hart@westmoor.gov.uk>', subject: 'FW: Oakley leaflet', body: "Do we need to reply to the point about the depot?\n\nDev\n\n-----Original Message-----\nFrom: Lucy Carmody [mailto:lucy@westmoorlabour.org.uk]\nSubject: Oakley leaflet\n\nLeaflet one is back from the printer. Canvassing teams start on the doors next week." },
+    },
     {
       name: 'count arrangements sent to the election agents, naming the candidates and their parties',
       why: 'election administration: the candidates and parties are the election being run',
