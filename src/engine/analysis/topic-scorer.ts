@@ -58,7 +58,9 @@ export interface TopicVerdict {
 export function topicProbability(rule: ScoredRule, ctx: RuleContext): number {
   const scorer = SCORERS[rule];
   let z = scorer.bias;
-  for (const word of scorerWords([ctx.text, ctx.subjectText])) z += scorer.weights[word] ?? 0;
+  // The draft's words, once per check for every scorer.
+  const words = memoised(ctx, 'analysis/topic-scorer/words', () => scorerWords([ctx.text, ctx.subjectText]));
+  for (const word of words) z += scorer.weights[word] ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
 
