@@ -21,7 +21,7 @@ export interface CouncillorReference {
   at: number;
 }
 
-export const TITLED_NAME = /\b(?:Cllr\.?|Councillor|councillor|Cllrs\.?)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})/;
+export const TITLED_NAME = /\b(?:Cllrs?\.?|[Cc]ouncillors?)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})/;
 // Offices only councillors hold (PRODUCT.md councillor roles), as releases write them. A run of
 // spaces is read whole (`\s+(?!\s)`) and the free words before the office's noun are at most 40
 // characters, so that no pattern backtracks over a long run of spaces.

@@ -65,7 +65,9 @@ function favourableMentions(ctx: RuleContext, kind?: PublicityKind): CouncillorM
     if (s.region !== 'own') continue;
     if (attributions.some((a) => a.start >= s.start && a.start < s.end)) continue;
     // The cue first: it is cheaper than recognising a councillor.
-    const hits = cues.flatMap((c) => lexicon.inSentence(model, s.index, [c.entry]).map((h) => ({ hit: h, relation: c.relation })));
+    // Read as the council's publication: the words it quotes without saying who spoke them (a
+    // post it passes on) are its words too; someone's reported words are not.
+    const hits = cues.flatMap((c) => lexicon.inSentence(model, s.index, [c.entry], { published: true }).map((h) => ({ hit: h, relation: c.relation })));
     if (hits.length === 0) continue;
     const sentence = model.text.slice(s.start, s.end);
     const ref = councillorIn(sentence, ctx.policy);

@@ -71,6 +71,7 @@ function policyNamesCommsTeam(policy: ResolvedPolicy): boolean {
 
 /** @summary Whether the draft is council publicity, what kind, and whether it goes through the communications team. Memoised. */
 // The local-part words of a list of the public: kingsmead-residents@, estate-tenants@, ward-updates@, enews@.
+const LIST_HOSTS = new Set(['lists', 'list', 'updates', 'news', 'enews', 'newsletter', 'newsletters', 'bulletin', 'subscribers', 'mailinglist']);
 const PUBLIC_LIST_PARTS = new Set(['residents', 'tenants', 'leaseholders', 'updates', 'enews', 'ebulletin', 'alerts']);
 
 /**
@@ -79,7 +80,8 @@ const PUBLIC_LIST_PARTS = new Set(['residents', 'tenants', 'leaseholders', 'upda
  */
 function isCouncilResidentsList(r: Recipient): boolean {
   const [local = '', domain = ''] = r.mailbox.email.toLowerCase().split('@');
-  if (r.person.councilAddress && domain.startsWith('lists.')) return true;
+  // A mailing-list host on the council's domain: lists.…, updates.…, news.…, enews.…, newsletter.…
+  if (r.person.councilAddress && LIST_HOSTS.has(domain.split('.')[0]!)) return true;
   // Who sends to it is asked separately: only the council's own mail to such a list is council publicity.
   return r.person.kind !== 'councillor' && local.split(/[._-]/).some((part) => PUBLIC_LIST_PARTS.has(part));
 }

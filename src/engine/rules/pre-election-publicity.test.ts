@@ -87,6 +87,16 @@ runRuleTests('pre-election-publicity', {
   policy: W,
   invalid: [
     {
+      name: 'a council post passed to the media in quotation marks, thanking two ward councillors by name',
+      draft: { from: comms, to: gazette, subject: 'For your community pages', body: 'Hi,\n\nIn case it is useful - this went out on our Facebook at 11.\n\n"A massive thank you to everyone at the Spring Clean! Special thanks to ward councillors Nina Shah and Tom Reilly, who organised the day. You two are stars!"\n\nRuth', date: inPeriod },
+      expect: [{ messageId: 'praisesCouncillor' }],
+    },
+    {
+      name: 'a ward update sent to a list on the council’s updates host, crediting a councillor',
+      draft: { from: comms, to: 'brookside@updates.westmoor.gov.uk', subject: 'Your ward: Brookside', body: 'YOUR WARD: BROOKSIDE\n\nMeet your ward councillors\nCllr Nina Shah led the campaign to save the Brookside library and still runs a surgery every Saturday.\n\nWhat is happening in Brookside\n- Footpath resurfacing: 19-23 April', date: inPeriod },
+      expect: [{ messageId: 'praisesCouncillor' }],
+    },
+    {
       name: 'a newsletter blog with a "By Cllr X" byline under its heading',
       draft: { from: comms, to: gazette, subject: 'County News', body: "COUNTY NEWS\n\nLeader's blog: more money for roads\nBy Cllr Joy Adams, Leader of the Council\n\nFor the third year running we are putting an extra £5 million into our roads. I am proud of that record.", date: inPeriod },
       expect: [{ messageId: 'quotesCouncillor' }],
@@ -434,6 +444,11 @@ runRuleTests('pre-election-publicity', {
     },
   ],
   valid: [
+    {
+      name: 'a ward update on the council’s updates host with services news and the councillors’ contact page only',
+      why: 'no councillor is named, praised or labelled: a factual bulletin in the period is allowed',
+      draft: { from: comms, to: 'brookside@updates.westmoor.gov.uk', subject: 'Your ward: Brookside', body: 'YOUR WARD: BROOKSIDE\n\nFootpath resurfacing runs from 19 to 23 April. The bottle bank has moved to the Co-op car park.\n\nYour ward councillors: www.westmoor.gov.uk/councillors', date: inPeriod },
+    },
     {
       name: 'a release saying a councillor wrote to the minister, with no words of theirs given',
       why: 'a councillor wrote a letter; no words of theirs are given, so nothing is quoted',
