@@ -18,10 +18,9 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { check } from '../src/engine/check.ts';
-import type { RuleContext } from '../src/engine/rule.ts';
 import { scorerWords } from '../src/engine/analysis/party-scorer.ts';
 import { corpusPolicy, loadCorpus } from '../tests/helpers/corpus.ts';
+import { contextOf, train } from './scorer-training.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** The threshold the run-time scorer uses: the lowest whose leave-one-council-out precision was 1.00. */
@@ -31,14 +30,6 @@ interface Example {
   council: string;
   words: Set<string>;
   label: boolean;
-}
-
-/** The rule context check() builds, taken by a rule that reports nothing. */
-function contextOf(draft: Parameters<typeof check>[0], policy: Parameters<typeof check>[1]): RuleContext {
-  let ctx: RuleContext | undefined;
-  const probe = { meta: { id: 'probe', description: '', defaultSeverity: 'info', citations: {}, messages: {}, fixable: false }, check: (c: RuleContext) => ((ctx = c), []) };
-  check(draft, policy, { now: new Date(0), rules: [probe as never] });
-  return ctx!;
 }
 
 async function examples(): Promise<Example[]> {
@@ -51,7 +42,7 @@ async function examples(): Promise<Example[]> {
     if (!existsSync(join(dir, 'labels.json'))) continue;
     const policy = corpusPolicy(dir);
     for (const c of await loadCorpus(dir)) {
-      const ctx = contextOf(c.draft, policy);
+      const ctx = contextOf(c.draft, policy, { now: new Date(0) });
       // Only council-account mail: there the label says whether the content is party business.
       if (!ctx.sender?.councilAddress) continue;
       const words = scorerWords([ctx.text, ctx.subjectText]);
@@ -61,40 +52,11 @@ async function examples(): Promise<Example[]> {
   return out;
 }
 
-interface Trained {
-  weights: Map<string, number>;
-  bias: number;
-  score: (e: Example) => number;
-}
-
-function train(data: readonly Example[], l2 = 0.01, epochs = 300, rate = 0.5): Trained {
-  // Words used at three councils or more: a place name, a person's name or one council's
-  // local word cannot carry the model to a council it has not seen.
-  const councils = new Map<string, Set<string>>();
-  for (const e of data) for (const w of e.words) (councils.get(w) ?? councils.set(w, new Set()).get(w)!).add(e.council);
-  const vocabulary = [...councils].filter(([, c]) => c.size >= MIN_COUNCILS).map(([w]) => w);
-  const weights = new Map(vocabulary.map((w) => [w, 0]));
-  let bias = 0;
-  const z = (e: Example) => [...e.words].reduce((sum, w) => sum + (weights.get(w) ?? 0), bias);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    const gradient = new Map<string, number>();
-    let biasGradient = 0;
-    for (const e of data) {
-      const error = 1 / (1 + Math.exp(-z(e))) - (e.label ? 1 : 0);
-      biasGradient += error;
-      for (const w of e.words) if (weights.has(w)) gradient.set(w, (gradient.get(w) ?? 0) + error);
-    }
-    bias -= (rate * biasGradient) / data.length;
-    for (const w of vocabulary) weights.set(w, weights.get(w)! - rate * ((gradient.get(w) ?? 0) / data.length + l2 * weights.get(w)!));
-  }
-  return { weights, bias, score: (e) => 1 / (1 + Math.exp(-z(e))) };
-}
-
 const all = await examples();
 const scores = new Map<Example, number>();
 for (const council of new Set(all.map((e) => e.council))) {
-  const model = train(all.filter((e) => e.council !== council));
-  for (const e of all.filter((x) => x.council === council)) scores.set(e, model.score(e));
+  const model = train(all.filter((e) => e.council !== council), { minCouncils: MIN_COUNCILS });
+  for (const e of all.filter((x) => x.council === council)) scores.set(e, model.score(e.words));
 }
 console.log(`${all.length} council-account drafts, ${all.filter((e) => e.label).length} labelled letterhead-for-party-matters; leave-one-council-out:`);
 for (const threshold of [0.1, 0.2, 0.3, 0.4, 0.5, 0.7]) {
@@ -114,7 +76,7 @@ for (const threshold of [0.1, 0.2, 0.3, 0.4, 0.5, 0.7]) {
 if (process.argv.includes('--write')) {
   const target = join(ROOT, 'src/engine/lexicon/data/party-scorer.json');
   const existing = JSON.parse(readFileSync(target, 'utf8')) as { commonWords: string[] };
-  const model = train(all);
+  const model = train(all, { minCouncils: MIN_COUNCILS });
   const weights = Object.fromEntries(
     [...model.weights]
       .filter(([, w]) => Math.abs(w) >= 0.005)

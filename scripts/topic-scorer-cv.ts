@@ -17,16 +17,16 @@
  * to src/engine/lexicon/data/topic-scorers.json. Training is deterministic (full-batch gradient
  * descent from zero), so the file changes only when the corpora do.
  *
- * The same thirty lines of gradient descent as scripts/party-scorer-cv.ts, run at build time only.
+ * Training (scripts/scorer-training.ts) runs at build time only.
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { check, draftDateOr } from '../src/engine/check.ts';
 import { maintainedFreeMail } from '../src/engine/free-mail-full.ts';
-import type { RuleContext } from '../src/engine/rule.ts';
 import { scorerWords } from '../src/engine/analysis/party-scorer.ts';
 import { type ScoredRule, scorerEligible } from '../src/engine/analysis/topic-scorer.ts';
 import { corpusPolicy, loadCorpus } from '../tests/helpers/corpus.ts';
+import { contextOf, train } from './scorer-training.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RULES: readonly ScoredRule[] = ['favour-seeking', 'pressure-on-officers', 'employment-matter-to-member', 'official-letter-from-member'];
@@ -37,7 +37,7 @@ const MIN_COUNCILS = 3;
  * Weights smaller than this are left out (in cross-validation as in the shipped file): the
  * send-time script carries the weights, and the small ones cost bytes and decide little.
  */
-const PRUNE = Number(process.env.PRUNE ?? 0.1);
+const PRUNE = 0.05;
 
 interface Example {
   council: string;
@@ -46,14 +46,6 @@ interface Example {
   eligible: Set<ScoredRule>;
   labels: Set<ScoredRule>;
   lexicon: Set<ScoredRule>;
-}
-
-/** The rule context check() builds, taken by a rule that reports nothing. */
-function contextOf(draft: Parameters<typeof check>[0], policy: Parameters<typeof check>[1], now: Date): RuleContext {
-  let ctx: RuleContext | undefined;
-  const probe = { meta: { id: 'probe', description: '', defaultSeverity: 'info', citations: {}, messages: {}, fixable: false }, check: (c: RuleContext) => ((ctx = c), []) };
-  check(draft, policy, { now, freeMail: maintainedFreeMail, rules: [probe as never] });
-  return ctx!;
 }
 
 async function examples(): Promise<Example[]> {
@@ -67,7 +59,7 @@ async function examples(): Promise<Example[]> {
     const policy = corpusPolicy(dir);
     for (const c of await loadCorpus(dir)) {
       const now = draftDateOr(c.draft, new Date());
-      const ctx = contextOf(c.draft, policy, now);
+      const ctx = contextOf(c.draft, policy, { now, freeMail: maintainedFreeMail });
       const eligible = new Set(RULES.filter((r) => scorerEligible(r, ctx)));
       if (eligible.size === 0) continue;
       // What the rules find without their scorers: the lexicon's verdict.
@@ -82,39 +74,6 @@ async function examples(): Promise<Example[]> {
     }
   }
   return out;
-}
-
-interface Trained {
-  weights: Map<string, number>;
-  bias: number;
-  score: (words: Set<string>) => number;
-}
-
-function train(data: readonly { council: string; words: Set<string>; label: boolean }[], l2 = 0.01, epochs = 300, rate = 0.5): Trained {
-  const councils = new Map<string, Set<string>>();
-  for (const e of data) for (const w of e.words) (councils.get(w) ?? councils.set(w, new Set()).get(w)!).add(e.council);
-  const vocabulary = [...councils].filter(([, c]) => c.size >= MIN_COUNCILS).map(([w]) => w);
-  const weights = new Map(vocabulary.map((w) => [w, 0]));
-  let bias = 0;
-  const z = (words: Set<string>) => [...words].reduce((sum, w) => sum + (weights.get(w) ?? 0), bias);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    const gradient = new Map<string, number>();
-    let biasGradient = 0;
-    for (const e of data) {
-      const error = 1 / (1 + Math.exp(-z(e.words))) - (e.label ? 1 : 0);
-      biasGradient += error;
-      for (const w of e.words) if (weights.has(w)) gradient.set(w, (gradient.get(w) ?? 0) + error);
-    }
-    bias -= (rate * biasGradient) / data.length;
-    for (const w of vocabulary) weights.set(w, weights.get(w)! - rate * ((gradient.get(w) ?? 0) / data.length + l2 * weights.get(w)!));
-  }
-  // What ships: small weights left out, the rest to two decimals. Cross-validation scores the same.
-  for (const [w, v] of weights) {
-    if (Math.abs(v) < PRUNE) weights.delete(w);
-    else weights.set(w, Math.round(v * 100) / 100);
-  }
-  bias = Math.round(bias * 100) / 100;
-  return { weights, bias, score: (words) => 1 / (1 + Math.exp(-z(words))) };
 }
 
 function prf(pairs: readonly { predicted: boolean; label: boolean }[]): string {
@@ -135,7 +94,7 @@ for (const rule of RULES) {
   const data = all.filter((e) => e.eligible.has(rule)).map((e) => ({ council: e.council, words: e.words, label: e.labels.has(rule), lexicon: e.lexicon.has(rule) }));
   const scores = new Map<(typeof data)[number], number>();
   for (const council of new Set(data.map((e) => e.council))) {
-    const model = train(data.filter((e) => e.council !== council));
+    const model = train(data.filter((e) => e.council !== council), { minCouncils: MIN_COUNCILS, prune: PRUNE });
     for (const e of data.filter((x) => x.council === council)) scores.set(e, model.score(e.words));
   }
   console.log(`${rule}: ${data.length} eligible drafts, ${data.filter((e) => e.label).length} labelled; the lexicon alone: ${prf(data.map((e) => ({ predicted: e.lexicon, label: e.label })))}`);
@@ -149,7 +108,7 @@ for (const rule of RULES) {
   }
   console.log(`  chosen threshold (leave-one-council-out precision 1.00): ${chosen ?? 'none'}`);
   if (chosen === undefined) continue;
-  const model = train(data);
+  const model = train(data, { minCouncils: MIN_COUNCILS, prune: PRUNE });
   const weights = Object.fromEntries(
     [...model.weights].sort(([a], [b]) => (a < b ? -1 : 1)),
   );

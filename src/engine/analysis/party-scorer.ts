@@ -57,24 +57,33 @@ export function scorePartyContent(body: TextModel, subject: TextModel): ScorerVe
   for (const word of scorerWords([body, subject])) z += WEIGHTS[word] ?? 0;
   const probability = 1 / (1 + Math.exp(-z));
   if (probability < scorer.threshold) return undefined;
+  const best = weightiestSentence(body, WEIGHTS);
+  return { probability, ...(best ? { sentence: best } : {}) };
+}
+
+/**
+ * @summary The writer's sentence whose distinct words weigh most towards a scorer's idea (each
+ * word counted once, negative weights as nothing): what a scorer's finding quotes.
+ */
+export function weightiestSentence(model: TextModel, weights: Readonly<Record<string, number>>): Sentence | undefined {
   let best: Sentence | undefined;
   let bestWeight = 0;
-  for (const s of body.sentences) {
+  for (const s of model.sentences) {
     if (s.region !== 'own') continue;
     const seen = new Set<string>();
     let weight = 0;
     for (let k = s.first; k < s.last; k++) {
-      const norm = body.tokens[k]!.norm;
+      const norm = model.tokens[k]!.norm;
       if (seen.has(norm)) continue;
       seen.add(norm);
-      weight += Math.max(0, WEIGHTS[norm] ?? 0);
+      weight += Math.max(0, weights[norm] ?? 0);
     }
     if (weight > bestWeight) {
       best = s;
       bestWeight = weight;
     }
   }
-  return { probability, ...(best ? { sentence: best } : {}) };
+  return best;
 }
 
 /** @summary The scorer's reading of a check's draft (body and subject), once per check: letterhead and officer-party-work both ask. */

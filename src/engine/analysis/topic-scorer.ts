@@ -17,7 +17,7 @@
 import scorers from '../lexicon/data/topic-scorers.json' with { type: 'json' };
 import { memoised, type RuleContext } from '../rule.ts';
 import type { Sentence } from '../text-model/model.ts';
-import { scorerWords } from './party-scorer.ts';
+import { scorerWords, weightiestSentence } from './party-scorer.ts';
 
 /** The rules that have a learned scorer. */
 export type ScoredRule = 'favour-seeking' | 'pressure-on-officers' | 'employment-matter-to-member' | 'official-letter-from-member';
@@ -73,29 +73,7 @@ export function scoreTopic(rule: ScoredRule, ctx: RuleContext): TopicVerdict | u
     if (!ctx.scorers || !scorerEligible(rule, ctx)) return undefined;
     const probability = topicProbability(rule, ctx);
     if (probability < SCORERS[rule].threshold) return undefined;
-    const sentence = heaviestSentence(ctx, SCORERS[rule].weights);
+    const sentence = weightiestSentence(ctx.text, SCORERS[rule].weights);
     return sentence ? { probability, sentence } : undefined;
   });
-}
-
-function heaviestSentence(ctx: RuleContext, weights: Readonly<Record<string, number>>): Sentence | undefined {
-  const model = ctx.text;
-  let best: Sentence | undefined;
-  let bestWeight = 0;
-  for (const s of model.sentences) {
-    if (s.region !== 'own') continue;
-    const seen = new Set<string>();
-    let weight = 0;
-    for (let k = s.first; k < s.last; k++) {
-      const norm = model.tokens[k]!.norm;
-      if (seen.has(norm)) continue;
-      seen.add(norm);
-      weight += Math.max(0, weights[norm] ?? 0);
-    }
-    if (weight > bestWeight) {
-      best = s;
-      bestWeight = weight;
-    }
-  }
-  return best;
 }
