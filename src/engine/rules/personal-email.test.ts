@@ -36,6 +36,11 @@ runRuleTests('personal-email', {
   policy: W,
   valid: [
     {
+      name: 'a councillor reports her own missed bin from her personal address, as a resident',
+      why: 'she says she writes as a resident, not in her councillor role: a private matter',
+      draft: { from: 'Ahmed Khan <ahmedkhan77@gmail.com>', to: 'Waste <waste@westmoor.gov.uk>', subject: 'Missed bin', body: "Hello,\n\nI'm writing as a resident, not in my councillor role. Our grey bin at 12 Elm Close wasn't emptied last Thursday. Could someone let me know when it will be collected?\n\nAhmed Khan" },
+    },
+    {
       name: 'a councillor objects, from his personal address, to a neighbour’s extension in a purely private capacity',
       why: 'he says he writes as the neighbour, not as a councillor: a private matter',
       draft: { from: 'Ahmed Khan <ahmedkhan77@gmail.com>', to: 'Planning comments <planning.comments@westmoor.gov.uk>', subject: 'Objection - 8 Elm Close', body: 'I write as the occupier of the house next door and in a purely private capacity. Although I am a councillor for this ward, I am not writing in that role.\n\nAhmed Khan' },
