@@ -109,6 +109,8 @@ function findPartyContent(model: TextModel, lexicon: Lexicon, options: PartyCont
   let firstCombining: Hit | undefined;
   for (const s of model.sentences) {
     if (s.region !== 'own') continue;
+    // The rules on party use of council resources, stated or owned up to: the campaign words are their subject.
+    if (lexicon.inSentence(model, s.index, ['campaigning.rules-talk']).length) continue;
     // Someone else's material, reported or checked ("the Labour leaflet claims …", "complaints about a leaflet").
     const reporting = lexicon.inSentence(model, s.index, ['campaigning.reporting-material']).length > 0;
     const strong = lexicon.inSentence(model, s.index, fam.alone, reading).find((h) => !(reporting && (REPORTABLE.has(h.entry) || model.quotationOf[h.first] !== -1)));

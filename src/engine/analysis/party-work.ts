@@ -32,7 +32,8 @@ export function findPartyWork(ctx: RuleContext): PartyWorkHit[] {
 
 function partyWork(ctx: RuleContext): PartyWorkHit[] {
   const { text: model, lexicon } = ctx;
-  const own = model.sentences.filter((s) => s.region === 'own');
+  // A sentence stating the rules ("Please do not ask officers to help with campaign material") asks for no party work.
+  const own = model.sentences.filter((s) => s.region === 'own' && lexicon.inSentence(model, s.index, ['campaigning.rules-talk']).length === 0);
   const asks = (i: number) => own[i] !== undefined && (own[i]!.request || own[i]!.instruction);
   const out: PartyWorkHit[] = [];
 

@@ -391,6 +391,16 @@ runRuleTests('letterhead-for-party-matters', {
   ],
   valid: [
     {
+      name: 'pre-election guidance to all members that names canvassing and campaign material as what not to ask for',
+      why: 'the campaign words are the subject of the rules being explained, not campaigning',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'allmembers@westmoor.gov.uk', subject: 'The pre-election period', body: 'Dear Councillor,\n\nYou are free to issue your own statements and leaflets, but not from your council email account. Please do not ask officers to help with campaign material, canvassing data or photos.\n\nDev Patel\nWestmoor Borough Council' },
+    },
+    {
+      name: 'a councillor’s apology to all members after the Monitoring Officer found election letters printed on a council printer',
+      why: 'owning up to a breach reports it; it does not campaign',
+      draft: { from: 'Cllr Nina Shah <nina.shah@westmoor.gov.uk>', to: 'allmembers@westmoor.gov.uk', subject: 'Apology', body: 'Dear colleagues,\n\nAs the Monitoring Officer has reported, some of my election letters were printed in the group room. That should not have happened and I apologise.\n\nCllr Nina Shah\nWestmoor Borough Council' },
+    },
+    {
       name: 'an officer forwards a party leaflet to a colleague, asking whether it needs a reply',
       why: 'an officer passing party material to a colleague is reporting it, and the question asks about it',
       draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Gill Hart <gill.hart@westmoor.gov.uk>', subject: 'FW: Oakley leaflet', body: "Do we need to reply to the point about the depot?\n\nDev\n\n-----Original Message-----\nFrom: Lucy Carmody [mailto:lucy@westmoorlabour.org.uk]\nSubject: Oakley leaflet\n\nLeaflet one is back from the printer. Canvassing teams start on the doors next week." },
