@@ -20,6 +20,11 @@ runRuleTests('discourteous-tone', {
   policy: westmoor,
   valid: [
     {
+      name: 'an officer’s file note quoting the insults a complaint relies on',
+      why: 'the email quoted ("It says: …", "It ends by asking …") is someone else’s words, set out for the complaint',
+      draft: { from: OFFICER, to: 'Simon Adeyemi <simon.adeyemi@westmoor.gov.uk>', body: 'Simon\n\nFile note for the complaint.\n\n1. It says: "I\'ve met more backbone in a jellyfish".\n2. It ends by asking for an explanation rather than "the usual mush from your press office".\n\nRuth' },
+    },
+    {
       name: 'denying having used an insult',
       why: 'a word the writer says they did not say is mentioned, not used',
       draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nI did not say the officer was "useless". I said the service was slow.\n\nDev' },
