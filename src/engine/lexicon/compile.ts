@@ -193,7 +193,8 @@ function parsePart(raw: string, where: string): Element[] {
     throw new LexiconError(`${where}: "${part}": a bracket inside a word; put spaces around a group`);
   }
   // Alternatives of several words ("(put out|draft)", "[has been]"): a group of sequences.
-  if (alternatives.some((a) => /\s/.test(a.trim()) || a.includes('(') || a.includes('['))) {
+  // And alternatives that are slots or references ("(him|<capital>)", "(it|@favours.charge)").
+  if (alternatives.some((a) => /\s/.test(a.trim()) || a.includes('(') || a.includes('[') || /^[<@]/.test(a.trim()))) {
     const sequences = alternatives.map((a) => parsePhrase(a, where));
     return [{ t: 'group', sequences, optional }];
   }
