@@ -20,6 +20,11 @@ runRuleTests('discourteous-tone', {
   policy: westmoor,
   valid: [
     {
+      name: 'a firm correction of a colleague’s figures, without calling him a liar',
+      why: 'saying a statement was wrong and giving the facts is robust, not abusive',
+      draft: { from: CLLR, to: 'Cllr Joe Marsh <cllr.joe.marsh@westmoor.gov.uk>', body: 'Joe,\n\nWhat you told council about the police letter was not right: I emailed it to you at 9.14 this morning. Could you correct the record at the next meeting?\n\nDev' },
+    },
+    {
       name: 'an officer’s file note quoting the insults a complaint relies on',
       why: 'the email quoted ("It says: …", "It ends by asking …") is someone else’s words, set out for the complaint',
       draft: { from: OFFICER, to: 'Simon Adeyemi <simon.adeyemi@westmoor.gov.uk>', body: 'Simon\n\nFile note for the complaint.\n\n1. It says: "I\'ve met more backbone in a jellyfish".\n2. It ends by asking for an explanation rather than "the usual mush from your press office".\n\nRuth' },
@@ -182,6 +187,16 @@ runRuleTests('discourteous-tone', {
     },
   ],
   invalid: [
+    {
+      name: 'personal abuse of a resident who wrote in ("crawl back under whatever stone …")',
+      draft: { from: CLLR, to: 'Mr Hutton <hutton@example.com>', body: 'Mr Hutton,\n\nCrawl back under whatever stone you came out from and leave the rest of us to get on with it.\n\nDev' },
+      expect: [{ messageId: 'insult' }],
+    },
+    {
+      name: 'a colleague told he lied to the chamber',
+      draft: { from: CLLR, to: 'Cllr Joe Marsh <cllr.joe.marsh@westmoor.gov.uk>', body: 'Joe,\n\nEither you did not read your own inbox or you stood up and lied to the chamber.\n\nDev' },
+      expect: [{ messageId: 'insult' }],
+    },
     {
       name: 'sarcastic thanks for a mistake, and "I realise that\'s asking a lot"',
       draft: { from: CLLR, to: OFFICER, body: "Thank you so much for sending me the wrong appendix. Again. Perhaps someone could attach the right one before the papers go out? I realise that's asking a lot.\n\nDev" },
