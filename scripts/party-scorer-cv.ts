@@ -16,11 +16,11 @@
  * Written here rather than with a library: thirty lines of gradient descent, run at build time
  * only; the run-time side is a table lookup.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { scorerWords } from '../src/engine/analysis/party-scorer.ts';
 import { corpusPolicy, loadCorpus } from '../tests/helpers/corpus.ts';
-import { contextOf, train } from './scorer-training.ts';
+import { contextOf, train, trainingCouncils } from './scorer-training.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** The threshold the run-time scorer uses: the lowest whose leave-one-council-out precision was 1.00. */
@@ -33,13 +33,8 @@ interface Example {
 }
 
 async function examples(): Promise<Example[]> {
-  const folders: [string, string][] = [];
-  const tuning = join(ROOT, 'tests/corpus/real-world/tuning');
-  for (const c of readdirSync(tuning)) folders.push([c, join(tuning, c)]);
-  folders.push(['northbridge', join(ROOT, 'tests/corpus/northbridge')], ['harrowfield', join(ROOT, 'tests/corpus/harrowfield')]);
   const out: Example[] = [];
-  for (const [council, dir] of folders) {
-    if (!existsSync(join(dir, 'labels.json'))) continue;
+  for (const [council, dir] of trainingCouncils()) {
     const policy = corpusPolicy(dir);
     for (const c of await loadCorpus(dir)) {
       const ctx = contextOf(c.draft, policy, { now: new Date(0) });

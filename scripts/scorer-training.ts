@@ -3,9 +3,24 @@
  * scripts/topic-scorer-cv.ts): the rule context of a draft, and a deterministic logistic
  * regression over sets of words (full-batch gradient descent from zero).
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { check } from '../src/engine/check.ts';
 import type { CheckOptions } from '../src/engine/check.ts';
 import type { RuleContext } from '../src/engine/rule.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/**
+ * The labelled councils a scorer may learn from, as [name, folder]: the tuning part of the
+ * real-world corpus, Northbridge and Harrowfield; never the held-out part.
+ */
+export function trainingCouncils(): [string, string][] {
+  const tuning = join(ROOT, 'tests/corpus/real-world/tuning');
+  const folders: [string, string][] = readdirSync(tuning).map((c) => [c, join(tuning, c)]);
+  folders.push(['northbridge', join(ROOT, 'tests/corpus/northbridge')], ['harrowfield', join(ROOT, 'tests/corpus/harrowfield')]);
+  return folders.filter(([, dir]) => existsSync(join(dir, 'labels.json')));
+}
 
 /** The rule context check() builds, taken by a rule that reports nothing. */
 export function contextOf(draft: Parameters<typeof check>[0], policy: Parameters<typeof check>[1], options: CheckOptions): RuleContext {

@@ -19,14 +19,14 @@
  *
  * Training (scripts/scorer-training.ts) runs at build time only.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { check, draftDateOr } from '../src/engine/check.ts';
 import { maintainedFreeMail } from '../src/engine/free-mail-full.ts';
 import { scorerWords } from '../src/engine/analysis/party-scorer.ts';
 import { type ScoredRule, scorerEligible } from '../src/engine/analysis/topic-scorer.ts';
 import { corpusPolicy, loadCorpus } from '../tests/helpers/corpus.ts';
-import { contextOf, train } from './scorer-training.ts';
+import { contextOf, train, trainingCouncils } from './scorer-training.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RULES: readonly ScoredRule[] = ['favour-seeking', 'pressure-on-officers', 'employment-matter-to-member', 'official-letter-from-member'];
@@ -49,13 +49,8 @@ interface Example {
 }
 
 async function examples(): Promise<Example[]> {
-  const folders: [string, string][] = [];
-  const tuning = join(ROOT, 'tests/corpus/real-world/tuning');
-  for (const c of readdirSync(tuning)) folders.push([c, join(tuning, c)]);
-  folders.push(['northbridge', join(ROOT, 'tests/corpus/northbridge')], ['harrowfield', join(ROOT, 'tests/corpus/harrowfield')]);
   const out: Example[] = [];
-  for (const [council, dir] of folders) {
-    if (!existsSync(join(dir, 'labels.json'))) continue;
+  for (const [council, dir] of trainingCouncils()) {
     const policy = corpusPolicy(dir);
     for (const c of await loadCorpus(dir)) {
       const now = draftDateOr(c.draft, new Date());
