@@ -60,6 +60,11 @@ const IS_OFFICE = /^([A-Z][\w'-]*(?: [A-Z][\w'-]*){1,3}) is (?:the )?((?:Deputy 
 // A byline after a sentence on the same line: `… proud of it. - Cllr X`.
 const SIGNED = /[.!?]\s+(-{1,3})\s*(?=\S)/;
 
+/** The councillor is the one sending the draft (their own name under their own words is no byline). */
+function isSender(ctx: RuleContext, ref: CouncillorReference): boolean {
+  return !!ref.entry && ref.entry.email.toLowerCase() === ctx.sender?.email.toLowerCase();
+}
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -254,7 +259,7 @@ function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesp
       const speaker = t.slice(nameAt, nameAt + length);
       const ref = councillorIn(speaker, ctx.policy);
       // A councillor signing off their own email is not a byline.
-      if (!ref || (notSender && ref.entry && ref.entry.email.toLowerCase() === ctx.sender?.email.toLowerCase())) return false;
+      if (!ref || (notSender && isSender(ctx, ref))) return false;
       const start = line.start + lead + dashAt;
       add(start, line.start + lead + nameAt + length, speaker, ref, `${body.slice(start, line.start + lead + nameAt)}${spokesperson}`);
       return true;
@@ -292,7 +297,7 @@ function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesp
       // A name ("HELEN MARSH WRITES"), not an office ("The Leader writes" heads a column whose byline follows).
       const named = !/^the\s/i.test(speaker);
       const ref = named && speakerPhraseLength(speaker, ctx.policy) === speaker.length ? councillorIn(speaker, ctx.policy) : undefined;
-      if (ref && !(ref.entry && ref.entry.email.toLowerCase() === ctx.sender?.email.toLowerCase())) {
+      if (ref && !isSender(ctx, ref)) {
         const start = line.start + lead;
         add(start, start + written.length, speaker, ref, capitalise(spokesperson));
         return;
@@ -330,7 +335,7 @@ function findQuotationLineAttributions(ctx: RuleContext, normal: string, spokesp
     const ref = councillorIn(speaker, ctx.policy);
     if (!ref) return;
     // A councillor signing off their own email is not a byline.
-    if (byline && ref.entry && ref.entry.email.toLowerCase() === ctx.sender?.email.toLowerCase()) return;
+    if (byline && isSender(ctx, ref)) return;
     const start = line.start + lead;
     if (bylineSentence) {
       add(start, start + head.trimEnd().replace(/[.]$/, '').length, speaker, ref, capitalise(spokesperson));
@@ -383,7 +388,6 @@ function findIntroducedQuotations(ctx: RuleContext, normal: string, spokesperson
 function findWrittenFor(ctx: RuleContext, normal: string, spokesperson: string, out: Attribution[], overlaps: (start: number, end: number) => boolean): void {
   const body = ctx.draft.body;
   const lines = splitLines(normal, ctx.own.start, ctx.own.end).filter((l) => l.text.trim() !== '');
-  const own = (ref: CouncillorReference) => !!ref.entry && ref.entry.email.toLowerCase() === ctx.sender?.email.toLowerCase();
   lines.forEach((line, i) => {
     const text = line.text.trimEnd();
     const lead = text.length - text.trimStart().length;
@@ -397,7 +401,7 @@ function findWrittenFor(ctx: RuleContext, normal: string, spokesperson: string, 
       const length = name && name.index === 0 ? name[0].length : speakerPhraseLength(t.slice(from), ctx.policy);
       const speaker = t.slice(from, from + length);
       const ref = length ? councillorIn(speaker, ctx.policy) : undefined;
-      if (ref && !own(ref)) {
+      if (ref && !isSender(ctx, ref)) {
         const start = line.start + lead + from;
         if (!overlaps(start, start + length)) out.push({ start, end: start + length, quote: body.slice(start, start + length), speaker, councillor: ref, replacement: spokesperson });
       }
@@ -409,7 +413,7 @@ function findWrittenFor(ctx: RuleContext, normal: string, spokesperson: string, 
     const prose = lines.slice(i + 1, i + 4).some((l) => l.text.length > 60 && FIRST_PERSON.test(l.text) && /[.!?]/.test(l.text));
     if (!prose) return;
     const ref = councillorIn(head, ctx.policy);
-    if (!ref || own(ref)) return;
+    if (!ref || isSender(ctx, ref)) return;
     const start = line.start + lead;
     if (!overlaps(start, start + head.length)) out.push({ start, end: start + head.length, quote: body.slice(start, start + head.length), speaker: head, councillor: ref, replacement: capitalise(spokesperson) });
   });

@@ -190,10 +190,6 @@ function findBusinessOffer(model: TextModel, lexicon: Lexicon): Hit | undefined 
 const ELECTIONS_MAILBOX = /^(?:elections?|electoral[._-]?(?:services|registration|admin)|electoralservices|ero|returning[._-]?officer)@/i;
 
 /**
- * Whether the writer is an officer who runs the council's elections: a council address that is
- * not a councillor's, with an Electoral Services mailbox or role in the signature.
- */
-/**
  * @summary Whether the draft is election administration: Electoral Services writing, or a council
  * officer sending a statutory election notice (persons nominated, notice of poll, the declaration
  * of results) or writing about the running of the poll (two or more of its terms: polling
@@ -202,9 +198,8 @@ const ELECTIONS_MAILBOX = /^(?:elections?|electoral[._-]?(?:services|registratio
  */
 export function isElectionAdministration(ctx: RuleContext): boolean {
   return memoised(ctx, 'analysis/election-administration', () => {
+    if (!writesAsCouncilOfficer(ctx)) return false;
     if (writesForElectoralServices(ctx)) return true;
-    const sender = ctx.sender;
-    if (!sender?.councilAddress || sender.kind === 'councillor' || sender.titledCouncillor) return false;
     const { lexicon } = ctx;
     const own = (hits: readonly Hit[]) => hits.filter((h) => ctx.text.regionOf[h.first] === 'own');
     if (own(lexicon.hits(ctx.text, 'election-admin.statutory-notice')).length || lexicon.hits(ctx.subjectText, 'election-admin.statutory-notice').length) return true;
@@ -213,9 +208,19 @@ export function isElectionAdministration(ctx: RuleContext): boolean {
   });
 }
 
+/** The writer is at a council address and is not a councillor. */
+function writesAsCouncilOfficer(ctx: RuleContext): boolean {
+  const sender = ctx.sender;
+  return !!sender?.councilAddress && sender.kind !== 'councillor' && !sender.titledCouncillor;
+}
+
+/**
+ * Whether the writer is an officer who runs the council's elections: a council address that is
+ * not a councillor's, with an Electoral Services mailbox or role in the signature.
+ */
 function writesForElectoralServices(ctx: RuleContext): boolean {
   const sender = ctx.sender;
-  if (!sender?.councilAddress || sender.kind === 'councillor' || sender.titledCouncillor) return false;
+  if (!sender || !writesAsCouncilOfficer(ctx)) return false;
   if (ELECTIONS_MAILBOX.test(sender.email)) return true;
   return ctx.lexicon.hits(ctx.text, 'election-admin.staff-role').length > 0;
 }

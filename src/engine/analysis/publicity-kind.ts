@@ -69,9 +69,9 @@ function policyNamesCommsTeam(policy: ResolvedPolicy): boolean {
   return policy.communications.teamAddresses.length > 0 || policy.officers.some((o) => (o.roles ?? []).includes('comms'));
 }
 
-/** @summary Whether the draft is council publicity, what kind, and whether it goes through the communications team. Memoised. */
-// The local-part words of a list of the public: kingsmead-residents@, estate-tenants@, ward-updates@, enews@.
+// The first label of a mailing-list host on the council's domain: lists.…, updates.…, news.…
 const LIST_HOSTS = new Set(['lists', 'list', 'updates', 'news', 'enews', 'newsletter', 'newsletters', 'bulletin', 'subscribers', 'mailinglist']);
+// The local-part words of a list of the public: kingsmead-residents@, estate-tenants@, ward-updates@, enews@.
 const PUBLIC_LIST_PARTS = new Set(['residents', 'tenants', 'leaseholders', 'updates', 'enews', 'ebulletin', 'alerts']);
 
 /**
@@ -80,12 +80,12 @@ const PUBLIC_LIST_PARTS = new Set(['residents', 'tenants', 'leaseholders', 'upda
  */
 function isCouncilResidentsList(r: Recipient): boolean {
   const [local = '', domain = ''] = r.mailbox.email.toLowerCase().split('@');
-  // A mailing-list host on the council's domain: lists.…, updates.…, news.…, enews.…, newsletter.…
   if (r.person.councilAddress && LIST_HOSTS.has(domain.split('.')[0]!)) return true;
   // Who sends to it is asked separately: only the council's own mail to such a list is council publicity.
   return r.person.kind !== 'councillor' && local.split(/[._-]/).some((part) => PUBLIC_LIST_PARTS.has(part));
 }
 
+/** @summary Whether the draft is council publicity, what kind, and whether it goes through the communications team. Memoised. */
 export function assessPublicity(ctx: RuleContext): PublicityAssessment {
   return memoised(ctx, 'analysis/publicity', () => {
     const { draft, sender, recipients, policy } = ctx;
