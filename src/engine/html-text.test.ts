@@ -94,12 +94,14 @@ describe('htmlToText on hostile nesting (issue 16)', () => {
     expect(text.replace(/\s/g, '')).toBe('x'.repeat(10_000));
   });
 
-  it('grows linearly with nesting depth: four times the depth costs about four times the time, not sixteen', () => {
+  it('grows linearly with nesting depth: eight times the depth costs about eight times the time, not sixty-four', () => {
+    // The bound is the same fitted exponent as before (at most 1.5) over a wider span, so that a
+    // busy machine's noise on the small case cannot push a linear reader over it.
     const small = tables(5_000);
-    const large = tables(20_000);
+    const large = tables(40_000);
     htmlToText(small);
     const ratio = fastest(() => htmlToText(large)) / fastest(() => htmlToText(small));
-    expect(ratio).toBeLessThan(8);
+    expect(ratio).toBeLessThan(8 ** 1.5);
   });
 
   it('reads 100,000 nested divs with all their text', () => {
