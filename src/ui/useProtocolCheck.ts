@@ -4,8 +4,7 @@
  * through the host, so they survive the pane reopening and the send-time check honours them.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { check, draftDateOr } from '../engine/check.ts';
-import { coreFreeMail, type FreeMailLookup } from '../engine/free-mail.ts';
+import type { FreeMailLookup } from '../engine/free-mail.ts';
 import type { ResolvedPolicy } from '../engine/policy.ts';
 import type { Draft, Finding, Suggestion } from '../engine/types.ts';
 import { type Dismissal, MemoryDismissals } from './dismissals.ts';
@@ -53,17 +52,34 @@ function loadFreeMail(): Promise<FreeMailLookup> {
   // the core list rather than not at all.
   maintainedFreeMailList ??= import('../engine/free-mail-full.ts').then(
     (list) => list.maintainedFreeMail,
-    (error: unknown) => {
+    async (error: unknown) => {
       console.warn('Protocol Checker: the full free-mail list did not load; using the core list.', error);
-      return coreFreeMail;
+      return (await import('../engine/free-mail.ts')).coreFreeMail;
     },
   );
   return maintainedFreeMailList;
 }
 
-// Started as soon as the panel's code runs, so the list downloads while the page fetches the
+/**
+ * The engine (the rules, the lexicon and the learned scorers: about half the pane's code) is a
+ * chunk of its own, so that the pane's shell is on screen while it downloads; the first check
+ * waits for it. A failure to load it is the check's failure ("failed"), reported as one.
+ */
+let engine: Promise<typeof import('../engine/check.ts')> | undefined;
+function loadEngine(): Promise<typeof import('../engine/check.ts')> {
+  engine ??= import('../engine/check.ts');
+  engine.catch(() => {
+    engine = undefined; // tried again at the next check
+  });
+  return engine;
+}
+
+// Both started as soon as the panel's code runs, so they download while the page fetches the
 // policy rather than after it.
-if (typeof window !== 'undefined') void loadFreeMail();
+if (typeof window !== 'undefined') {
+  void loadFreeMail();
+  void loadEngine().catch(() => undefined);
+}
 
 export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): ProtocolCheckState {
   const [status, setStatus] = useState<ProtocolCheckState['status']>('checking');
@@ -81,7 +97,7 @@ export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): Proto
   const runCheck = useCallback(
     async (force = false) => {
       try {
-        const freeMail = await loadFreeMail();
+        const [{ check, draftDateOr }, freeMail] = await Promise.all([loadEngine(), loadFreeMail()]);
         const draft = await host.read();
         // The dismissals kept with this draft (another draft, or a pane reopened, has its own).
         const stored = await store.load().catch(() => []);

@@ -119,22 +119,32 @@ function expandWord(raw: string, where: string): { literals: string[]; prefixes:
   return { literals: words, prefixes: [] };
 }
 
+/** White space as `\s` reads it, without a regular expression per character. */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 32) return true;
+  if (c > 32 && c < 0x80) return false;
+  return /\s/.test(text[i]!);
+}
+
 /** Split a phrase into parts at spaces outside parentheses and brackets. */
 function splitTop(phrase: string, where: string): string[] {
+  const text = phrase.trim();
   const parts: string[] = [];
   let depth = 0;
-  let current = '';
-  for (const ch of phrase.trim()) {
-    if (ch === '(' || ch === '[') depth += 1;
-    if (ch === ')' || ch === ']') depth -= 1;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91) depth += 1; // ( [
+    else if (c === 41 || c === 93) depth -= 1; // ) ]
     if (depth < 0) throw new LexiconError(`${where}: a bracket closes that never opened`);
-    if (/\s/.test(ch) && depth === 0) {
-      if (current) parts.push(current);
-      current = '';
-    } else current += ch;
+    if (depth === 0 && isSpaceAt(text, i)) {
+      if (i > from) parts.push(text.slice(from, i));
+      from = i + 1;
+    }
   }
   if (depth !== 0) throw new LexiconError(`${where}: a bracket is not closed`);
-  if (current) parts.push(current);
+  if (text.length > from) parts.push(text.slice(from));
   return parts;
 }
 
@@ -142,17 +152,33 @@ function splitTop(phrase: string, where: string): string[] {
 function splitBars(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let current = '';
-  for (const ch of text) {
-    if (ch === '(' || ch === '[') depth += 1;
-    if (ch === ')' || ch === ']') depth -= 1;
-    if (ch === '|' && depth === 0) {
-      out.push(current);
-      current = '';
-    } else current += ch;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91) depth += 1;
+    else if (c === 41 || c === 93) depth -= 1;
+    else if (c === 124 && depth === 0) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
   }
-  out.push(current);
+  out.push(text.slice(from));
   return out;
+}
+
+const PLAIN_WORD = /^[a-z]+$/;
+
+/**
+ * Phrases already read, by their text: every policy's lexicon reads the same built-in phrases,
+ * and the elements are never changed once made, so a second policy (the preview's, a council's
+ * after an edit) shares them. Only phrases that read without error are kept.
+ */
+const parsedPhrases = new Map<string, Element[]>();
+
+function parsedPhrase(phrase: string, where: string): Element[] {
+  let elements = parsedPhrases.get(phrase);
+  if (!elements) parsedPhrases.set(phrase, (elements = parsePhrase(phrase, where)));
+  return elements;
 }
 
 /** Split a phrase into its elements; literal words are tokenized as text is, so "won't" is "will not". */
@@ -208,7 +234,8 @@ function parsePart(raw: string, where: string): Element[] {
       // Tokenize the literal as text is tokenized: "don't" → do not, "door-knock" → door knock.
       // A clitic on its own ("'s" in "leader 's column") is tokenized after a word, as in text;
       // alone, its apostrophe would read as a quotation mark.
-      const norms = /^'\p{L}+$/u.test(literal) ? wordsOf(tokenize(`x${literal}`)).slice(1) : wordsOf(tokenize(literal));
+      // Most literals are one word in lower-case letters, which the tokenizer would give back as they are.
+      const norms = PLAIN_WORD.test(literal) && literal !== 'cannot' ? [literal] : /^'\p{L}+$/u.test(literal) ? wordsOf(tokenize(`x${literal}`)).slice(1) : wordsOf(tokenize(literal));
       if (norms.length === 1) literals.add(norms[0]!);
       else if (norms.length > 1) sequences.push(norms);
     }
@@ -365,9 +392,9 @@ export class Lexicon {
           spec,
           family: file.family,
           off: setting === 'off',
-          patterns: phrases.map((p) => this.pattern(spec.id, p, parsePhrase(p, `${where}: "${p}"`))),
-          unless: (spec.unless ?? []).map((p) => this.pattern(`${spec.id}#unless`, p, parsePhrase(p, `${where}: unless "${p}"`))),
-          ignore: [...ignored].map((p) => this.pattern(`${spec.id}#ignore`, p, parsePhrase(p, `${where}: ignore "${p}"`))),
+          patterns: phrases.map((p) => this.pattern(spec.id, p, parsedPhrase(p, `${where}: "${p}"`))),
+          unless: (spec.unless ?? []).map((p) => this.pattern(`${spec.id}#unless`, p, parsedPhrase(p, `${where}: unless "${p}"`))),
+          ignore: [...ignored].map((p) => this.pattern(`${spec.id}#ignore`, p, parsedPhrase(p, `${where}: ignore "${p}"`))),
           labels: [],
           regions: new Set(spec.regions ?? ['own']),
           unlessKey: `${spec.id}#unless`,
