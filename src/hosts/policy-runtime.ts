@@ -48,6 +48,11 @@ export function clearPolicyCache(): void {
 
 async function fetchPolicy(url: string, explicit: boolean, fetchImpl: typeof fetch): Promise<RuntimePolicy> {
   const name = decodeURIComponent(url.split(/[?#]/)[0]!.split('/').pop() || 'policy.json');
+  // The validator is a chunk apart from the page's first download; it is fetched while the policy
+  // is, not after it (a council without a file has downloaded it for nothing, which costs less
+  // than every council waiting for it in turn).
+  const loader = import('../policy/load.ts');
+  loader.catch(() => undefined);
   let text: string;
   try {
     const response = await fetchImpl(url, { cache: 'no-cache', credentials: 'same-origin' });
@@ -67,8 +72,7 @@ async function fetchPolicy(url: string, explicit: boolean, fetchImpl: typeof fet
       notice: `${name} could not be read (${error instanceof Error ? error.message : String(error)}), so the built-in default policy is in use.`,
     };
   }
-  // The validator is loaded only when there is a file to validate, apart from the page's first download.
-  const { formatProblem, parsePolicyText } = await import('../policy/load.ts');
+  const { formatProblem, parsePolicyText } = await loader;
   const { policy, problems } = parsePolicyText(text, name);
   if (!policy) {
     return {

@@ -66,6 +66,24 @@ interface Pending {
   scrollY: number;
 }
 
+/**
+ * What the pane shows while the council's policy is fetched, before the panel can check
+ * anything: the same heading and status line as the panel, so nothing jumps when it arrives.
+ */
+export function LoadingPanel({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
+  return (
+    <div className="pc-panel">
+      {headingLevel === 1 ? <h1 className="pc-panel-heading">{strings.panelHeading}</h1> : <h2 className="pc-panel-heading">{strings.panelHeading}</h2>}
+      <div className="pc-sticky">
+        <p className="pc-summary" role="status" aria-live="polite">
+          <span className="pc-spinner" aria-hidden="true" />
+          <span className="pc-strong">{strings.loadingPolicy}</span>
+        </p>
+      </div>
+    </div>
+  );
+}
+
 export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy = true, headingLevel = 2, onCounts, publicity = false, focusOn, onSendAnyway, children }: ProtocolPanelProps) {
   const state = useProtocolCheck(host, policy);
   const [showDismissed, setShowDismissed] = useState(false);

@@ -8,7 +8,7 @@ import { createRoot } from 'react-dom/client';
 import '../../ui/global.css';
 import type { ThemeName } from '../../ui/host.ts';
 import { Notice } from '../../ui/controls.tsx';
-import { ProtocolPanel, ThemedApp } from '../../ui/ProtocolPanel.tsx';
+import { LoadingPanel, ProtocolPanel, ThemedApp } from '../../ui/ProtocolPanel.tsx';
 import { initialTheme } from '../../ui/theme.ts';
 import { loadRuntimePolicy, type RuntimePolicy } from '../policy-runtime.ts';
 import { OutlookComposeHost, documentVisibility } from './compose-host.ts';
@@ -65,6 +65,18 @@ function Taskpane({ item, runtime }: { item: Office.MessageCompose; runtime: Run
 
 const root = createRoot(document.getElementById('root')!);
 
+// The council's policy is asked for at once, while Office starts up; onReady gets the same
+// (cached) answer. Until it is in, the pane says what it is waiting for rather than stay blank.
+const policyBase = new URL('.', location.href).href;
+void loadRuntimePolicy(policyBase, location.search).catch(() => undefined);
+root.render(
+  <ThemedApp theme={initialTheme(location.search, (q) => matchMedia(q).matches)}>
+    <main>
+      <LoadingPanel headingLevel={1} />
+    </main>
+  </ThemedApp>,
+);
+
 Office.onReady(async (info) => {
   const item = Office.context.mailbox?.item as Office.MessageCompose | undefined;
   if (info.host !== Office.HostType.Outlook || !item || typeof item.body?.setAsync !== 'function') {
@@ -78,7 +90,7 @@ Office.onReady(async (info) => {
     );
     return;
   }
-  const runtime = await loadRuntimePolicy(new URL('.', location.href).href, location.search);
+  const runtime = await loadRuntimePolicy(policyBase, location.search);
   root.render(
     <StrictMode>
       <Taskpane item={item} runtime={runtime} />
