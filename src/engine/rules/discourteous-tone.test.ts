@@ -20,6 +20,11 @@ runRuleTests('discourteous-tone', {
   policy: westmoor,
   valid: [
     {
+      name: 'a firm reply that the councillor will not attend a hearing',
+      draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nI have your letter about the hearing. I will not attend on the 14th and have asked my solicitor to write to you with the reasons.\n\nDev' },
+      why: 'Declining to attend, and saying a solicitor will write, is firm but not contempt or a threat.',
+    },
+    {
       name: 'a firm correction of a colleague’s figures, without calling him a liar',
       why: 'saying a statement was wrong and giving the facts is robust, not abusive',
       draft: { from: CLLR, to: 'Cllr Joe Marsh <cllr.joe.marsh@westmoor.gov.uk>', body: 'Joe,\n\nWhat you told council about the police letter was not right: I emailed it to you at 9.14 this morning. Could you correct the record at the next meeting?\n\nDev' },
@@ -187,6 +192,11 @@ runRuleTests('discourteous-tone', {
     },
   ],
   invalid: [
+    {
+      name: 'contempt for an officer’s process (“twaddle”, “your little tribunal”)',
+      draft: { from: CLLR, to: OFFICER, body: 'Ruth,\n\nThe whole process is twaddle and I have better things to do than sit in front of your little tribunal.\n\nDev' },
+      expect: [{ messageId: 'insult' }],
+    },
     {
       name: 'personal abuse of a resident who wrote in ("crawl back under whatever stone …")',
       draft: { from: CLLR, to: 'Mr Hutton <hutton@example.com>', body: 'Mr Hutton,\n\nCrawl back under whatever stone you came out from and leave the rest of us to get on with it.\n\nDev' },

@@ -50,6 +50,11 @@ runRuleTests(ID, {
   policy: westmoorPolicy,
   valid: [
     {
+      name: 'a resident’s burial charged at the resident rate, asked about for a constituent',
+      draft: mail(DEV, "Mrs Penhale's family say the non-resident fee applies because she moved to her daughter's for her last year. Could you tell me whether she can be charged at the resident rate under the policy?"),
+      why: 'The family is a constituent’s, and the councillor asks what the policy allows.',
+    },
+    {
       name: 'a councillor asks, as any resident could, for a refund under the service terms',
       draft: mail(DEV, "My garden waste bin was missed six times this year. I'd like to ask for a refund of part of this year's £52 subscription under the service terms."),
       why: 'The terms give every resident the refund: nothing special is asked.',
@@ -164,6 +169,11 @@ runRuleTests(ID, {
     },
   ],
   invalid: [
+    {
+      name: 'a parent’s burial put through at the resident rate, the parent named as Mum',
+      draft: mail(DEV, "The funeral is on the 22nd and we'd like Mum to go in with Dad. The undertaker says the non-resident fee applies. Could you just put it through at the resident rate?"),
+      expect: [{ messageId: 'cancelCharge' }],
+    },
     {
       name: 'a passive request for a nephew’s party hire charge to be let go “this once”',
       draft: mail(DEV, "My nephew's engagement party is on Saturday 6 March and the family would like the big room at Quay Hall. Between us, could the hire charge be let go this once?"),

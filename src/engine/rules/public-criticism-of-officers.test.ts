@@ -24,6 +24,11 @@ runRuleTests('public-criticism-of-officers', {
   policy: eastmere,
   valid: [
     {
+      name: 'a councillor tells the press a claim about the scheme was not true, naming no officer',
+      draft: { from: CLLR, to: PRESS, body: 'Happy to be quoted:\n\n"Residents were told the Quay Street scheme was on budget. That was not true, and I have asked for the full cost report to be published."\n\nNia' },
+      why: 'The service is criticised, not an officer: no officer is named or identifiable.',
+    },
+    {
       name: "a councillor's release quoting a resident's criticism of a named officer",
       why: 'the words are the resident’s, attributed to her, not the councillor’s',
       draft: { from: CLLR, to: PRESS, body: 'PRESS RELEASE\n\nResident Pat Moss said: "Gary Holt has failed us." Cllr Patel will raise the matter with the director.\n\nEnds' },
@@ -140,6 +145,11 @@ runRuleTests('public-criticism-of-officers', {
     },
   ],
   invalid: [
+    {
+      name: 'a statement to the press that a named officer knew what he told the panel was untrue',
+      draft: { from: CLLR, to: PRESS, body: 'Happy to be quoted:\n\n"Members were told the scheme was on budget. Neither was true and Gary Holt knew it. He gave the panel a picture he must have known was out of date."\n\nNia' },
+      expect: [{ messageId: 'toMedia' }],
+    },
     {
       name: "a councillor's own release that quotes herself on a named officer (error)",
       draft: { from: CLLR, to: PRESS, body: 'PRESS RELEASE\n\nFenside councillor Nia Patel said: "Gary Holt has had every chance to sort this out and has failed. The council should take him off the job now."\n\nEnds' },
