@@ -11,6 +11,7 @@ import { resolve as resolvePath } from 'node:path';
 import { check, draftDateOr, normaliseDraft } from '../engine/check.ts';
 import { maintainedFreeMail } from '../engine/free-mail-full.ts';
 import type { ResolvedPolicy } from '../engine/policy.ts';
+import type { Draft } from '../engine/types.ts';
 import type { Rule } from '../engine/rule.ts';
 import { RULES } from '../engine/rules/index.ts';
 import type { CliOptions } from './args.ts';
@@ -89,11 +90,17 @@ export async function checkDrafts(options: CliOptions, io: CliIO, deps: CheckDra
   const bar = showProgress ? createProgressBar(io.stderr, { label: 'Checking drafts', total: entries.length, noun: ['file', 'files'] }) : undefined;
   if (bar) say = (message) => bar.note(`protocol-check: ${message}`);
 
+  /** Read one input (in the worker); a file that cannot be read becomes the reason why. */
+  const readEntry = (entry: InputEntry): Promise<Draft | { error: string }> =>
+    'error' in entry ? Promise.resolve(entry) : reader.read(entry.path, entry.file).catch((error: unknown) => ({ error: (error as Error)?.message ?? String(error) }));
+
   /** One input's result; a file that cannot be read or checked becomes a result that says why. */
-  const checkEntry = async (entry: InputEntry): Promise<FileResult> => {
+  const checkEntry = async (entry: InputEntry, reading: Promise<Draft | { error: string }>): Promise<FileResult> => {
     if ('error' in entry) return entry;
     try {
-      const draft = normaliseDraft(await reader.read(entry.path, entry.file));
+      const read = await reading;
+      if ('error' in read) return { file: entry.file, error: read.error };
+      const draft = normaliseDraft(read);
       const findings = check(draft, policy, {
         // --now, else the draft's Date:, else the clock (as --help says).
         now: options.now ?? draftDateOr(draft, new Date()),
@@ -113,8 +120,12 @@ export async function checkDrafts(options: CliOptions, io: CliIO, deps: CheckDra
   let errorFound = false;
   const keepMemoryFlat = heapBudget();
   try {
+    // The next file is read while this one is checked: the worker parses as this thread checks.
+    let next = entries.length > 0 ? readEntry(entries[0]!) : undefined;
     for (const [i, entry] of entries.entries()) {
-      const result = await checkEntry(entry);
+      const reading = next!;
+      next = i + 1 < entries.length ? readEntry(entries[i + 1]!) : undefined;
+      const result = await checkEntry(entry, reading);
       if ('error' in result) {
         problem = true;
         say(`${result.file}: ${result.error}`);

@@ -44,6 +44,12 @@ export class IsolatedReader {
   /** The worker being started or in use, so that a read can keep the process alive while it starts. */
   private current: Worker | undefined;
   private nextId = 0;
+  /**
+   * The read the worker is on: reads are handed to it one at a time, in the order asked for, so
+   * that a caller may ask for the next file while it checks this one (the worker parses while the
+   * caller checks), and each file's time limit, and a crash, still belong to that file alone.
+   */
+  private turn: Promise<unknown> = Promise.resolve();
   private readonly timeoutMs: number;
   private readonly memoryMb: number;
   private readonly workerUrl: URL;
@@ -64,22 +70,28 @@ export class IsolatedReader {
       throw new InputError(code === 'EACCES' || code === 'EPERM' ? 'the file cannot be read: permission denied' : code === 'EISDIR' ? 'this is a folder, not a file' : 'the file cannot be read from the disk');
     }
     if (bytes.length === 0) throw new InputError('the file is empty');
-    const starting = this.start();
-    this.current?.ref();
-    const worker = await starting;
-    // Without a worker (it could not start), read in this thread: no isolation, but no file is lost.
-    if (!worker) return parseDraftBytes(fileName, bytes);
-    return this.readIn(worker, fileName, bytes);
+    return this.inTurn(fileName, bytes);
   }
 
   /** Read and parse a draft already in memory (one message of an mbox export); the bytes are handed over to the worker. */
   async readBytes(fileName: string, bytes: Uint8Array): Promise<Draft> {
     if (bytes.length === 0) throw new InputError('the message is empty');
-    const starting = this.start();
-    this.current?.ref();
-    const worker = await starting;
-    if (!worker) return parseDraftBytes(fileName, bytes);
-    return this.readIn(worker, fileName, bytes);
+    return this.inTurn(fileName, bytes);
+  }
+
+  /** Parse the bytes in the worker once the reads asked for before have finished. */
+  private inTurn(fileName: string, bytes: Uint8Array): Promise<Draft> {
+    const read = this.turn.then(async () => {
+      const starting = this.start();
+      this.current?.ref();
+      const worker = await starting;
+      // Without a worker (it could not start), read in this thread: no isolation, but no file is lost.
+      if (!worker) return parseDraftBytes(fileName, bytes);
+      return this.readIn(worker, fileName, bytes);
+    });
+    // While a read waits its turn, the one before it holds the worker (and so the process) alive.
+    this.turn = read.catch(() => undefined);
+    return read;
   }
 
   /** Stop the worker; the reader can still be used (a new worker is started). */

@@ -84,6 +84,20 @@ describe('isolation: a reader that runs out of time or memory loses that file on
       tree.cleanup();
     }
   }, 120_000);
+
+  it('files asked for together (the CLI reads the next while it checks this one) keep their own outcome: a crash fails its file alone', async () => {
+    const tree = tempTree({ 'hungry.eml': GOOD_EML, 'small.eml': GOOD_EML });
+    const reader = new IsolatedReader({ memoryMb: 16, timeoutMs: 60_000, workerUrl: new URL('./hungry-worker.mjs', import.meta.url) });
+    try {
+      const hungry = reader.read(`${tree.dir}/hungry.eml`, 'hungry.eml');
+      const small = reader.read(`${tree.dir}/small.eml`, 'small.eml');
+      await expect(hungry).rejects.toThrow(/needed more than 16 MB of memory/);
+      expect((await small).subject).toBe('read by the stand-in');
+    } finally {
+      await reader.close();
+      tree.cleanup();
+    }
+  }, 120_000);
 });
 
 describe('3. patterns on the checking path stay linear', () => {
