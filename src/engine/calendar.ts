@@ -9,16 +9,17 @@
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS, NORTHERN_IRELAND_BANK_HOLIDAYS, SCOTLAND_BANK_HOLIDAYS } from './bank-holidays.generated.ts';
 import type { ElectionType, Nation, ResolvedPolicy } from './policy.ts';
 
+/** Shared between callers (zonedParts keeps recent answers): read-only. */
 export interface ZonedParts {
   /** YYYY-MM-DD in the time zone. */
-  isoDate: string;
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
+  readonly isoDate: string;
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
   /** ISO weekday: 1 = Monday … 7 = Sunday. */
-  weekday: number;
+  readonly weekday: number;
 }
 
 export type WorkingCalendar = Pick<ResolvedPolicy, 'workingHours' | 'nonWorkingDays'>;
@@ -119,6 +120,19 @@ const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 
  * @example zonedParts(new Date('2027-07-01T09:30:00Z'), 'Europe/London') // { isoDate: '2027-07-01', hour: 10, minute: 30, weekday: 4, … }
  */
 export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  // A check asks about the same instant several times (working hours, the period, bank holidays).
+  const key = `${timeZone} ${instant.getTime()}`;
+  const known = recentParts.get(key);
+  if (known) return known;
+  if (recentParts.size >= 64) recentParts.clear();
+  const parts = computeZonedParts(instant, timeZone);
+  recentParts.set(key, parts);
+  return parts;
+}
+
+const recentParts = new Map<string, ZonedParts>();
+
+function computeZonedParts(instant: Date, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
   const year = Number(parts.year);

@@ -35,7 +35,6 @@ interface ShoutingCues {
   acronym: Uint8Array;
   everydayAcronym: Uint8Array;
   marking: Uint8Array;
-  statement: Uint8Array;
   calendar: Uint8Array;
 }
 
@@ -44,7 +43,6 @@ function shoutingCues(ctx: RuleContext): ShoutingCues {
     acronym: coverage(ctx, ctx.text, ['tone.acronym']),
     everydayAcronym: coverage(ctx, ctx.text, ['tone.acronym-or-word']),
     marking: coverage(ctx, ctx.text, ['tone.marking']),
-    statement: coverage(ctx, ctx.text, ['tone.statement-word']),
     calendar: coverage(ctx, ctx.text, ['tone.calendar-name']),
   }));
 }
@@ -173,7 +171,10 @@ export function findShouting(ctx: RuleContext): ShoutedRun[] {
         const kind = classify(ctx, cues, k);
         if (kind === 'lower') broken = true;
         if (kind === 'lower' || kind === 'skip') continue;
-        caps.push({ k, kind, broken, clause: kind !== 'marking' && cues.statement[k] === 1, length: t.end - t.start });
+        // A word that makes a statement ("I", "YOU", "WILL", "NOT"), asked of the capitals only:
+        // the entry's words are the commonest in English, and no other token needs the answer.
+        const clause = kind !== 'marking' && ctx.lexicon.matchAt(model, 'tone.statement-word', k) > k;
+        caps.push({ k, kind, broken, clause, length: t.end - t.start });
         broken = false;
       }
     }

@@ -29,6 +29,8 @@ interface ScorerData {
 }
 
 const SCORERS = scorers.scorers as Record<ScoredRule, ScorerData>;
+/** The same weights in maps: a draft's few hundred words are looked up in each, every check. */
+const WEIGHTS = new Map(Object.entries(SCORERS).map(([rule, data]) => [rule as ScoredRule, new Map(Object.entries(data.weights))]));
 
 /**
  * @summary Whether a draft is the kind of mail a rule's scorer was trained on (and so may judge):
@@ -60,7 +62,8 @@ export function topicProbability(rule: ScoredRule, ctx: RuleContext): number {
   let z = scorer.bias;
   // The draft's words, once per check for every scorer.
   const words = memoised(ctx, 'analysis/topic-scorer/words', () => scorerWords([ctx.text, ctx.subjectText]));
-  for (const word of words) z += scorer.weights[word] ?? 0;
+  const weights = WEIGHTS.get(rule)!;
+  for (const word of words) z += weights.get(word) ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
 
