@@ -317,6 +317,10 @@ interface ModelState {
 
 
 
+/** An entry with no `unless` or `ignore` phrases reads these instead of looking for none. */
+const NO_SENTENCES: ReadonlySet<number> = new Set();
+const NO_HITS: readonly Hit[] = [];
+
 function range(from: number, to: number): number[] {
   const out: number[] = [];
   for (let k = from; k < to; k++) out.push(k);
@@ -949,8 +953,8 @@ export class Lexicon {
     const spec = entry.spec.counts ?? {};
     const counts = reading.published && spec.quoted === 'unless-reported' ? { ...spec, quoted: true, reported: true } : spec;
     const needs = entry.spec.needs ?? {};
-    const unless = new Set(this.rawFor(model, entry.unlessKey).map((u) => u.sentence));
-    const ignore = this.rawFor(model, entry.ignoreKey);
+    const unless = entry.unless.length > 0 ? new Set(this.rawFor(model, entry.unlessKey).map((u) => u.sentence)) : NO_SENTENCES;
+    const ignore = entry.ignore.length > 0 ? this.rawFor(model, entry.ignoreKey) : NO_HITS;
     const out: Hit[] = [];
     for (const hit of this.rawFor(model, id)) {
       const k = hit.first;
@@ -1077,7 +1081,7 @@ export class Lexicon {
   private rawCounted(model: TextModel, id: string): Hit[] {
     const entry = this.entries.get(id)!;
     if (entry.off) return [];
-    const unless = new Set(this.rawFor(model, entry.unlessKey).map((u) => u.sentence));
+    const unless = entry.unless.length > 0 ? new Set(this.rawFor(model, entry.unlessKey).map((u) => u.sentence)) : NO_SENTENCES;
     return this.rawFor(model, id).filter((h) => !model.negated[h.first] && model.quotationOf[h.first] === -1 && !unless.has(h.sentence));
   }
 }
