@@ -22,6 +22,14 @@ export interface CouncillorReference {
 }
 
 export const TITLED_NAME = /\b(?:Cllrs?\.?|[Cc]ouncillors?)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})/;
+// A social media handle that is a councillor's title and name run together: "@CllrMartinClegg", "@Cllr_JoHart".
+const COUNCILLOR_HANDLE = /@(?:Cllr|Councillor)_?((?:[A-Z][a-z'-]+){1,3})\b/;
+
+/** A councillor's handle read as a titled name ("@CllrMartinClegg" → "Martin Clegg"), shaped as TITLED_NAME's match. */
+function handleName(phrase: string): { 0: string; 1: string; index: number } | null {
+  const m = COUNCILLOR_HANDLE.exec(phrase);
+  return m ? { 0: m[0], 1: m[1]!.replace(/(?<=[a-z])(?=[A-Z])/g, ' '), index: m.index } : null;
+}
 // Offices only councillors hold (PRODUCT.md councillor roles), as releases write them. A run of
 // spaces is read whole (`\s+(?!\s)`) and the free words before the office's noun are at most 40
 // characters, so that no pattern backtracks over a long run of spaces.
@@ -51,7 +59,7 @@ export function councillorIn(phrase: string, policy: ResolvedPolicy): Councillor
   const offices = OFFICES.map((o) => ({ role: o.role, match: o.re.exec(phrase.trim()) })).filter((o) => o.match);
   const statedRoles = offices.map((o) => o.role);
   const officeAt = Math.min(...offices.map((o) => o.match!.index + lead));
-  const titled = TITLED_NAME.exec(phrase);
+  const titled = TITLED_NAME.exec(phrase) ?? handleName(phrase);
   let name = titled?.[1];
   let entry: CouncillorEntry | undefined;
   if (name) {

@@ -46,6 +46,8 @@ const PHOTO = { entry: 'publicity.photo-feature', relation: 'anywhere' as Relati
 const FOLLOWS_WITHIN = 5;
 const SUBJECT_WITHIN = 15;
 const ATTACHED_WITHIN = 4;
+/** Words between "and" and "to" when thanks go on to someone else ("and especially to"). */
+const THANKS_LINKS = new Set(['also', 'especially', 'particularly']);
 
 /**
  * @summary Sentences of the writer's own words that name a councillor favourably (or, in a photo
@@ -95,7 +97,16 @@ function related(ctx: RuleContext, s: Sentence, hit: Hit, mention: number, relat
     case 'anywhere':
       return true;
     case 'follows':
-      return mention >= hit.last && mention - hit.last <= FOLLOWS_WITHIN && model.clauseOf[mention] === model.clauseOf[hit.last - 1];
+      if (mention < hit.last) return false;
+      if (mention - hit.last <= FOLLOWS_WITHIN && model.clauseOf[mention] === model.clauseOf[hit.last - 1]) return true;
+      // Thanks that go on to a second party: "thank you to everyone who came, and to Cllr Jones".
+      for (let k = hit.last; k < mention; k++) {
+        if (model.tokens[k]!.norm !== 'to') continue;
+        const before = model.tokens[k - 1]?.norm;
+        const and = before === 'and' || (THANKS_LINKS.has(before ?? '') && model.tokens[k - 2]?.norm === 'and');
+        if (and && mention - k <= FOLLOWS_WITHIN) return true;
+      }
+      return false;
     case 'attached':
       return Math.min(Math.abs(mention - hit.first), Math.abs(mention - hit.last)) <= ATTACHED_WITHIN && model.clauseOf[mention] === model.clauseOf[hit.first];
     case 'subject': {

@@ -87,6 +87,16 @@ runRuleTests('pre-election-publicity', {
   policy: W,
   invalid: [
     {
+      name: 'a council post that thanks everyone and then a councillor by her handle (“and to @CllrNinaShah”)',
+      draft: { from: comms, to: gazette, subject: "Today's post on our Facebook", body: "Hi - copy of our lunchtime social post in case it's useful.\n\n30,000 GREEN BINS! A big thank you to everyone who signed up - and to @CllrNinaShah, whose hard work got the service going.\n\nRuth", date: inPeriod },
+      expect: [{ messageId: 'praisesCouncillor' }],
+    },
+    {
+      name: 'a post for the council’s Facebook sent to a colleague to go out, thanking a ward councillor',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Sam Lee <sam.lee@westmoor.gov.uk>', subject: 'Elm Road car park', body: 'Could this go out on Facebook at 12.30 on Tuesday?\n\n---\nElm Road car park is getting a makeover! A big thank you to everyone who wrote in, and especially to ward councillor Nina Shah, who never let us forget the potholes.\n---\n\nDev', date: inPeriod },
+      expect: [{ messageId: 'praisesCouncillor' }],
+    },
+    {
       name: 'a council post passed to the media in quotation marks, thanking two ward councillors by name',
       draft: { from: comms, to: gazette, subject: 'For your community pages', body: 'Hi,\n\nIn case it is useful - this went out on our Facebook at 11.\n\n"A massive thank you to everyone at the Spring Clean! Special thanks to ward councillors Nina Shah and Tom Reilly, who organised the day. You two are stars!"\n\nRuth', date: inPeriod },
       expect: [{ messageId: 'praisesCouncillor' }],
@@ -444,6 +454,16 @@ runRuleTests('pre-election-publicity', {
     },
   ],
   valid: [
+    {
+      name: 'a council post that thanks everyone, then names a councillor only as the one who will announce the winners',
+      draft: { from: comms, to: gazette, subject: "Today's post on our Facebook", body: "Hi - copy of our lunchtime social post in case it's useful.\n\nA big thank you to everyone who entered the poster competition. The winners will be announced at the library on Friday and the prizes given out by staff, and @CllrNinaShah has asked us to pass on the results to schools.\n\nRuth", date: inPeriod },
+      why: 'The thanks go to the entrants; the councillor is named in another clause, not thanked or praised.',
+    },
+    {
+      name: 'a colleague asked whether a resident’s post went out on Facebook, in the period',
+      draft: { from: 'Dev Patel <dev.patel@westmoor.gov.uk>', to: 'Sam Lee <sam.lee@westmoor.gov.uk>', subject: 'Elm Road car park', body: 'Did the resurfacing notice go out on Facebook yesterday? Cllr Nina Shah asked me when the works start.\n\nDev', date: inPeriod },
+      why: 'A question about a notice, naming a councillor without praising her: nothing favourable is published.',
+    },
     {
       name: 'a ward update on the council’s updates host with services news and the councillors’ contact page only',
       why: 'no councillor is named, praised or labelled: a factual bulletin in the period is allowed',
