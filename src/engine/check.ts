@@ -39,6 +39,12 @@ export interface CheckOptions {
 const FIELD_ORDER = ['from', 'to', 'cc', 'bcc', 'subject', 'date', 'body'];
 
 export { draftDateOr, normaliseDraft } from './draft.ts';
+/**
+ * Read the built-in vocabulary ahead of the first check (the pane calls it while the council's
+ * policy is on its way): every policy's lexicon shares the phrases read here, so the first check
+ * only indexes them.
+ */
+export { builtInLexicon as prepareVocabulary } from './lexicon/index.ts';
 
 /** Build the context the rules share. (A single rule runs through `check()` with `rules: [rule]`.) */
 function createContext(input: Draft, policy: ResolvedPolicy, options: Pick<CheckOptions, 'now' | 'freeMail' | 'withoutScorers'>): RuleContext {

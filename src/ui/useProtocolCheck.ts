@@ -78,7 +78,12 @@ function loadEngine(): Promise<typeof import('../engine/check.ts')> {
 // policy rather than after it.
 if (typeof window !== 'undefined') {
   void loadFreeMail();
-  void loadEngine().catch(() => undefined);
+  // Once the engine is in, its vocabulary is read while the page waits on the policy: the first
+  // check then finds the phrases read (a few hundred milliseconds on a slow machine).
+  void loadEngine().then(
+    (engine) => setTimeout(() => engine.prepareVocabulary(), 0),
+    () => undefined,
+  );
 }
 
 export function useProtocolCheck(host: DraftHost, policy: ResolvedPolicy): ProtocolCheckState {
