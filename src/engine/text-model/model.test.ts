@@ -91,6 +91,12 @@ describe('negation', () => {
     const n = analyse("Why didn't they fix the road?");
     expect(words(n, (k) => n.negated[k] === 1)).toEqual(['they', 'fix', 'the', 'road']);
   });
+  it('reads "never seen such …" as asserting what follows, and "never seen it" as a negation', () => {
+    const m = analyse("I've never seen such twaddle.");
+    expect(words(m, (k) => m.negated[k] === 1)).toEqual([]);
+    const n = analyse("I've never seen the report.");
+    expect(words(n, (k) => n.negated[k] === 1)).toEqual(['seen', 'the', 'report']);
+  });
   it('ignores pseudo-negations', () => {
     const m = analyse('This is not only about bins. No doubt it helps.');
     expect(words(m, (k) => m.negated[k] === 1)).toEqual([]);

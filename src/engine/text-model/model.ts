@@ -98,6 +98,8 @@ const PSEUDO_NEGATION: Record<string, Set<string>> = {
   no: new Set(['doubt', 'later', 'sooner', 'matter']),
   nothing: new Set(['but', 'else']),
 };
+// Verbs of "never seen such …", which asserts what follows.
+const NEVER_SUCH = new Set(['seen', 'read', 'heard', 'known', 'witnessed', 'encountered']);
 const NEGATION_WINDOW = 8;
 const COORDINATORS = new Set(['or', 'nor']);
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves']);
@@ -330,6 +332,8 @@ function scopeNegation(model: TextModel): void {
       if (t.norm === 'not' && tokens[k - 1]?.norm === 'or') continue;
       // "Why not join us?", "why don't you come along?": a suggestion, not a negation.
       if (t.norm === 'not' && (tokens[k - 1]?.norm === 'why' || (tokens[k - 2]?.norm === 'why' && tokens[k - 1]?.norm === 'do' && (next?.norm === 'you' || next?.norm === 'we')))) continue;
+      // "I've never seen such twaddle", "never heard such nonsense": an intensifier, not a negation.
+      if (t.norm === 'never' && NEVER_SUCH.has(next?.norm ?? '') && tokens[k + 2]?.norm === 'such') continue;
       // "No. 14", "no 14": a number, not a negation.
       if (t.norm === 'no' && (next?.kind === 'number' || (next?.norm === '.' && tokens[k + 2]?.kind === 'number'))) continue;
       let words = 0;
