@@ -21,8 +21,12 @@ const script = readFileSync(join(inject('siteDir'), 'send-check.js'), 'utf8');
  * validator was trimmed, 206 KB after a session's vocabulary for the text rules, and 217 KB once
  * four rules gained learned scorers (lexicon/data/topic-scorers.json, about 10 KB gzip: they
  * raised the held-out recall of favours from 0.46 to 0.79 and of pressure from 0.56 to 0.69).
+ * It is 228 KB since the phrases for five more blind councils (about 6 KB): held-out
+ * pre-election-publicity reached its target then. Behaviour-preserving cuts were looked for and
+ * not found: what remains at run time is phrases, scorer weights, the validator, the free-mail
+ * set and the HTML reader's entity table.
  */
-const GZIP_BUDGET_BYTES = 220 * 1024;
+const GZIP_BUDGET_BYTES = 228 * 1024;
 
 describe('the size of the built send-time script', () => {
   it(`is at most ${GZIP_BUDGET_BYTES / 1024} KB gzipped`, () => {
