@@ -66,6 +66,11 @@ interface Pending {
   scrollY: number;
 }
 
+/** The panel's heading, at the level the page gives it. */
+function PanelHeading({ level }: { level: 1 | 2 }) {
+  return level === 1 ? <h1 className="pc-panel-heading">{strings.panelHeading}</h1> : <h2 className="pc-panel-heading">{strings.panelHeading}</h2>;
+}
+
 /**
  * What the pane shows while the council's policy is fetched, before the panel can check
  * anything: the same heading and status line as the panel, so nothing jumps when it arrives.
@@ -73,7 +78,7 @@ interface Pending {
 export function LoadingPanel({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
   return (
     <div className="pc-panel">
-      {headingLevel === 1 ? <h1 className="pc-panel-heading">{strings.panelHeading}</h1> : <h2 className="pc-panel-heading">{strings.panelHeading}</h2>}
+      <PanelHeading level={headingLevel} />
       <div className="pc-sticky">
         <p className="pc-summary" role="status" aria-live="polite">
           <span className="pc-spinner" aria-hidden="true" />
@@ -212,7 +217,7 @@ export function ProtocolPanel({ host, policy, policyNotice, docsBase, showPolicy
   const notice = state.notice;
   return (
     <div className="pc-panel">
-      {headingLevel === 1 ? <h1 className="pc-panel-heading">{strings.panelHeading}</h1> : <h2 className="pc-panel-heading">{strings.panelHeading}</h2>}
+      <PanelHeading level={headingLevel} />
       {showPolicy && <span className="pc-policy">{policy.inferPeople ? strings.defaultPolicy : strings.councilPolicy(policy.council.name)}</span>}
       {policyNotice && <PolicyNotice detail={policyNotice} />}
       {children}

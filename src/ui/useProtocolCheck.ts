@@ -67,10 +67,12 @@ function loadFreeMail(): Promise<FreeMailLookup> {
  */
 let engine: Promise<typeof import('../engine/check.ts')> | undefined;
 function loadEngine(): Promise<typeof import('../engine/check.ts')> {
-  engine ??= import('../engine/check.ts');
-  engine.catch(() => {
-    engine = undefined; // tried again at the next check
-  });
+  if (!engine) {
+    engine = import('../engine/check.ts');
+    engine.catch(() => {
+      engine = undefined; // tried again at the next check
+    });
+  }
   return engine;
 }
 

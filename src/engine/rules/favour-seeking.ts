@@ -72,6 +72,12 @@ function benefitsWriter(ctx: RuleContext, kind: ActionKind, s: Sentence, previou
   return (pointsBack || here(APPLICATION)) && before(OWN_LINK);
 }
 
+/** What a favour's finding offers, whether the cues or the scorer found it. */
+const SUGGESTIONS: RuleReport['suggestions'] = [
+  { title: 'Use the route open to any resident: appeal, pay or apply in the usual way', edits: [] },
+  { title: 'Ask the Monitoring Officer for advice before sending', edits: [] },
+];
+
 function findFavours(ctx: RuleContext): RuleReport<MessageId>[] {
   // A councillor asking a council officer (tower-hamlets 3.2: favours sought from officers).
   if (ctx.sender?.kind !== 'councillor') return [];
@@ -94,10 +100,7 @@ function findFavours(ctx: RuleContext): RuleReport<MessageId>[] {
       {
         messageId: action.kind === 'speed' ? 'expedite' : action.kind === 'cancel' ? 'cancelCharge' : 'specialTreatment',
         evidence: sentenceEvidence(ctx, s),
-        suggestions: [
-          { title: 'Use the route open to any resident: appeal, pay or apply in the usual way', edits: [] },
-          { title: 'Ask the Monitoring Officer for advice before sending', edits: [] },
-        ],
+        suggestions: SUGGESTIONS,
       },
     ];
   }
@@ -108,10 +111,7 @@ function findFavours(ctx: RuleContext): RuleReport<MessageId>[] {
       {
         messageId: 'specialTreatment',
         evidence: sentenceEvidence(ctx, scored.sentence),
-        suggestions: [
-          { title: 'Use the route open to any resident: appeal, pay or apply in the usual way', edits: [] },
-          { title: 'Ask the Monitoring Officer for advice before sending', edits: [] },
-        ],
+        suggestions: SUGGESTIONS,
       },
     ];
   }
