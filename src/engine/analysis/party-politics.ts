@@ -198,31 +198,17 @@ const ELECTIONS_MAILBOX = /^(?:elections?|electoral[._-]?(?:services|registratio
  */
 export function isElectionAdministration(ctx: RuleContext): boolean {
   return memoised(ctx, 'analysis/election-administration', () => {
-    if (!writesAsCouncilOfficer(ctx)) return false;
-    if (writesForElectoralServices(ctx)) return true;
+    const sender = ctx.sender;
+    // A council officer writes it: at a council address, not a councillor.
+    if (!sender?.councilAddress || sender.kind === 'councillor' || sender.titledCouncillor) return false;
+    // Electoral Services: its mailbox, or its role in the signature.
+    if (ELECTIONS_MAILBOX.test(sender.email) || ctx.lexicon.hits(ctx.text, 'election-admin.staff-role').length > 0) return true;
     const { lexicon } = ctx;
     const own = (hits: readonly Hit[]) => hits.filter((h) => ctx.text.regionOf[h.first] === 'own');
     if (own(lexicon.hits(ctx.text, 'election-admin.statutory-notice')).length || lexicon.hits(ctx.subjectText, 'election-admin.statutory-notice').length) return true;
     const terms = new Set(own(lexicon.hits(ctx.text, 'election-admin.process')).map((h) => ctx.text.text.slice(h.start, h.end).toLowerCase()));
     return terms.size >= 2;
   });
-}
-
-/** The writer is at a council address and is not a councillor. */
-function writesAsCouncilOfficer(ctx: RuleContext): boolean {
-  const sender = ctx.sender;
-  return !!sender?.councilAddress && sender.kind !== 'councillor' && !sender.titledCouncillor;
-}
-
-/**
- * Whether the writer is an officer who runs the council's elections: a council address that is
- * not a councillor's, with an Electoral Services mailbox or role in the signature.
- */
-function writesForElectoralServices(ctx: RuleContext): boolean {
-  const sender = ctx.sender;
-  if (!sender || !writesAsCouncilOfficer(ctx)) return false;
-  if (ELECTIONS_MAILBOX.test(sender.email)) return true;
-  return ctx.lexicon.hits(ctx.text, 'election-admin.staff-role').length > 0;
 }
 
 /**
